@@ -1,0 +1,158 @@
+import { CellRef } from "../engine/types";
+import { Finding, finding } from "../findings/findings";
+import { FindingCode } from "../findings/messages";
+import { canon } from "./text";
+import { Cell, RawRange } from "./source";
+import { isBlank, readNumber, readShare, readText, ValueContext } from "./values";
+
+/** A column the contract knows: its key, the header users write, and accepted alternatives. */
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  aliases?: string[];
+}
+
+/** One data row of a contract table, with typed accessors that record findings. */
+export class TableRow {
+  constructor(
+    private readonly table: Table,
+    /** Offset of the row within the raw range (the header is offset 0). */
+    readonly offset: number,
+    private readonly cells: Cell[],
+  ) {}
+
+  has(key: string): boolean {
+    return this.table.columns.has(key);
+  }
+
+  /** The address of this row's cell in `key`'s column, or of its first cell when the column is absent. */
+  at(key?: string): CellRef {
+    const raw = this.table.raw;
+    const col = key !== undefined ? (this.table.columns.get(key) ?? 0) : 0;
+    return { sheet: raw.sheet, row: raw.row + this.offset, col: raw.col + col };
+  }
+
+  cell(key: string): Cell {
+    const col = this.table.columns.get(key);
+    return col === undefined ? null : (this.cells[col] ?? null);
+  }
+
+  format(key: string): string | null {
+    const col = this.table.columns.get(key);
+    if (col === undefined) return null;
+    return this.table.raw.formats?.[this.offset]?.[col] ?? null;
+  }
+
+  private ctx(key: string): ValueContext {
+    return { range: this.table.name, column: this.table.headerOf(key), at: this.at(key), findings: this.table.findings };
+  }
+
+  number(key: string): number | null {
+    return this.has(key) ? readNumber(this.cell(key), this.ctx(key)) : null;
+  }
+
+  text(key: string): string | null {
+    return this.has(key) ? readText(this.cell(key), this.ctx(key)) : null;
+  }
+
+  share(key: string): number | null {
+    return this.has(key) ? readShare(this.cell(key), this.ctx(key), isPercentFormat(this.format(key))) : null;
+  }
+
+  /** Like `text`, but an empty cell is a VALUE_REQUIRED error. */
+  requiredText(key: string): string | null {
+    const v = this.text(key);
+    if (v === null && isBlank(this.cell(key))) this.missing(key);
+    return v;
+  }
+
+  /** Like `number`, but an empty cell is a VALUE_REQUIRED error. */
+  requiredNumber(key: string): number | null {
+    const v = this.number(key);
+    if (v === null && isBlank(this.cell(key))) this.missing(key);
+    return v;
+  }
+
+  /** Records a finding about this row's cell in `key`'s column. */
+  flag(code: FindingCode, key: string, value: string, extra: Record<string, string | number> = {}): void {
+    this.table.findings.push(finding(code, this.table.name, this.at(key), { column: this.table.headerOf(key), value, ...extra }));
+  }
+
+  missing(key: string): void {
+    this.table.findings.push(finding("VALUE_REQUIRED", this.table.name, this.at(key), { column: this.table.headerOf(key) }));
+  }
+}
+
+/** True for number formats that show a value as a percentage. */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"/g, ""));
+}
+
+/** A contract table: header row mapped to column keys, wholly empty rows skipped. */
+export class Table {
+  readonly columns = new Map<string, number>();
+  readonly rows: TableRow[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly raw: RawRange,
+    private readonly specs: readonly ColumnSpec[],
+    readonly findings: Finding[],
+  ) {
+    const header = raw.cells[0] ?? [];
+    const byCanon = new Map<string, ColumnSpec>();
+    for (const s of specs) for (const h of [s.header, ...(s.aliases ?? [])]) byCanon.set(canon(h), s);
+    const merged = new Set(raw.mergedHeaderCols ?? []);
+    header.forEach((cell, col) => {
+      if (typeof cell !== "string") return;
+      const spec = byCanon.get(canon(cell));
+      if (!spec) return;
+      const first = this.columns.get(spec.key);
+      if (first !== undefined) {
+        if (merged.has(col) && merged.has(first)) return;
+        findings.push(finding("HEADER_DUPLICATE", name, this.headerAt(first), { column: spec.header }, [this.headerAt(col)]));
+        return;
+      }
+      if (merged.has(col)) findings.push(finding("HEADER_MERGED", name, this.headerAt(col), {}));
+      this.columns.set(spec.key, col);
+    });
+    for (let r = 1; r < raw.cells.length; r++) {
+      const cells = raw.cells[r] ?? [];
+      if (cells.every(isBlank)) continue;
+      this.rows.push(new TableRow(this, r, cells));
+    }
+    const hidden = (raw.hiddenRows ?? []).filter((r) => r > 0 && !(raw.cells[r] ?? []).every(isBlank));
+    if (hidden.length > 0) {
+      findings.push(finding("HIDDEN_ROW_INCLUDED", name, { sheet: raw.sheet, row: raw.row + hidden[0], col: raw.col }, { count: hidden.length }));
+    }
+  }
+
+  headerAt(col: number): CellRef {
+    return { sheet: this.raw.sheet, row: this.raw.row, col: this.raw.col + col };
+  }
+
+  /** Where the header row starts. */
+  get origin(): CellRef {
+    return this.headerAt(0);
+  }
+
+  headerOf(key: string): string {
+    return this.specs.find((s) => s.key === key)?.header ?? key;
+  }
+
+  has(key: string): boolean {
+    return this.columns.has(key);
+  }
+
+  /** Records HEADER_MISSING for each absent key; returns true when all are present. */
+  require(...keys: string[]): boolean {
+    let ok = true;
+    for (const k of keys) {
+      if (!this.columns.has(k)) {
+        this.findings.push(finding("HEADER_MISSING", this.name, this.origin, { column: this.headerOf(k) }));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+}

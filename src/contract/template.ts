@@ -1,0 +1,74 @@
+import { ContractRangeName } from "./readContract";
+
+/** One input sheet of a new workbook: its range name, headers and a few example rows. */
+export interface TemplateSheet {
+  sheet: string;
+  range: ContractRangeName;
+  rows: (string | number | null)[][];
+}
+
+/** The input sheets "Skapa mall" lays out, with example rows a new user can overwrite. */
+export const TEMPLATE: TemplateSheet[] = [
+  {
+    sheet: "Budget",
+    range: "Budget",
+    rows: [
+      ["Ansvar", "Post", "Typ", "Helår"],
+      ["Verksamhet A", "Verksamhetens intäkter", "Intäkt", 1200000],
+      ["Verksamhet A", "Personalkostnader", "Kostnad", -800000],
+      ["Verksamhet A", "Övriga kostnader", "Kostnad", -350000],
+      ["Verksamhet A", "Finansnetto", "Finansiell", -10000],
+    ],
+  },
+  {
+    sheet: "Utfall",
+    range: "Utfall",
+    rows: [
+      ["Ansvar", "Post", "Utfall", "Utfall fg år", "Prognos"],
+      ["Verksamhet A", "Verksamhetens intäkter", 610000, 580000, 1190000],
+      ["Verksamhet A", "Personalkostnader", -410000, -395000, -815000],
+      ["Verksamhet A", "Övriga kostnader", -160000, -170000, -345000],
+      ["Verksamhet A", "Finansnetto", -5000, -4000, -10000],
+    ],
+  },
+  {
+    sheet: "Indikatorer",
+    range: "Indikatorer",
+    rows: [
+      ["Indikator", "Utfall", "Mål", "Riktning", "Tolerans", "Föregående", "Enhet", "Kommentar"],
+      ["Sjukfrånvaro", 6.2, 5.5, "Lägre", 0.5, 6.5, "%", null],
+      ["Nöjda brukare", 82, 85, "Högre", null, 80, "%", null],
+    ],
+  },
+  {
+    sheet: "Risker",
+    range: "Risker",
+    rows: [
+      ["Risk", "Sannolikhet", "Konsekvens", "Åtgärd", "Ansvarig", "Kommentar"],
+      ["Svårt att rekrytera", 3, 3, "Rekryteringsplan", "Verksamhetschef", null],
+    ],
+  },
+  {
+    sheet: "Känslighet",
+    range: "Känslighet",
+    rows: [
+      ["Faktor", "Post", "Bas", "Förändring"],
+      ["Löneökning 1 %", "Personalkostnader", null, 0.01],
+    ],
+  },
+  {
+    sheet: "Inställningar",
+    range: "Inställningar",
+    rows: [
+      ["Inställning", "Värde"],
+      ["Organisation", ""],
+      ["Rapport", "Delårsrapport"],
+      ["År", new Date().getFullYear()],
+      ["Period", 6],
+      ["Enhet in", "kr"],
+      ["Enhet ut", "tkr"],
+      ["Decimaler", 0],
+      ["Teckenkonvention", "Kostnader negativa"],
+    ],
+  },
+];

@@ -1,0 +1,69 @@
+/**
+ * The one catalogue of what users read when something is wrong, keyed by code.
+ * `error` findings stop the report, `notice` findings are shown with it,
+ * `failure` codes belong to thrown errors (misuse, unreadable files).
+ * Placeholders in braces are filled from the finding: {cell}, {other}, {range} and the finding's params.
+ */
+export const MESSAGES = {
+  // Ranges and headers
+  RANGE_MISSING: { severity: "error", text: "Området {range} saknas. Skapa ett namngivet område eller en tabell som heter {range}, med rubriker på första raden." },
+  RANGE_BROKEN_REF: { severity: "error", text: "Namnet {range} pekar på #REF! (området har tagits bort). Definiera om namnet {range} under Formler › Namnhanteraren." },
+  RANGE_NOT_CELLS: { severity: "error", text: "Namnet {range} är ett värde eller en formel ({formula}), inte ett cellområde. Låt {range} peka på cellerna med rubriker och rader." },
+  RANGE_MULTI_AREA: { severity: "error", text: "Namnet {range} pekar på flera områden ({formula}). Låt det peka på ett sammanhängande område." },
+  RANGE_EMPTY: { severity: "error", text: "Området {range} ({cell}) har inga rader under rubrikraden." },
+  RANGE_EMPTY_OPTIONAL: { severity: "notice", text: "Området {range} ({cell}) har inga rader under rubrikraden och hoppas över." },
+  RANGE_DUPLICATE_NAME: { severity: "notice", text: "Både ett namngivet område och en tabell heter {range}; tabellen ({cell}) används." },
+  HEADER_MISSING: { severity: "error", text: "Kolumnen ”{column}” saknas i {range} (rubrikraden börjar i {cell})." },
+  HEADER_DUPLICATE: { severity: "error", text: "Kolumnen ”{column}” finns två gånger i {range}: {cell} och {other}." },
+  HEADER_ONE_OF: { severity: "error", text: "{range} behöver kolumnen ”{column}” eller ”{alternative}” (rubrikraden börjar i {cell})." },
+  HEADER_MERGED: { severity: "notice", text: "Rubriken {cell} i {range} är sammanfogad över flera kolumner; bara den första kolumnen används." },
+  MONTH_COLUMN_MISSING: { severity: "error", text: "{range} har månadskolumner men saknar ”{month}”, som ingår i perioden (rubrikraden börjar i {cell})." },
+
+  // Cell values
+  NUMBER_EXPECTED: { severity: "error", text: "{cell} ({column}) ska innehålla ett tal men innehåller ”{value}”." },
+  NUMBER_FROM_TEXT: { severity: "notice", text: "{cell} ({column}): talet var skrivet som text (”{value}”) och lästes som {number}." },
+  NUMBER_NOT_FINITE: { severity: "error", text: "{cell} ({column}) innehåller ett orimligt tal ({value}); belopp måste vara mindre än 10^15." },
+  CELL_ERROR_VALUE: { severity: "error", text: "{cell} ({column}) innehåller felvärdet {value}. Rätta formeln eller skriv in ett värde." },
+  DATE_NOT_AMOUNT: { severity: "error", text: "{cell} ({column}) innehåller ett datum ({value}) där ett tal ska stå." },
+  FORMULA_NOT_CALCULATED: { severity: "notice", text: "{cell} ({column}) innehåller en formel som aldrig har räknats ut ({formula}); cellen läses som tom. Öppna och spara arbetsboken i Excel för att få med värdet." },
+  VALUE_REQUIRED: { severity: "error", text: "{cell}: ”{column}” är tom på en rad som har andra uppgifter." },
+  TYPE_UNKNOWN: { severity: "error", text: "{cell}: typen ”{value}” är okänd. Använd Intäkt, Kostnad eller Finansiell." },
+  DIRECTION_UNKNOWN: { severity: "error", text: "{cell}: riktningen ”{value}” är okänd. Använd Högre eller Lägre." },
+  SCALE_OUT_OF_RANGE: { severity: "error", text: "{cell}: {column} ska vara ett heltal från 1 till {max}, men är {value}." },
+  HIDDEN_ROW_INCLUDED: { severity: "notice", text: "{range} har {count} dolda rader (den första är {cell}); de räknas med, som alla rader i området." },
+  TOLERANCE_NEGATIVE: { severity: "error", text: "{cell}: Tolerans kan inte vara negativ ({value})." },
+
+  // Matching and meaning
+  KEY_DUPLICATE: { severity: "error", text: "{range} har samma rad två gånger ({key}): {cell} och {other}. Slå ihop raderna eller skilj dem åt med Ansvar eller Typ." },
+  ACTUAL_AMBIGUOUS: { severity: "error", text: "Utfallsraden {cell} ({key}) passar flera budgetrader: {other}. Lägg till kolumnen Typ i Utfall så att raden kan kopplas rätt." },
+  ACTUAL_WITHOUT_BUDGET: { severity: "notice", text: "{cell}: {key} har utfall men ingen budget och redovisas med budget 0." },
+  ACTUAL_KIND_FROM_SIGN: { severity: "notice", text: "{cell}: {key} saknar budget och typ; den redovisas som {kind} utifrån beloppets tecken." },
+  BUDGET_WITHOUT_ACTUAL: { severity: "notice", text: "{cell}: {key} har budget men inget utfall och redovisas med utfall 0." },
+  FORECAST_BLANK: { severity: "notice", text: "{cell}: prognosen är tom; helårsbudgeten används som prognos för {key}." },
+  YEAR_DIFFERS_FROM_MONTHS: { severity: "notice", text: "{cell}: Helår ({year}) skiljer sig från summan av månaderna ({sum}); Helår används för helåret." },
+  SIGN_SUSPECT: { severity: "notice", text: "De flesta kostnaderna i {range} har motsatt tecken mot inställningen Teckenkonvention (”{convention}”). Är kostnaderna inmatade så, ändra inställningen till ”{suggestion}”." },
+  SENSITIVITY_ITEM_UNKNOWN: { severity: "error", text: "{cell}: posten ”{value}” finns inte i Budget (och är inte Intäkt eller Kostnad)." },
+  INDICATOR_PERCENT_MISMATCH: { severity: "notice", text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
+
+  // Settings
+  SETTING_UNKNOWN: { severity: "notice", text: "{cell}: inställningen ”{key}” är okänd och används inte." },
+  SETTING_INVALID: { severity: "error", text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
+  SETTING_DUPLICATE: { severity: "error", text: "Inställningen {key} finns två gånger: {cell} och {other}." },
+
+  // Failures (thrown): misuse and unreadable files
+  USAGE: { severity: "failure", text: "{detail}\nAnvändning: uppfoljning <in.xlsx> --out <ut.xlsx> [--json <ut.json>] [--report-only]" },
+  FILE_NOT_FOUND: { severity: "failure", text: "Filen {path} finns inte." },
+  FILE_NOT_WORKBOOK: { severity: "failure", text: "Filen {path} är inte en Excel-arbetsbok (.xlsx) eller är skadad." },
+  FILE_ENCRYPTED: { severity: "failure", text: "Filen {path} är lösenordsskyddad. Spara en kopia utan lösenord och kör igen." },
+  FILE_LEGACY_FORMAT: { severity: "failure", text: "Filen {path} är i det gamla .xls-formatet. Spara den som .xlsx i Excel och kör igen." },
+  OUT_IS_INPUT: { severity: "failure", text: "Utfilen får inte vara samma fil som indatafilen ({path}); indata ändras aldrig." },
+  UNSUPPORTED_PARTS: { severity: "failure", text: "Arbetsboken innehåller {parts}, som inte kan föras över till en kopia. Kör med --report-only för att få en arbetsbok med bara rapporten, eller uppdatera rapporten i Excel med tillägget." },
+  WRITE_FAILED: { severity: "failure", text: "Kunde inte skriva {path}: {detail}" },
+  REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
+  REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
+  REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: arbetsboken har {count} fel som måste rättas först." },
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type FindingCode = { [K in MessageCode]: (typeof MESSAGES)[K]["severity"] extends "failure" ? never : K }[MessageCode];
+export type FailureCode = Exclude<MessageCode, FindingCode>;

@@ -1,0 +1,251 @@
+/// <reference types="office-js" />
+import { FoundRange } from "../../contract/readContract";
+import { PublicFinding, toPublic } from "../../findings/findings";
+import { compute } from "../../pipeline";
+import { onRibbonOutcome, registerCommands, supportsExcelApi } from "./commands";
+import { readOfficeSource } from "./officeSource";
+import { swedishError } from "./officeErrors";
+import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
+import { EDITABLE_SETTINGS, readSettingValues, SettingValues, validateSettingsForm, writeSettingValues } from "./settingsIO";
+
+/** Lowest ExcelApi the add-in needs (named ranges with getRangeOrNullObject, tables, null objects). */
+export const REQUIRED_EXCEL_API = "1.4";
+
+/** Splits `Blad!C7` or `'Mitt blad'!C7` into sheet and cell. */
+export function splitAddress(address: string): { sheet: string; cell: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+(?::[A-Z]+\d+)?)$/.exec(address);
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), cell: m[3] };
+}
+
+const api = {
+  async inspect(): Promise<{ found: FoundRange[]; findings: PublicFinding[] }> {
+    return Excel.run(async (context) => {
+      const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET);
+      const c = compute(read.source);
+      return { found: c.input.found, findings: c.findings.map(toPublic) };
+    });
+  },
+  refresh(): Promise<RefreshOutcome> {
+    return Excel.run((context) => refreshReport(context, { supports: supportsExcelApi }));
+  },
+  async select(address: string): Promise<void> {
+    const at = splitAddress(address);
+    if (!at) return;
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(at.sheet);
+      ws.activate();
+      ws.getRange(at.cell).select();
+      await context.sync();
+    });
+  },
+  readSettings: (): Promise<SettingValues> => Excel.run((context) => readSettingValues(context)),
+  writeSettings: (values: SettingValues): Promise<void> => Excel.run((context) => writeSettingValues(context, values)),
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+function setStatus(message: string, ok: boolean | null): void {
+  const s = byId<HTMLDivElement>("status");
+  s.textContent = message;
+  s.className = ok === null ? "" : ok ? "ok" : "bad";
+}
+
+function showInputs(found: FoundRange[]): void {
+  const list = byId<HTMLUListElement>("inputs");
+  list.replaceChildren(
+    ...found.map((f) => {
+      const li = el("li");
+      const mark = el("span", f.found ? "✓ " : "✗ ", f.found ? "ok" : f.required ? "bad" : "muted");
+      mark.setAttribute("aria-hidden", "true");
+      const text = f.found
+        ? `${f.name}: ${f.rows} ${f.rows === 1 ? "rad" : "rader"} (${f.address})`
+        : `${f.name}: saknas${f.required ? " (krävs)" : " (valfritt)"}`;
+      li.append(mark, el("span", text));
+      li.setAttribute("aria-label", `${f.found ? "Hittad" : "Saknas"}: ${text}`);
+      return li;
+    }),
+  );
+}
+
+function showFindings(findings: PublicFinding[]): void {
+  const box = byId<HTMLDivElement>("findings");
+  if (findings.length === 0) {
+    box.replaceChildren(el("p", "Inga noteringar.", "muted"));
+    return;
+  }
+  const items = findings.slice(0, 300).map((f) => {
+    const div = el("div", undefined, "finding");
+    div.append(el("span", f.severity === "error" ? "Fel " : "Notering ", f.severity === "error" ? "sev-error" : "muted"));
+    if (f.cell) {
+      const a = el("a", f.cell);
+      a.href = "#";
+      a.setAttribute("data-address", f.cell);
+      a.setAttribute("aria-label", `Gå till ${f.cell}`);
+      a.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        api.select(f.cell as string).catch((e) => setStatus(swedishError(e), false));
+      });
+      div.append(a, document.createTextNode(" "));
+    }
+    div.append(el("span", f.message));
+    return div;
+  });
+  if (findings.length > 300) items.push(el("p", `… och ${findings.length - 300} till.`, "muted") as unknown as HTMLDivElement);
+  box.replaceChildren(...items);
+}
+
+function showSummary(outcome: RefreshOutcome): void {
+  const box = byId<HTMLDivElement>("summary");
+  box.replaceChildren();
+  const s = outcome.summary;
+  if (!s) return;
+  const section = (title: string, lines: string[]) => {
+    if (!lines.length) return;
+    box.append(el("h3", title, "muted"));
+    const ul = el("ul");
+    ul.append(...lines.map((l) => el("li", l)));
+    box.append(ul);
+  };
+  box.append(el("p", s.result));
+  section("Största avvikelser", s.variances);
+  section("Indikatorer som inte är uppfyllda", s.indicatorsNotMet);
+  section("Risker med högt riskvärde", s.highRisks);
+}
+
+async function inspect(): Promise<void> {
+  try {
+    const { found, findings } = await api.inspect();
+    showInputs(found);
+    showFindings(findings);
+  } catch (e) {
+    setStatus(swedishError(e), false);
+  }
+}
+
+async function refresh(): Promise<void> {
+  const button = byId<HTMLButtonElement>("refresh");
+  const progress = byId<HTMLProgressElement>("progress");
+  button.disabled = true;
+  progress.hidden = false;
+  setStatus("Uppdaterar rapporten …", null);
+  try {
+    const outcome = await api.refresh();
+    showInputs(outcome.found);
+    showFindings(outcome.findings);
+    showSummary(outcome);
+    const errors = outcome.findings.filter((f) => f.severity === "error").length;
+    setStatus(
+      outcome.ok
+        ? `Rapporten på fliken ${outcome.sheetName} är uppdaterad. ${outcome.findings.length ? `${outcome.findings.length} noteringar om indata.` : "Inga noteringar."}`
+        : `Rapporten uppdaterades inte: ${errors} fel i indata (se Noteringar). Den tidigare rapporten är orörd.`,
+      outcome.ok,
+    );
+  } catch (e) {
+    setStatus(swedishError(e), false);
+  } finally {
+    button.disabled = false;
+    progress.hidden = true;
+  }
+}
+
+function buildSettingsForm(values: SettingValues): void {
+  const form = byId<HTMLFormElement>("settings");
+  form.replaceChildren();
+  for (const s of EDITABLE_SETTINGS) {
+    const id = `set-${s.key.replace(/\W+/g, "-")}`;
+    const label = el("label", s.label);
+    label.htmlFor = id;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (s.kind === "choice") {
+      input = el("select");
+      input.append(el("option", "(standard)"));
+      (input.lastChild as HTMLOptionElement).value = "";
+      for (const c of s.choices) {
+        const o = el("option", c);
+        o.value = c;
+        input.append(o);
+      }
+    } else {
+      input = el("input");
+      input.type = "text";
+      input.inputMode = "decimal";
+    }
+    input.id = id;
+    input.name = s.key;
+    input.value = values[s.key] ?? "";
+    const error = el("div", "", "error");
+    error.id = `${id}-error`;
+    error.setAttribute("aria-live", "polite");
+    input.setAttribute("aria-describedby", error.id);
+    form.append(label, input, error);
+  }
+  const save = el("button", "Spara inställningar");
+  save.type = "submit";
+  form.append(save);
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    const data: SettingValues = {};
+    for (const s of EDITABLE_SETTINGS) data[s.key] = (form.elements.namedItem(s.key) as HTMLInputElement).value;
+    const errors = validateSettingsForm(data);
+    for (const s of EDITABLE_SETTINGS) {
+      const id = `set-${s.key.replace(/\W+/g, "-")}`;
+      byId<HTMLDivElement>(`${id}-error`).textContent = errors[s.key] ?? "";
+      byId<HTMLInputElement>(id).setAttribute("aria-invalid", errors[s.key] ? "true" : "false");
+    }
+    if (Object.keys(errors).length) {
+      setStatus("Inställningarna sparades inte: rätta de markerade fälten.", false);
+      return;
+    }
+    try {
+      await api.writeSettings(data);
+      setStatus("Inställningarna är sparade i området Inställningar.", true);
+    } catch (e) {
+      setStatus(swedishError(e), false);
+    }
+  };
+}
+
+async function loadSettings(): Promise<void> {
+  try {
+    buildSettingsForm(await api.readSettings());
+  } catch (e) {
+    buildSettingsForm({});
+    setStatus(swedishError(e), false);
+  }
+}
+
+/** Starts the pane (and registers the ribbon commands, which share this runtime). */
+export function start(): void {
+  Office.onReady((info) => {
+    if (typeof Office.actions !== "undefined") registerCommands();
+    if (info.host !== Office.HostType.Excel && typeof Excel === "undefined") {
+      setStatus("Uppföljning körs i Excel. Öppna arbetsboken i Excel och välj fliken Uppföljning.", false);
+      return;
+    }
+    if (!supportsExcelApi(REQUIRED_EXCEL_API)) {
+      setStatus(`Den här versionen av Excel är för gammal för Uppföljning (kräver ExcelApi ${REQUIRED_EXCEL_API}). Uppdatera Office eller använd Excel på webben.`, false);
+      byId<HTMLButtonElement>("refresh").disabled = true;
+      return;
+    }
+    byId<HTMLButtonElement>("refresh").addEventListener("click", () => void refresh());
+    byId<HTMLButtonElement>("reload").addEventListener("click", () => void inspect());
+    onRibbonOutcome((message, ok) => {
+      setStatus(message, ok);
+      void inspect();
+    });
+    void inspect();
+    void loadSettings();
+  });
+}
+
+start();

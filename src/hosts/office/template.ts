@@ -1,0 +1,31 @@
+/// <reference types="office-js" />
+import { TEMPLATE } from "../../contract/template";
+import { canon } from "../../contract/text";
+import { columnLetters } from "../../findings/findings";
+import { protectText } from "./renderOffice";
+import { UppfoljningError } from "../../findings/errors";
+
+/**
+ * Skapa mall: adds the input sheets with headers and example rows, each an Excel table named as the contract says
+ * (tables grow with the rows the user adds). Refuses when any of the
+ * sheets or names already exists, so nothing of the user's is overwritten. Two round trips.
+ */
+export async function createTemplate(context: Excel.RequestContext): Promise<void> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  await context.sync();
+  const taken = new Set([...sheets.items.map((s) => canon(s.name)), ...names.items.map((n) => canon(n.name))]);
+  const clash = TEMPLATE.find((t) => taken.has(canon(t.sheet)) || taken.has(canon(t.range)));
+  if (clash) throw new UppfoljningError("USAGE", { detail: `Mallen skapas bara i en arbetsbok utan bladet eller namnet ”${clash.sheet}”.` });
+  for (const t of TEMPLATE) {
+    const ws = context.workbook.worksheets.add(t.sheet);
+    const width = t.rows[0].length;
+    const range = ws.getRange(`A1:${columnLetters(width - 1)}${t.rows.length}`);
+    range.values = t.rows.map((r) => r.map((v) => (v === null ? "" : protectText(v)))) as (string | number)[][];
+    const table = ws.tables.add(range, true);
+    table.name = t.range;
+    table.style = "TableStyleLight9";
+    range.format.autofitColumns();
+  }
+  await context.sync();
+}

@@ -1,0 +1,441 @@
+import { EngineResult } from "../engine";
+import { IndicatorResult } from "../engine/indicatorStatus";
+import { riskLevel } from "../engine/risk";
+import { Figures, IndicatorStatus, RiskLevel, Trend } from "../engine/types";
+import { IncomeRow } from "../engine/variance";
+import { canon } from "../contract/text";
+import { Finding, toPublic } from "../findings/findings";
+import { writeAnalysis } from "./analysis";
+import { CellStyle, Explanation, ReportBlock, ReportCell, ReportModel, ReportRow } from "./model";
+import { amountFormat, COLORS, LEVEL_FILL, PERCENT_FORMAT, PERCENT_SHARE_FORMAT, S, STATUS_FILL, style } from "./styles";
+import { count, formatNumber, roundTo, unitWord } from "./swedish";
+
+export interface BuildOptions {
+  /** When the report is refreshed; shown in the title block. */
+  now: Date;
+  /** Explanations from the previous report, by row key. */
+  explanations?: ReadonlyMap<string, Explanation>;
+}
+
+export const STATUS_LABEL: Record<IndicatorStatus, string> = {
+  met: "Uppfyllt",
+  partlyMet: "Delvis uppfyllt",
+  notMet: "Ej uppfyllt",
+  notAssessable: "Kan ej bedömas",
+};
+
+export const LEVEL_LABEL: Record<RiskLevel, string> = { low: "Låg", medium: "Medel", high: "Hög", veryHigh: "Mycket hög" };
+
+const LIKELIHOOD_LABELS: Record<4 | 5, string[]> = {
+  4: ["Osannolik", "Mindre sannolik", "Sannolik", "Mycket sannolik"],
+  5: ["Mycket osannolik", "Osannolik", "Möjlig", "Sannolik", "Mycket sannolik"],
+};
+const CONSEQUENCE_LABELS: Record<4 | 5, string[]> = {
+  4: ["Försumbar", "Lindrig", "Kännbar", "Allvarlig"],
+  5: ["Försumbar", "Lindrig", "Kännbar", "Allvarlig", "Mycket allvarlig"],
+};
+
+const SHORT_MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+const LABEL_WIDTH = 38;
+const NUMBER_WIDTH = 12;
+const EXPLANATION_WIDTH = 42;
+
+interface Column {
+  field: keyof Figures;
+  header: string;
+  kind: "amount" | "percent" | "variance";
+}
+
+/** Row keys tie explanations to rows across refreshes. */
+export const rowKey = {
+  statement: (kind: string, item: string) => `rr|${kind}|${canon(item)}`,
+  total: (name: string) => `rr|total|${name}`,
+  responsibility: (name: string) => `ansvar|${canon(name)}`,
+  indicator: (name: string) => `ind|${canon(name)}`,
+  risk: (name: string) => `risk|${canon(name)}`,
+};
+
+/** Builds the whole report tab as plain data from the engine's results. */
+export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
+  return new ReportBuilder(result, findings, options).build();
+}
+
+class ReportBuilder {
+  private readonly columns: Column[];
+  private readonly width: number;
+  private readonly explanationColumn: number;
+  private readonly keyColumn: number;
+  private readonly used = new Set<string>();
+  private readonly amountFmt: string;
+
+  constructor(
+    private readonly result: EngineResult,
+    private readonly findings: readonly Finding[],
+    private readonly options: BuildOptions,
+  ) {
+    const { settings, income } = result;
+    const span = settings.months === 1 ? SHORT_MONTHS[0] : `jan–${SHORT_MONTHS[settings.months - 1]}`;
+    const y = settings.year;
+    const cols: (Column | false)[] = [
+      income.hasPriorYear && { field: "actualPriorYear", header: `Utfall ${span} ${y - 1}`, kind: "amount" },
+      { field: "actual", header: `Utfall ${span} ${y}`, kind: "amount" },
+      { field: "budgetPeriod", header: `Budget ${span} ${y}`, kind: "amount" },
+      { field: "variance", header: "Avvikelse", kind: "variance" },
+      { field: "variancePercent", header: "Avvikelse %", kind: "percent" },
+      { field: "budgetYear", header: `Budget helår ${y}`, kind: "amount" },
+      income.hasForecast && { field: "forecast", header: `Prognos helår ${y}`, kind: "amount" },
+      income.hasForecast && { field: "forecastVariance", header: "Avvikelse prognos", kind: "variance" },
+    ];
+    this.columns = cols.filter((c): c is Column => c !== false);
+    this.explanationColumn = this.columns.length + 1;
+    this.keyColumn = this.explanationColumn + 1;
+    this.width = this.explanationColumn + 1;
+    this.amountFmt = amountFormat(settings.decimals);
+  }
+
+  build(): ReportModel {
+    const { settings } = this.result;
+    const blocks: ReportBlock[] = [this.titleBlock(), this.statementBlock()];
+    if (this.result.income.byResponsibility) blocks.push(this.responsibilityBlock());
+    if (this.result.indicators.length) blocks.push(this.indicatorBlock());
+    if (this.result.risks.length) blocks.push(this.riskBlock(), this.matrixBlock());
+    if (this.result.sensitivity.length) blocks.push(this.sensitivityBlock());
+    blocks.push(this.analysisBlock());
+    const orphans = this.orphanBlock();
+    if (orphans) blocks.push(orphans);
+    if (this.findings.length) blocks.push(this.noticeBlock());
+    const title = [settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – ");
+    return {
+      sheetName: settings.reportSheet,
+      columnWidths: [LABEL_WIDTH, ...this.columns.map(() => NUMBER_WIDTH), EXPLANATION_WIDTH, 12],
+      explanationColumn: this.explanationColumn,
+      keyColumn: this.keyColumn,
+      blocks,
+      print: { orientation: "landscape", repeatRows: null, footerLeft: title, footerRight: "Sida &P av &N" },
+    };
+  }
+
+  // ---- helpers -------------------------------------------------------------
+
+  private row(cells: ReportCell[], extra: Partial<ReportRow> = {}): ReportRow {
+    const padded: ReportCell[] = [];
+    let col = 0;
+    for (const c of cells) {
+      padded.push(c);
+      col += c.span ?? 1;
+    }
+    while (col < this.explanationColumn) {
+      padded.push({ value: null });
+      col++;
+    }
+    if (extra.key) {
+      this.used.add(extra.key);
+      const kept = this.options.explanations?.get(extra.key)?.text ?? null;
+      padded.push({ value: kept, style: S.explanation }, { value: extra.key, style: S.key });
+    }
+    return { cells: padded, ...extra };
+  }
+
+  private wide(value: string, cellStyle: CellStyle, height?: number): ReportRow {
+    return { cells: [{ value, style: cellStyle, span: this.width }], height };
+  }
+
+  private heading(text: string): ReportRow {
+    return { cells: Array.from({ length: this.width }, (_, i) => ({ value: i === 0 ? text : null, style: S.section })), height: 22 };
+  }
+
+  private blank(): ReportRow {
+    return { cells: [] };
+  }
+
+  private headerRow(labels: (string | [string, number])[], withExplanation: boolean): ReportRow {
+    const cells: ReportCell[] = labels.map((l, i) => {
+      const [value, span] = typeof l === "string" ? [l, 1] : l;
+      return { value, span, style: style(S.header, i > 0 && span === 1 && { align: "right" }) };
+    });
+    let col = cells.reduce((n, c) => n + (c.span ?? 1), 0);
+    while (col < this.explanationColumn) {
+      cells.push({ value: null, style: S.header });
+      col++;
+    }
+    if (withExplanation) cells.push({ value: "Förklaring", style: S.header });
+    return { cells, height: 30 };
+  }
+
+  private textHeight(text: string, widthChars: number): number {
+    const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.1) / widthChars)), 0);
+    return Math.max(15, lines * 14 + 2);
+  }
+
+  private amount(n: number | null, extra?: CellStyle): ReportCell {
+    const d = this.result.settings.decimals;
+    return { value: n === null ? null : roundTo(n, d), style: style({ numberFormat: this.amountFmt }, extra) };
+  }
+
+  private varianceStyle(value: number | null, significant: boolean, decimals: number): CellStyle | undefined {
+    if (value === null || !significant || roundTo(value, decimals) === 0) return undefined;
+    return { color: value > 0 ? COLORS.favourable : COLORS.unfavourable };
+  }
+
+  private figureCells(f: Figures & { significant?: boolean }, rowStyle?: CellStyle): ReportCell[] {
+    const d = this.result.settings.decimals;
+    const significant = f.significant ?? true;
+    return this.columns.map((c) => {
+      const v = f[c.field];
+      if (c.kind === "percent") {
+        const value = v === null ? null : roundTo(v as number, 3);
+        return { value, style: style(rowStyle, { numberFormat: PERCENT_SHARE_FORMAT }, this.varianceStyle(f.variance, significant, d)) };
+      }
+      const colour = c.kind === "variance" ? this.varianceStyle(v as number | null, c.field === "variance" ? significant : true, d) : undefined;
+      return this.amount(v as number | null, style(rowStyle, colour));
+    });
+  }
+
+  // ---- blocks --------------------------------------------------------------
+
+  private titleBlock(): ReportBlock {
+    const { settings } = this.result;
+    const rows: ReportRow[] = [];
+    if (settings.organisation) rows.push(this.wide(settings.organisation, S.organisation));
+    rows.push(this.wide(`${settings.reportTitle} ${settings.year}`, S.title, 28));
+    const span = settings.months === 1 ? "januari" : `januari–${["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"][settings.months - 1]}`;
+    rows.push(this.wide(`Period: ${span} ${settings.year} · Belopp i ${unitWord(settings.unitOut)}`, S.meta));
+    const n = this.findings.length;
+    const stamp = formatStamp(this.options.now);
+    const notes = n === 0 ? "inga noteringar om indata" : `${count(n, "notering", "noteringar")} om indata, se sist i rapporten`;
+    rows.push(this.wide(`Uppdaterad ${stamp} · ${notes}`, S.meta));
+    rows.push(this.blank());
+    return { id: "title", rows };
+  }
+
+  private statementBlock(): ReportBlock {
+    const { income } = this.result;
+    const rows: ReportRow[] = [this.heading("Resultaträkning"), this.headerRow(["Post", ...this.columns.map((c) => c.header)], true)];
+    const itemRow = (r: IncomeRow) =>
+      this.row([{ value: r.item, style: S.item }, ...this.figureCells(r)], { key: rowKey.statement(r.kind, r.item), label: r.item });
+    const totalRow = (name: string, f: Figures, total: CellStyle, key: string) =>
+      this.row([{ value: name, style: total }, ...this.figureCells({ ...f, significant: true }, total)], { key: rowKey.total(key), label: name });
+
+    const revenue = income.statement.filter((r) => r.kind === "revenue");
+    const cost = income.statement.filter((r) => r.kind === "cost");
+    const financial = income.statement.filter((r) => r.kind === "financial");
+    revenue.forEach((r) => rows.push(itemRow(r)));
+    rows.push(totalRow("Summa intäkter", income.totals.revenue, S.total, "revenue"));
+    cost.forEach((r) => rows.push(itemRow(r)));
+    rows.push(totalRow("Summa kostnader", income.totals.cost, S.total, "cost"));
+    if (financial.length === 1) {
+      const only = financial[0];
+      rows.push(this.row([{ value: only.item, style: S.total }, ...this.figureCells({ ...only, significant: true }, S.total)], {
+        key: rowKey.statement(only.kind, only.item),
+        label: only.item,
+      }));
+    } else if (financial.length > 1) {
+      financial.forEach((r) => rows.push(itemRow(r)));
+      rows.push(totalRow("Finansnetto", income.totals.financial, S.total, "financial"));
+    }
+    rows.push(totalRow("Årets resultat", income.totals.result, S.grandTotal, "result"));
+    rows.push(this.blank());
+    return { id: "statement", rows };
+  }
+
+  private responsibilityBlock(): ReportBlock {
+    const { income } = this.result;
+    const rows: ReportRow[] = [this.heading("Driftredovisning per ansvar"), this.headerRow(["Ansvar", ...this.columns.map((c) => c.header)], true)];
+    for (const r of income.byResponsibility ?? []) {
+      rows.push(this.row([{ value: r.responsibility || "(utan ansvar)", style: S.item }, ...this.figureCells(r)], {
+        key: rowKey.responsibility(r.responsibility),
+        label: r.responsibility,
+      }));
+    }
+    rows.push(this.row([{ value: "Summa", style: S.grandTotal }, ...this.figureCells({ ...income.totals.result, significant: true }, S.grandTotal)]));
+    rows.push(this.blank());
+    return { id: "responsibility", rows };
+  }
+
+  private indicatorValue(ind: IndicatorResult, v: number | null): ReportCell {
+    let fmt: string;
+    if (ind.percentFormat) fmt = PERCENT_SHARE_FORMAT;
+    else if (ind.unit && ind.unit.trim() === "%") fmt = PERCENT_FORMAT;
+    else {
+      const decimals = [ind.actual, ind.target, ind.previous].some((x) => x !== null && !Number.isInteger(x)) ? 1 : 0;
+      const base = decimals ? "#,##0.0" : "#,##0";
+      const unit = ind.unit ? `" ${ind.unit.replace(/"/g, "")}"` : "";
+      fmt = `${base}${unit};"\u2212"${base}${unit};${base}${unit}`;
+    }
+    return { value: v, style: { numberFormat: fmt } };
+  }
+
+  private indicatorBlock(): ReportBlock {
+    const n = this.columns.length;
+    const withPrevious = n >= 7 && this.result.indicators.some((i) => i.previous !== null);
+    const commentSpan = n - (withPrevious ? 5 : 4);
+    const headers: (string | [string, number])[] = ["Indikator", "Utfall", "Mål", ...(withPrevious ? ["Föregående"] : []), ["Status", 2], ["Kommentar", commentSpan]];
+    const rows: ReportRow[] = [this.heading("Indikatorer"), this.headerRow(headers, true)];
+    for (const ind of this.result.indicators) {
+      const trend = trendCell(ind.trend, ind.actual !== null && ind.previous !== null ? Math.sign(ind.actual - ind.previous) : 0);
+      const comment = ind.comment ?? "";
+      const cells: ReportCell[] = [
+        { value: ind.indicator, style: S.wrapText },
+        this.indicatorValue(ind, ind.actual),
+        this.indicatorValue(ind, ind.target),
+      ];
+      if (withPrevious) cells.push(this.indicatorValue(ind, ind.previous));
+      cells.push(
+        { value: `${STATUS_LABEL[ind.status]}${trend ? " " + trend.arrow : ""}`, span: 2, style: { fill: STATUS_FILL[ind.status], align: "center", bold: true } },
+        { value: comment, span: commentSpan, style: S.wrapText },
+      );
+      const height = Math.max(this.textHeight(ind.indicator, LABEL_WIDTH), this.textHeight(comment, commentSpan * NUMBER_WIDTH));
+      rows.push(this.row(cells, { key: rowKey.indicator(ind.indicator), label: ind.indicator, height }));
+    }
+    rows.push(this.wide("Status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Pilen visar förändringen sedan föregående mätning.", S.note));
+    rows.push(this.blank());
+    return { id: "indicators", rows, pageBreakBefore: true };
+  }
+
+  private riskBlock(): ReportBlock {
+    const actionSpan = this.columns.length - 4;
+    const rows: ReportRow[] = [
+      this.heading("Risker"),
+      this.headerRow(["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", ["Åtgärd och kommentar", actionSpan]], true),
+    ];
+    const d = this.result.settings.decimals;
+    const unit = unitWord(this.result.settings.unitOut);
+    this.result.risks.forEach((r, i) => {
+      const lines: string[] = [];
+      if (r.action) lines.push(r.action);
+      if (r.owner) lines.push(`Ansvarig: ${r.owner}`);
+      if (r.comment) lines.push(r.comment);
+      if (r.economicConsequence !== null) {
+        lines.push(`Ekonomisk konsekvens ${formatNumber(r.economicConsequence, d)} ${unit}, vägd med sannolikheten ${formatNumber(r.expectedValue ?? 0, d)} ${unit}`);
+      }
+      const text = lines.join("\n");
+      const trend = r.trend === null ? null : trendCell(r.trend, r.trend === "improving" ? -1 : r.trend === "worsening" ? 1 : 0);
+      rows.push(
+        this.row(
+          [
+            { value: `${i + 1}. ${r.risk}`, style: S.wrapText },
+            { value: r.likelihood, style: { align: "center", verticalTop: true } },
+            { value: r.consequence, style: { align: "center", verticalTop: true } },
+            { value: r.riskValue, style: { align: "center", bold: true, verticalTop: true } },
+            { value: `${LEVEL_LABEL[r.level]}${trend ? " " + trend.arrow : ""}`, style: { fill: LEVEL_FILL[r.level], align: "center", bold: true, verticalTop: true } },
+            { value: text, span: actionSpan, style: S.wrapText },
+          ],
+          {
+            key: rowKey.risk(r.risk),
+            label: r.risk,
+            height: Math.max(this.textHeight(`${i + 1}. ${r.risk}`, LABEL_WIDTH), this.textHeight(text, actionSpan * NUMBER_WIDTH)),
+          },
+        ),
+      );
+    });
+    rows.push(this.blank());
+    return { id: "risks", rows, pageBreakBefore: true };
+  }
+
+  private matrixBlock(): ReportBlock {
+    const { settings, risks } = this.result;
+    const n = settings.riskScale;
+    const rows: ReportRow[] = [{ cells: [{ value: "Riskmatris (sannolikhet × konsekvens, siffrorna är riskernas nummer)", style: S.subsection, span: this.width }] }];
+    rows.push({
+      cells: [
+        { value: "Sannolikhet \\ Konsekvens", style: S.header },
+        ...CONSEQUENCE_LABELS[n].map((l, i) => ({ value: `${i + 1} ${l}`, style: style(S.header, { align: "center" as const }) })),
+      ],
+      height: 30,
+    });
+    for (let l = n; l >= 1; l--) {
+      const cells: ReportCell[] = [{ value: `${l} ${LIKELIHOOD_LABELS[n][l - 1]}`, style: { bold: true } }];
+      for (let c = 1; c <= n; c++) {
+        const value = l * c;
+        const level = riskLevel(value, settings.riskThresholds);
+        const numbers = risks.map((r, i) => (r.likelihood === l && r.consequence === c ? String(i + 1) : null)).filter(Boolean);
+        cells.push({
+          value: numbers.length ? numbers.join(", ") : null,
+          style: { fill: LEVEL_FILL[level], align: "center", bold: true, borderBottom: "thin", borderTop: "thin", wrap: true },
+        });
+      }
+      rows.push({ cells, height: 24 });
+    }
+    const t = settings.riskThresholds;
+    rows.push(
+      this.wide(
+        `Riskvärde = sannolikhet × konsekvens. Nivåer: låg 1–${t.medium - 1}, medel ${t.medium}–${t.high - 1}, hög ${t.high}–${t.veryHigh - 1}, mycket hög ${t.veryHigh}–${n * n}.`,
+        S.note,
+      ),
+    );
+    rows.push(this.blank());
+    return { id: "matrix", rows };
+  }
+
+  private sensitivityBlock(): ReportBlock {
+    const rows: ReportRow[] = [
+      this.heading("Känslighetsanalys"),
+      this.headerRow(["Faktor", "Bas (helår)", "Förändring", "Effekt på resultatet", ["Minskar resultatet", 1], ["Ökar resultatet", 1]], false),
+    ];
+    const d = this.result.settings.decimals;
+    const max = Math.max(...this.result.sensitivity.map((s) => Math.abs(s.effect)), 0);
+    for (const s of this.result.sensitivity) {
+      const bar = max === 0 ? "" : "█".repeat(Math.max(roundTo(s.effect, d) === 0 ? 0 : 1, Math.round((Math.abs(s.effect) / max) * 12)));
+      rows.push(
+        this.row([
+          { value: s.factor, style: S.wrapText },
+          this.amount(s.base),
+          { value: s.change, style: { numberFormat: PERCENT_SHARE_FORMAT } },
+          this.amount(s.effect, { bold: true, color: s.effect < 0 ? COLORS.unfavourable : s.effect > 0 ? COLORS.favourable : undefined }),
+          { value: s.effect < 0 ? bar : null, style: { align: "right", color: COLORS.unfavourable } },
+          { value: s.effect > 0 ? bar : null, style: { align: "left", color: COLORS.favourable } },
+        ]),
+      );
+    }
+    rows.push(this.wide("Effekten gäller helåret. En lika stor förändring åt andra hållet ger samma effekt med omvänt tecken.", S.note));
+    rows.push(this.blank());
+    return { id: "sensitivity", rows, pageBreakBefore: true };
+  }
+
+  private analysisBlock(): ReportBlock {
+    const rows: ReportRow[] = [this.heading("Analys")];
+    const totalWidth = LABEL_WIDTH + this.columns.length * NUMBER_WIDTH + EXPLANATION_WIDTH;
+    for (const p of writeAnalysis(this.result)) {
+      rows.push(this.wide(p, style(S.wrapText), this.textHeight(p, totalWidth)));
+    }
+    rows.push(this.blank());
+    return { id: "analysis", rows };
+  }
+
+  private orphanBlock(): ReportBlock | null {
+    const orphans = [...(this.options.explanations ?? new Map<string, Explanation>()).entries()].filter(([k, e]) => !this.used.has(k) && e.text.trim() !== "");
+    if (orphans.length === 0) return null;
+    const rows: ReportRow[] = [
+      this.heading("Förklaringar vars rad inte längre finns"),
+      this.wide("Raderna nedan fanns i förra versionen av rapporten. Förklaringarna sparas här tills du flyttar eller tar bort dem.", S.note),
+    ];
+    for (const [key, e] of orphans) rows.push(this.row([{ value: e.label || key, style: S.wrapText }], { key, label: e.label }));
+    rows.push(this.blank());
+    return { id: "orphans", rows };
+  }
+
+  private noticeBlock(): ReportBlock {
+    const rows: ReportRow[] = [this.heading("Noteringar om indata")];
+    const list = this.findings.map(toPublic);
+    const shown = list.slice(0, 200);
+    const span = this.width - 1;
+    for (const f of shown) {
+      rows.push({ cells: [{ value: f.cell ?? f.range ?? "", style: { verticalTop: true } }, { value: f.message, span, style: S.wrapText }], height: this.textHeight(f.message, span * NUMBER_WIDTH) });
+    }
+    if (list.length > shown.length) rows.push(this.wide(`… och ${list.length - shown.length} noteringar till.`, S.note));
+    return { id: "notices", rows };
+  }
+}
+
+function trendCell(trend: Trend | null, movement: number): { arrow: string; color?: string } | null {
+  if (trend === null) return null;
+  const arrow = movement > 0 ? "↑" : movement < 0 ? "↓" : "→";
+  const color = trend === "improving" ? COLORS.favourable : trend === "worsening" ? COLORS.unfavourable : undefined;
+  return { arrow, color };
+}
+
+function formatStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

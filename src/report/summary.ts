@@ -1,0 +1,28 @@
+import { EngineResult } from "../engine";
+import { STATUS_LABEL, LEVEL_LABEL } from "./build";
+import { formatAmount } from "./swedish";
+
+/** What the task pane shows after a refresh: a few lines a controller reads at a glance. */
+export interface Summary {
+  result: string;
+  variances: string[];
+  indicatorsNotMet: string[];
+  highRisks: string[];
+}
+
+/** The headline figures of a refresh, as Swedish text. */
+export function summarise(result: EngineResult): Summary {
+  const { income, settings } = result;
+  const amount = (n: number, plus = false) => formatAmount(n, settings.decimals, settings.unitOut, plus);
+  const res = income.totals.result;
+  return {
+    result: `Resultat ${amount(res.actual, true)} mot budget ${amount(res.budgetPeriod, true)} (avvikelse ${amount(res.variance, true)}).`,
+    variances: income.statement
+      .filter((r) => r.significant)
+      .sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))
+      .slice(0, 3)
+      .map((r) => `${r.item}: ${amount(r.variance, true)}`),
+    indicatorsNotMet: result.indicators.filter((i) => i.status === "notMet").map((i) => `${i.indicator} (${STATUS_LABEL[i.status].toLowerCase()})`),
+    highRisks: result.risks.filter((r) => r.level === "high" || r.level === "veryHigh").map((r) => `${r.risk} (${r.riskValue}, ${LEVEL_LABEL[r.level].toLowerCase()})`),
+  };
+}

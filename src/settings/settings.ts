@@ -1,0 +1,62 @@
+import { AmountUnit } from "../engine/types";
+
+/** Thresholds (lowest riskvärde) for each level above low. */
+export interface RiskThresholds {
+  medium: number;
+  high: number;
+  veryHigh: number;
+}
+
+/** Every setting the add-in uses, typed, with the defaults below. Read once from `Inställningar`. */
+export interface Settings {
+  /** Shown in the report title. */
+  organisation: string;
+  /** Report title, e.g. Delårsrapport. */
+  reportTitle: string;
+  /** Budget year. */
+  year: number;
+  /** Months elapsed, 1–12. */
+  months: number;
+  unitIn: AmountUnit;
+  unitOut: AmountUnit;
+  /** Decimals shown in the report, 0–3. */
+  decimals: number;
+  /** A variance below this amount (report unit) is not flagged. */
+  materialityAmount: number;
+  /** A variance below this share of budget is not flagged (0.05 = 5 %). */
+  materialityPercent: number;
+  riskScale: 4 | 5;
+  riskThresholds: RiskThresholds;
+  /** Relative distance from Mål still judged partly met when a row has no Tolerans (0.2 = 20 %). */
+  indicatorTolerance: number;
+  /** True when the workbook enters costs as positive amounts. */
+  costsPositive: boolean;
+  /** Name of the report tab. */
+  reportSheet: string;
+}
+
+/** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
+export const DEFAULT_RISK_THRESHOLDS: Record<4 | 5, RiskThresholds> = {
+  4: { medium: 4, high: 8, veryHigh: 12 },
+  5: { medium: 5, high: 10, veryHigh: 15 },
+};
+
+/** The documented defaults. `year` is the current year when not set. */
+export function defaultSettings(now: Date = new Date()): Settings {
+  return {
+    organisation: "",
+    reportTitle: "Delårsrapport",
+    year: now.getFullYear(),
+    months: 12,
+    unitIn: "kr",
+    unitOut: "mkr",
+    decimals: 1,
+    materialityAmount: 0,
+    materialityPercent: 0,
+    riskScale: 4,
+    riskThresholds: { ...DEFAULT_RISK_THRESHOLDS[4] },
+    indicatorTolerance: 0.2,
+    costsPositive: false,
+    reportSheet: "Rapport",
+  };
+}
