@@ -11,4 +11,5 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  { files: ["**/*.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
 );

@@ -31,12 +31,19 @@ export function parseArgs(argv: readonly string[]): RunOptions {
 function printFindings(findings: readonly Finding[], write: (s: string) => void): void {
   for (const f of findings.map(toPublic)) {
     const tag = f.severity === "error" ? "FEL" : "Notering";
-    write(`  ${tag}${f.cell ? ` ${f.cell}` : f.range ? ` ${f.range}` : ""}: ${f.message}\n`);
+    write(`  ${tag}: ${f.message}\n`);
   }
 }
 
+export interface Output {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const PROCESS_OUTPUT: Output = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+
 /** The command line: exit 0 on success, 1 on errors in the workbook's data, 2 on misuse or unusable files. */
-export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: readonly string[], io: Output = PROCESS_OUTPUT): Promise<number> {
   try {
     const options = parseArgs(argv);
     const outcome = await runXlsx(options);
