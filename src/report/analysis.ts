@@ -67,7 +67,7 @@ export function writeAnalysis(result: EngineResult): string[] {
   const top = result.sensitivity[0];
   if (top && !isZero(top.effect)) {
     paragraphs.push(
-      `Resultatet är känsligast för ${midSentence(top.factor.replace(/ \+1 %$/, ""))}: en förändring med ${formatPercent(Math.abs(top.change), top.change * 100 % 1 === 0 ? 0 : 1)} påverkar resultatet med ${amount(Math.abs(top.effect))} för helåret.`,
+      `Störst effekt i känslighetsanalysen har ”${top.factor}”: ${amount(top.effect, true)} på helårets resultat.`,
     );
   }
   return paragraphs;

@@ -106,13 +106,14 @@ class ReportBuilder {
     if (orphans) blocks.push(orphans);
     if (this.findings.length) blocks.push(this.noticeBlock());
     const title = [settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – ");
+    const titleRows = settings.organisation ? 3 : 2;
     return {
       sheetName: settings.reportSheet,
       columnWidths: [LABEL_WIDTH, ...this.columns.map(() => NUMBER_WIDTH), EXPLANATION_WIDTH, 12],
       explanationColumn: this.explanationColumn,
       keyColumn: this.keyColumn,
       blocks,
-      print: { orientation: "landscape", repeatRows: null, footerLeft: title, footerRight: "Sida &P av &N" },
+      print: { orientation: "landscape", repeatRows: [0, titleRows - 1], footerLeft: title, footerRight: "Sida &P av &N" },
     };
   }
 
@@ -352,7 +353,7 @@ class ReportBuilder {
         const numbers = risks.map((r, i) => (r.likelihood === l && r.consequence === c ? String(i + 1) : null)).filter(Boolean);
         cells.push({
           value: numbers.length ? numbers.join(", ") : null,
-          style: { fill: LEVEL_FILL[level], align: "center", bold: true, borderBottom: "thin", borderTop: "thin", wrap: true },
+          style: { fill: LEVEL_FILL[level], align: "center", bold: true, grid: true, wrap: true },
         });
       }
       rows.push({ cells, height: 24 });

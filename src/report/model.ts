@@ -20,6 +20,8 @@ export interface CellStyle {
   indent?: number;
   borderTop?: Border;
   borderBottom?: Border;
+  /** A thin border on all four edges of every cell (grids such as the risk matrix). */
+  grid?: boolean;
   numberFormat?: string;
 }
 

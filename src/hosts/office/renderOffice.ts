@@ -61,6 +61,14 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
   };
   edge("EdgeTop", s.borderTop);
   edge("EdgeBottom", s.borderBottom);
+  if (s.grid) {
+    for (const name of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      const b = f.borders.getItem(name);
+      b.style = "Continuous";
+      b.weight = "Thin";
+      b.color = "#FFFFFF";
+    }
+  }
   if (s.numberFormat) range.numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(s.numberFormat));
 }
 

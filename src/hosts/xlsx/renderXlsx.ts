@@ -27,7 +27,11 @@ export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const border: Partial<ExcelJS.Borders> = {};
   if (s.borderTop) border.top = { style: s.borderTop, color: { argb: "FF7F7F7F" } };
   if (s.borderBottom) border.bottom = { style: s.borderBottom, color: { argb: "FF7F7F7F" } };
-  if (s.borderTop || s.borderBottom) out.border = border;
+  if (s.grid) {
+    const thin = { style: "thin" as const, color: { argb: "FFFFFFFF" } };
+    Object.assign(border, { top: thin, bottom: thin, left: thin, right: thin });
+  }
+  if (s.borderTop || s.borderBottom || s.grid) out.border = border;
   if (s.numberFormat) out.numFmt = s.numberFormat;
   return out;
 }

@@ -1,0 +1,134 @@
+import { labels, report, rowOf } from "../support/report";
+import { workbook } from "../support/sheets";
+import { amountFormat, LEVEL_FILL, STATUS_FILL } from "../../src/report/styles";
+
+const base = () => ({
+  Budget: {
+    rows: [
+      ["Ansvar", "Post", "Typ", "Helår"],
+      ["Skola", "Avgifter", "Intäkt", 1_200_000],
+      ["Skola", "Personalkostnader", "Kostnad", -9_000_000],
+      ["Vård", "Personalkostnader", "Kostnad", -3_000_000],
+      ["Vård", "Ränta", "Finansiell", -120_000],
+    ],
+  },
+  Utfall: {
+    rows: [
+      ["Ansvar", "Post", "Utfall", "Utfall fg år", "Prognos"],
+      ["Skola", "Avgifter", 700_000, 650_000, 1_150_000],
+      ["Skola", "Personalkostnader", -4_650_000, -4_400_000, -9_200_000],
+      ["Vård", "Personalkostnader", -1_400_000, -1_500_000, -2_900_000],
+      ["Vård", "Ränta", -60_000, -50_000, -120_000],
+    ],
+  },
+  Inställningar: { rows: [["Inställning", "Värde"], ["Organisation", "Kulturnämnden"], ["År", 2024], ["Period", 6], ["Enhet ut", "tkr"], ["Decimaler", 0]] },
+  Indikatorer: {
+    rows: [
+      ["Indikator", "Utfall", "Mål", "Riktning", "Föregående"],
+      ["Besökare", 900, 1000, "Högre", 800],
+      ["Sjukfrånvaro", 7, 5, "Lägre", 6],
+      ["Nöjdhet", null, 80, null, null],
+      ["Lån", 120, 100, null, null],
+    ],
+  },
+  Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Åtgärd"], ["Låg risk", 1, 2, null], ["Brand", 4, 4, "=HYPERLINK(\"x\")"], ["Läckage", 2, 4, null]] },
+});
+
+describe("report model", () => {
+  const { model, layout } = report(workbook(base()));
+
+  it("has the sections in the order a nämnd reads them", () => {
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "responsibility", "indicators", "risks", "matrix", "sensitivity", "analysis"]);
+    expect(model.sheetName).toBe("Rapport");
+  });
+
+  it("titles the report with organisation, period in words, unit and refresh time", () => {
+    expect(labels(model, "title").slice(0, 4)).toEqual([
+      "Kulturnämnden",
+      "Delårsrapport 2024",
+      "Period: januari–juni 2024 · Belopp i tkr",
+      "Uppdaterad 2024-09-12 09:30 · inga noteringar om indata",
+    ]);
+  });
+
+  it("prints the income statement with groups, subtotals and the result, rounded to the setting", () => {
+    expect(labels(model, "statement")).toEqual([
+      "Resultaträkning", "Post", "Avgifter", "Summa intäkter", "Personalkostnader", "Summa kostnader", "Ränta", "Årets resultat", null,
+    ]);
+    // Utfall fg år, Utfall, Budget, Avvikelse, Avvikelse %, Budget helår, Prognos, Avvikelse prognos
+    expect(rowOf(layout, "Personalkostnader").slice(1, 9)).toEqual([-5900, -6050, -6000, -50, -0.008, -12000, -12100, -100]);
+    expect(rowOf(layout, "Årets resultat").slice(1, 9)).toEqual([-5300, -5410, -5460, 50, 0.009, -10920, -11070, -150]);
+  });
+
+  it("leaves out columns without data", () => {
+    const wb = base();
+    wb.Utfall.rows = wb.Utfall.rows.map((r) => r.slice(0, 3));
+    const { model: m } = report(workbook(wb));
+    const header = m.blocks.find((b) => b.id === "statement")?.rows[1].cells.map((c) => c.value);
+    expect(header).toEqual(["Post", "Utfall jan–jun 2024", "Budget jan–jun 2024", "Avvikelse", "Avvikelse %", "Budget helår 2024", "Förklaring"]);
+  });
+
+  it("formats amounts with separators and minus signs, colours variances by direction", () => {
+    const block = model.blocks.find((b) => b.id === "statement");
+    const row = block?.rows.find((r) => r.cells[0].value === "Personalkostnader");
+    expect(row?.cells[2].style?.numberFormat).toBe(amountFormat(0));
+    expect(amountFormat(1)).toBe('#,##0.0;"\u2212"#,##0.0;#,##0.0');
+    expect(row?.cells[4].style?.color).toBe("C00000");
+    const revenue = block?.rows.find((r) => r.cells[0].value === "Avgifter");
+    expect(revenue?.cells[4].value).toBe(100);
+    expect(revenue?.cells[4].style?.color).toBe("1E7B34");
+  });
+
+  it("breaks down per ansvar with a total equal to the result", () => {
+    expect(labels(model, "responsibility").slice(2)).toEqual(["Skola", "Vård", "Summa", null]);
+    expect(rowOf(layout, "Vård").slice(2, 5)).toEqual([-1460, -1560, 100]);
+  });
+
+  it("gives each indicator its status in words and colour, with a trend arrow", () => {
+    const rows = model.blocks.find((b) => b.id === "indicators")?.rows.slice(2, 6) ?? [];
+    const status = rows.map((r) => r.cells.find((c) => typeof c.value === "string" && /uppfyllt|bedömas/i.test(c.value)));
+    expect(status.map((c) => c?.value)).toEqual(["Delvis uppfyllt ↑", "Ej uppfyllt ↑", "Kan ej bedömas", "Uppfyllt"]);
+    expect(status.map((c) => c?.style?.fill)).toEqual([STATUS_FILL.partlyMet, STATUS_FILL.notMet, STATUS_FILL.notAssessable, STATUS_FILL.met]);
+  });
+
+  it("sorts risks by value, keeps formula-looking text as text, and places numbers in the matrix", () => {
+    expect(labels(model, "risks").slice(2, 5)).toEqual(["1. Brand", "2. Läckage", "3. Låg risk"]);
+    const brand = model.blocks.find((b) => b.id === "risks")?.rows[2];
+    expect(brand?.cells.find((c) => c.value === '=HYPERLINK("x")')).toBeDefined();
+    const matrix = model.blocks.find((b) => b.id === "matrix")?.rows ?? [];
+    const cell = (l: number, c: number) => matrix[2 + (4 - l)].cells[c];
+    expect(cell(4, 4)).toMatchObject({ value: "1", style: { fill: LEVEL_FILL.veryHigh } });
+    expect(cell(2, 4)).toMatchObject({ value: "2", style: { fill: LEVEL_FILL.high } });
+    expect(cell(1, 2)).toMatchObject({ value: "3", style: { fill: LEVEL_FILL.low } });
+    expect(cell(3, 3).value).toBeNull();
+  });
+
+  it("sorts the sensitivity by size of effect and draws a bar for each", () => {
+    const rows = model.blocks.find((b) => b.id === "sensitivity")?.rows.slice(2, -2) ?? [];
+    const effects = rows.map((r) => r.cells[3].value as number);
+    expect(effects).toEqual([...effects].sort((a, b) => Math.abs(b) - Math.abs(a)));
+    expect(rows.slice(0, 2).map((r) => r.cells[0].value).sort()).toEqual(["Personalkostnader +1 %", "Summa kostnader +1 %"]);
+    expect(rows.every((r) => typeof (r.cells[4].value ?? r.cells[5].value) === "string")).toBe(true);
+  });
+
+  it("ties explanation cells to row keys", () => {
+    const keyed = model.blocks.flatMap((b) => b.rows).filter((r) => r.key).map((r) => r.key);
+    expect(keyed).toEqual(expect.arrayContaining(["rr|cost|personalkostnader", "rr|total|result", "ansvar|skola", "ind|besokare", "risk|brand"]));
+    expect(new Set(keyed).size).toBe(keyed.length);
+  });
+
+  it("sets A4 landscape, title rows repeated and page breaks before indicators, risks and sensitivity", () => {
+    expect(model.print).toMatchObject({ orientation: "landscape", repeatRows: [0, 2], footerLeft: "Kulturnämnden – Delårsrapport 2024" });
+    expect(layout.pageBreaks).toHaveLength(3);
+    expect(layout.pageBreaks.map((r) => layout.values[r][0])).toEqual(["Indikatorer", "Risker", "Känslighetsanalys"]);
+  });
+
+  it("counts the notices in the title and lists them last", () => {
+    const wb = base();
+    wb.Utfall.rows.push(["Vård", "Konsulter", -10_000, 0, -20_000]);
+    const { model: m } = report(workbook(wb));
+    expect(labels(m, "title")[3]).toBe("Uppdaterad 2024-09-12 09:30 · 1 notering om indata, se sist i rapporten");
+    expect(m.blocks[m.blocks.length - 1].id).toBe("notices");
+    expect(labels(m, "notices")).toEqual(["Noteringar om indata", "Utfall!A6"]);
+  });
+});
