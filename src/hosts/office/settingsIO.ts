@@ -36,21 +36,40 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
 
 function formValue(key: string, raw: string): string | number {
   const s = EDITABLE_SETTINGS.find((x) => x.key === key);
-  if (!s || s.kind === "choice") return raw.trim();
+  if (!s || s.kind === "choice") return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
   const n = Number(raw.replace(",", ".").replace(/\s|%/g, ""));
   return s.kind === "percent" ? n / 100 : n;
 }
 
-/** Reads the `Inställningar` range as key → displayed text. One round trip. */
-export async function readSettingValues(context: Excel.RequestContext): Promise<SettingValues> {
-  const range = findSettingsRange(context);
-  range.load("values,text,isNullObject");
+interface SettingsLocation {
+  range: Excel.Range | null;
+  table: Excel.Table | null;
+}
+
+/** Finds `Inställningar` as a workbook name or an Excel table (a table wins, as when reading the contract). */
+async function locateSettings(context: Excel.RequestContext): Promise<SettingsLocation> {
+  const table = context.workbook.tables.getItemOrNullObject("Inställningar");
+  const name = context.workbook.names.getItemOrNullObject("Inställningar");
   await context.sync();
+  if (!table.isNullObject) return { range: table.getRange(), table };
+  if (!name.isNullObject) return { range: name.getRange(), table: null };
+  return { range: null, table: null };
+}
+
+function columnsOf(values: unknown[][]): { k: number; v: number } {
+  const headers = (values[0] ?? []).map((h) => canon(String(h)));
+  return { k: headers.indexOf("installning"), v: headers.indexOf("varde") };
+}
+
+/** Reads the `Inställningar` range as key → displayed text. */
+export async function readSettingValues(context: Excel.RequestContext): Promise<SettingValues> {
+  const { range } = await locateSettings(context);
   const out: SettingValues = {};
-  if (range.isNullObject) return out;
+  if (!range) return out;
+  range.load("values");
+  await context.sync();
   const values = range.values as unknown[][];
-  const headers = values[0].map((h) => canon(String(h)));
-  const k = headers.indexOf("installning"), v = headers.indexOf("varde");
+  const { k, v } = columnsOf(values);
   if (k < 0 || v < 0) return out;
   values.slice(1).forEach((row) => {
     const spec = EDITABLE_SETTINGS.find((s) => canon(s.key) === canon(String(row[k])));
@@ -61,23 +80,19 @@ export async function readSettingValues(context: Excel.RequestContext): Promise<
   return out;
 }
 
-function findSettingsRange(context: Excel.RequestContext): Excel.Range {
-  return context.workbook.names.getItemOrNullObject("Inställningar").getRangeOrNullObject();
-}
-
 /**
- * Writes the form into `Inställningar`: existing keys are updated in place; missing keys are appended below the
- * range and the name is widened to include them. Creates the sheet and name when the workbook has none.
+ * Writes the form into `Inställningar`: existing keys are updated in place; missing keys are added as rows
+ * (to the table, or below the named range, whose name is then widened). Creates the sheet and name when the
+ * workbook has none. Nothing else is written.
  */
 export async function writeSettingValues(context: Excel.RequestContext, values: SettingValues): Promise<void> {
   const errors = validateSettingsForm(values);
-  if (Object.keys(errors).length) throw new Error("Ogiltiga inställningar");
-  const range = findSettingsRange(context);
-  range.load("values,rowCount,columnCount,address,isNullObject");
-  const sheets = context.workbook.worksheets.load("items/name");
-  await context.sync();
+  if (Object.keys(errors).length) throw new Error("Ogiltiga inställningar: " + Object.values(errors).join(" "));
   const entries = Object.entries(values).filter(([, v]) => v.trim() !== "");
-  if (range.isNullObject) {
+  const { range, table } = await locateSettings(context);
+  if (!range) {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
     const sheetName = sheets.items.some((s) => canon(s.name) === "installningar") ? "Uppföljning inställningar" : "Inställningar";
     const ws = context.workbook.worksheets.add(sheetName);
     const rows = [["Inställning", "Värde"], ...entries.map(([k, v]) => [k, formValue(k, v)])];
@@ -87,24 +102,25 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
     await context.sync();
     return;
   }
+  range.load("values,columnCount");
+  await context.sync();
   const all = range.values as unknown[][];
-  const headers = all[0].map((h) => canon(String(h)));
-  const k = headers.indexOf("installning"), v = headers.indexOf("varde");
-  const missing: [string, string | number][] = [];
+  const { k, v } = columnsOf(all);
+  if (k < 0 || v < 0) throw new Error("Området Inställningar saknar kolumnerna Inställning och Värde.");
+  const missing: (string | number)[][] = [];
   for (const [key, raw] of entries) {
     const row = all.findIndex((r, i) => i > 0 && canon(String(r[k])) === canon(key));
-    if (row > 0) range.getCell(row, v).values = [[formValue(key, raw) as string | number]];
-    else missing.push([key, formValue(key, raw)]);
-  }
-  if (missing.length) {
-    const below = range.getRowsBelow(missing.length);
-    const rows = missing.map(([key, val]) => {
+    if (row > 0) range.getCell(row, v).values = [[formValue(key, raw)]];
+    else {
       const r: (string | number)[] = new Array(range.columnCount).fill("");
       r[k] = key;
-      r[v] = val;
-      return r;
-    });
-    below.values = rows;
+      r[v] = formValue(key, raw);
+      missing.push(r);
+    }
+  }
+  if (missing.length && table) table.rows.add(undefined, missing);
+  else if (missing.length) {
+    range.getRowsBelow(missing.length).values = missing;
     const grown = range.getResizedRange(missing.length, 0);
     context.workbook.names.getItem("Inställningar").delete();
     context.workbook.names.add("Inställningar", grown);

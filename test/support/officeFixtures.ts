@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import { FakeExcel } from "./fakeExcel";
+import { SheetRange } from "./sheets";
+import { columnLetters } from "../../src/findings/findings";
+
+/** Loads an ExcelJS workbook (values as Excel would hold them, number formats, names, tables) into a fake Excel. */
+export function fakeFromWorkbook(wb: ExcelJS.Workbook): FakeExcel {
+  const fake = new FakeExcel();
+  wb.eachSheet((ws) => {
+    const sheet = fake.model.addSheet(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        let v: unknown = cell.value;
+        if (v && typeof v === "object" && "formula" in (v as object)) v = (v as { result?: unknown }).result ?? 0;
+        if (v && typeof v === "object" && "error" in (v as object)) v = (v as { error: string }).error;
+        if (v && typeof v === "object" && "richText" in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
+        if (v instanceof Date) v = v.getTime() / 86400000 + 25569;
+        const target = sheet.cell(r - 1, c - 1, true);
+        if (!target) return;
+        target.value = v ?? "";
+        if (cell.numFmt) target.numberFormat = cell.numFmt;
+      }),
+    );
+    for (const t of ws.getTables()) {
+      const m = (t as unknown as { table?: { name: string; tableRef: string } }).table ?? (t as unknown as { model: { name: string; tableRef: string } }).model;
+      fake.model.tables.push({ name: m.name, sheet: ws.name, address: m.tableRef });
+    }
+  });
+  for (const n of wb.definedNames.model) fake.model.names.set(n.name, "=" + n.ranges.join(","));
+  return fake;
+}
+
+/** Loads contract ranges written as sheets (the same shape the xlsx tests use) into a fake Excel. */
+export function fakeFromRanges(ranges: Record<string, SheetRange>): FakeExcel {
+  const fake = new FakeExcel();
+  for (const [name, r] of Object.entries(ranges)) {
+    const sheet = r.sheet ?? name;
+    const at = r.at ?? "A1";
+    fake.model.put(sheet, at, r.rows.map((row) => row.map((v) => (v instanceof Date ? v.getTime() / 86400000 + 25569 : v && typeof v === "object" && "error" in v ? v.error : v))), r.formats);
+    const m = /^([A-Z]+)(\d+)$/.exec(at) as RegExpExecArray;
+    const col = m[1].charCodeAt(0) - 65;
+    const row = Number(m[2]);
+    const width = Math.max(...r.rows.map((x) => x.length));
+    fake.model.names.set(name, `='${sheet}'!$${m[1]}$${row}:$${columnLetters(col + width - 1)}$${row + r.rows.length - 1}`);
+  }
+  return fake;
+}
+
+/** Makes the fake the global `Excel` (and a minimal `Office`) the host code talks to. */
+export function installFake(fake: FakeExcel, supported = "1.12"): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.Excel = {
+    run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => fake.run(batch),
+    SheetVisibility: fake.SheetVisibility,
+    PageOrientation: fake.PageOrientation,
+    PaperType: fake.PaperType,
+  };
+  g.Office = {
+    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v) <= Number(supported) } },
+    actions: { associate: () => undefined },
+    HostType: { Excel: "Excel" },
+  };
+}
+
+export const supportsAll = (): boolean => true;
