@@ -41,10 +41,11 @@ export function parseSwedishNumber(text: string): number | null {
   return percent ? n / 100 : n;
 }
 
-/** Formats a number for a message the Swedish way (decimal comma, Unicode minus). */
+/** Formats a number for a message the Swedish way: `83 166,5` (non-breaking thousands space, decimal comma, Unicode minus). */
 export function swedishNumber(n: number): string {
-  const s = String(Math.round(n * 1e6) / 1e6).replace(".", ",");
-  return s.startsWith("-") ? "\u2212" + s.slice(1) : s;
+  const [int, frac] = String(Math.abs(Math.round(n * 1e6) / 1e6)).split(".");
+  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") + (frac ? "," + frac : "");
+  return n < 0 ? "\u2212" + body : body;
 }
 
 function describe(cell: Cell): string {

@@ -1,5 +1,5 @@
 import { EngineResult } from "../engine";
-import { STATUS_LABEL, LEVEL_LABEL } from "./build";
+import { LEVEL_LABEL } from "./build";
 import { formatAmount } from "./swedish";
 
 /** What the task pane shows after a refresh: a few lines a controller reads at a glance. */
@@ -22,7 +22,7 @@ export function summarise(result: EngineResult): Summary {
       .sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))
       .slice(0, 3)
       .map((r) => `${r.item}: ${amount(r.variance, true)}`),
-    indicatorsNotMet: result.indicators.filter((i) => i.status === "notMet").map((i) => `${i.indicator} (${STATUS_LABEL[i.status].toLowerCase()})`),
+    indicatorsNotMet: result.indicators.filter((i) => i.status === "notMet").map((i) => i.indicator),
     highRisks: result.risks.filter((r) => r.level === "high" || r.level === "veryHigh").map((r) => `${r.risk} (${r.riskValue}, ${LEVEL_LABEL[r.level].toLowerCase()})`),
   };
 }

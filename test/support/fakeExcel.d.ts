@@ -38,4 +38,6 @@ export declare class FakeExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   resetStats(): void;
   sheetValues(name: string): unknown[][] | null;
+  toJSON(): unknown;
+  static fromJSON(json: unknown): FakeExcel;
 }

@@ -685,6 +685,24 @@
     }
   }
 
+  /** A plain-data copy of the workbook (sheets' cells, names, tables), to recreate it elsewhere (a browser). */
+  FakeExcel.prototype.toJSON = function () {
+    return {
+      sheets: this.model.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.numberFormat]) })),
+      names: [...this.model.names.entries()],
+      tables: this.model.tables.map((t) => ({ ...t })),
+    };
+  };
+  FakeExcel.fromJSON = function (json) {
+    const fake = new FakeExcel();
+    for (const s of json.sheets) {
+      const sheet = fake.model.addSheet(s.name);
+      for (const [k, value, numberFormat] of s.cells) sheet.cells.set(k, { value, numberFormat, format: {} });
+    }
+    for (const [n, f] of json.names) fake.model.names.set(n, f);
+    fake.model.tables = json.tables.map((t) => ({ ...t }));
+    return fake;
+  };
   FakeExcel.parseAddress = parseAddress;
   FakeExcel.formatAddress = formatAddress;
   if (typeof module !== "undefined" && module.exports) module.exports = { FakeExcel };

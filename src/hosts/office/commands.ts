@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { count } from "../../report/swedish";
 import { refreshReport } from "./refresh";
 import { createTemplate } from "./template";
 import { swedishError } from "./officeErrors";
@@ -21,7 +22,13 @@ function tell(message: string, ok: boolean): void {
 export async function refreshFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const outcome = await Excel.run((context) => refreshReport(context, { supports: supportsExcelApi }));
-    tell(outcome.ok ? `Rapporten är uppdaterad (${outcome.findings.length} noteringar).` : `Rapporten uppdaterades inte: ${outcome.findings.filter((f) => f.severity === "error").length} fel i indata. Öppna panelen för detaljer.`, outcome.ok);
+    const errors = outcome.findings.filter((f) => f.severity === "error").length;
+    tell(
+      outcome.ok
+        ? `Rapporten är uppdaterad (${count(outcome.findings.length, "notering", "noteringar")}).`
+        : `Rapporten uppdaterades inte: ${errors} fel i indata. Öppna panelen för detaljer.`,
+      outcome.ok,
+    );
   } catch (e) {
     tell(swedishError(e), false);
   } finally {

@@ -75,7 +75,8 @@ export async function readSettingValues(context: Excel.RequestContext): Promise<
     const spec = EDITABLE_SETTINGS.find((s) => canon(s.key) === canon(String(row[k])));
     if (!spec) return;
     const value = row[v];
-    out[spec.key] = spec.kind === "percent" && typeof value === "number" ? String(Math.round(value * 1000) / 10) : String(value ?? "");
+    const shown = spec.kind === "percent" && typeof value === "number" ? Math.round(value * 1000) / 10 : value;
+    out[spec.key] = typeof shown === "number" ? String(shown).replace(".", ",") : String(shown ?? "");
   });
   return out;
 }

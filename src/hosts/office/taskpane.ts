@@ -6,6 +6,7 @@ import { onRibbonOutcome, registerCommands, supportsExcelApi } from "./commands"
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
 import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
+import { count } from "../../report/swedish";
 import { EDITABLE_SETTINGS, readSettingValues, SettingValues, validateSettingsForm, writeSettingValues } from "./settingsIO";
 
 /** Lowest ExcelApi the add-in needs (named ranges with getRangeOrNullObject, tables, null objects). */
@@ -97,7 +98,8 @@ function showFindings(findings: PublicFinding[]): void {
       });
       div.append(a, document.createTextNode(" "));
     }
-    div.append(el("span", f.message));
+    const message = f.cell && f.message.startsWith(f.cell) ? f.message.slice(f.cell.length).replace(/^[:\s]+/, "") : f.message;
+    div.append(el("span", message.charAt(0).toUpperCase() + message.slice(1)));
     return div;
   });
   if (findings.length > 300) items.push(el("p", `… och ${findings.length - 300} till.`, "muted") as unknown as HTMLDivElement);
@@ -146,7 +148,7 @@ async function refresh(): Promise<void> {
     const errors = outcome.findings.filter((f) => f.severity === "error").length;
     setStatus(
       outcome.ok
-        ? `Rapporten på fliken ${outcome.sheetName} är uppdaterad. ${outcome.findings.length ? `${outcome.findings.length} noteringar om indata.` : "Inga noteringar."}`
+        ? `Rapporten på fliken ${outcome.sheetName} är uppdaterad. ${outcome.findings.length ? `${count(outcome.findings.length, "notering", "noteringar")} om indata.` : "Inga noteringar."}`
         : `Rapporten uppdaterades inte: ${errors} fel i indata (se Noteringar). Den tidigare rapporten är orörd.`,
       outcome.ok,
     );
