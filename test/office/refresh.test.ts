@@ -147,6 +147,29 @@ describe("refreshing the report inside Excel", () => {
   });
 });
 
+describe("large reports", () => {
+  it("split writes so that no request passes the limit, and draw the same report", async () => {
+    const normal = fakeFromWorkbook(buildExampleWorkbook());
+    await refresh(normal);
+    const small = fakeFromWorkbook(buildExampleWorkbook());
+    small.requestLimit = 30_000;
+    installFake(small);
+    const outcome = await small.run((context) => refreshReport(context, { now: NOW, supports: supportsAll, maxRequestBytes: 20_000 }));
+    expect(outcome.ok).toBe(true);
+    expect(small.stats.syncs).toBeGreaterThan(4);
+    expect(small.stats.maxRequestBytes).toBeLessThanOrEqual(30_000);
+    expect(small.sheetValues("Rapport")).toEqual(normal.sheetValues("Rapport"));
+  });
+});
+
+describe("Office errors", () => {
+  it("are told in Swedish, with the code", async () => {
+    const { swedishError } = await import("../../src/hosts/office/officeErrors");
+    expect(swedishError(Object.assign(new Error("x"), { code: "EditModeNotAllowed" }))).toBe("Excel är i redigeringsläge. Tryck Esc eller Enter i cellen och försök igen. (EditModeNotAllowed)");
+    expect(swedishError(new Error("nätet"))).toBe("Rapporten kunde inte uppdateras: nätet. Den tidigare rapporten är orörd.");
+  });
+});
+
 describe("text that looks like a formula", () => {
   it("is written as text, never as a formula", async () => {
     const ranges = minimalRanges();

@@ -26,6 +26,8 @@ export interface RefreshOptions {
   now?: Date;
   /** Whether the running Excel supports an ExcelApi version, e.g. "1.9". */
   supports: (version: string) => boolean;
+  /** Largest request to send; the default stays under Excel on the web's 5 MB limit. */
+  maxRequestBytes?: number;
 }
 
 function tempName(base: string, taken: readonly string[]): string {
@@ -79,7 +81,7 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   fresh.visibility = Excel.SheetVisibility.hidden;
   try {
     if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-    syncs += await writeLayout(context, fresh, layout, options.supports);
+    syncs += await writeLayout(context, fresh, layout, options.supports, options.maxRequestBytes);
     await counted();
     if (exists) {
       const old = sheets.getItem(sheetName);

@@ -3,8 +3,10 @@ import { CellStyle, CellValue } from "../../report/model";
 import { SheetLayout } from "../../report/layout";
 import { columnLetters } from "../../findings/findings";
 
-/** Requests above this many bytes of cell data are split (Excel on the web refuses 5 MB). */
+/** Requests above this many bytes are split (Excel on the web refuses 5 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** What one queued operation costs in a request, roughly, besides its data. */
+const OP_BYTES = 200;
 
 /** Text the API would take as a formula (`=`, `+`, `-`, `@`) gets Excel's text prefix, so it stays text. */
 export function protectText(v: CellValue): CellValue {
@@ -40,7 +42,7 @@ export function chunkRows(values: readonly (readonly CellValue[])[], limit = MAX
   return chunks;
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number): void {
+function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number, supports: (version: string) => boolean): void {
   const f = range.format;
   f.font.name = "Calibri";
   f.font.size = s.size ?? 10;
@@ -51,7 +53,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
   if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
   f.verticalAlignment = s.verticalTop ? "Top" : "Center";
   if (s.wrap) f.wrapText = true;
-  if (s.indent) f.indentLevel = s.indent;
+  if (s.indent && supports("1.9")) f.indentLevel = s.indent;
   const edge = (name: "EdgeTop" | "EdgeBottom", style: CellStyle["borderTop"]) => {
     if (!style) return;
     const b = f.borders.getItem(name);
@@ -73,30 +75,50 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
 }
 
 /**
- * Writes the laid-out report into `sheet` (a fresh sheet): values in row chunks under the request limit,
- * then one format call per style rectangle, merges, widths and print settings. Never one call per cell.
- * Returns the number of `context.sync()` calls it made.
+ * Writes the laid-out report (ExcelApi 1.4 at least; gridlines, indents and print layout where 1.8/1.9 exist)
+ * into `sheet` (a fresh sheet): values in row chunks, then one format call per style rectangle, merges, widths
+ * and print settings; never one call per cell. Queued work is sent whenever the next operation would take the
+ * request over `maxRequestBytes`, so no request nears Excel on the web's 5 MB limit; a normal report needs no
+ * sync here at all (the caller's one sync sends everything). Returns the number of syncs it made.
  */
-export async function writeLayout(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: SheetLayout, supports: (version: string) => boolean): Promise<number> {
+export async function writeLayout(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  layout: SheetLayout,
+  supports: (version: string) => boolean,
+  maxRequestBytes = MAX_REQUEST_BYTES,
+): Promise<number> {
   let syncs = 0;
-  const chunks = chunkRows(layout.values);
-  for (let i = 0; i < chunks.length; i++) {
-    const [from, to] = chunks[i];
-    const block = layout.values.slice(from, to).map((row) => row.map((v) => (v === null ? "" : protectText(v))));
-    sheet.getRange(address(from, 0, to - from, layout.colCount)).values = block as (string | number)[][];
-    if (i < chunks.length - 1) {
+  let pending = 0;
+  const spend = async (bytes: number) => {
+    if (pending > 0 && pending + bytes > maxRequestBytes) {
       await context.sync();
       syncs++;
+      pending = 0;
     }
+    pending += bytes;
+  };
+  for (const [from, to] of chunkRows(layout.values, maxRequestBytes)) {
+    const block = layout.values.slice(from, to).map((row) => row.map((v) => (v === null ? "" : protectText(v))));
+    await spend(JSON.stringify(block).length + OP_BYTES);
+    sheet.getRange(address(from, 0, to - from, layout.colCount)).values = block as (string | number)[][];
   }
-  for (const rect of layout.styles) applyStyle(sheet.getRange(address(rect.row, rect.col, rect.rows, rect.cols)), rect.style, rect.rows, rect.cols);
-  for (const m of layout.merges) sheet.getRange(address(m.row, m.col, m.rows, m.cols)).merge(false);
+  for (const rect of layout.styles) {
+    const formatBytes = rect.style.numberFormat ? rect.rows * rect.cols * (rect.style.numberFormat.length + 3) : 0;
+    await spend(formatBytes + OP_BYTES * 12);
+    applyStyle(sheet.getRange(address(rect.row, rect.col, rect.rows, rect.cols)), rect.style, rect.rows, rect.cols, supports);
+  }
+  for (const m of layout.merges) {
+    await spend(OP_BYTES);
+    sheet.getRange(address(m.row, m.col, m.rows, m.cols)).merge(false);
+  }
+  await spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + layout.rowHeights.length + layout.pageBreaks.length + 10));
   layout.columnWidths.forEach((w, c) => {
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(w * 5.6 + 5);
   });
   for (const c of layout.hiddenColumns) sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
   for (const { row, height } of layout.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
-  sheet.showGridlines = false;
+  if (supports("1.8")) sheet.showGridlines = false;
   if (supports("1.9")) {
     const page = sheet.pageLayout;
     page.orientation = layout.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;

@@ -41,6 +41,15 @@ function formValue(key: string, raw: string): string | number {
   return s.kind === "percent" ? n / 100 : n;
 }
 
+/** `Blad!A1:B4` grown by `rows` rows → `A1:B6` (ExcelApi 1.4 has no getResizedRange). */
+export function growAddress(address: string, rows: number): string {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(local);
+  if (!m) throw new Error(`Okänd adress ${address}`);
+  const lastRow = Number(m[4] ?? m[2]) + rows;
+  return `${m[1]}${m[2]}:${m[3] ?? m[1]}${lastRow}`;
+}
+
 interface SettingsLocation {
   range: Excel.Range | null;
   table: Excel.Table | null;
@@ -103,7 +112,7 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
     await context.sync();
     return;
   }
-  range.load("values,columnCount");
+  range.load("values,columnCount,rowCount,address");
   await context.sync();
   const all = range.values as unknown[][];
   const { k, v } = columnsOf(all);
@@ -122,7 +131,8 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
   if (missing.length && table) table.rows.add(undefined, missing);
   else if (missing.length) {
     range.getRowsBelow(missing.length).values = missing;
-    const grown = range.getResizedRange(missing.length, 0);
+    const sheet = range.worksheet;
+    const grown = sheet.getRange(growAddress(range.address, missing.length));
     context.workbook.names.getItem("Inställningar").delete();
     context.workbook.names.add("Inställningar", grown);
   }
