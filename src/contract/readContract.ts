@@ -336,7 +336,7 @@ function readSensitivity(table: Table): SensitivityInput[] {
       continue;
     }
     if (factor === null) continue;
-    list.push({ factor, item, base, change, source: { range: table.name, at: row.at() } });
+    list.push({ factor, item, base, change, source: { range: table.name, at: row.at() }, itemAt: row.at("post") });
   }
   return list;
 }

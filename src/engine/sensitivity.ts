@@ -51,7 +51,7 @@ export function computeSensitivity(
         const kind = parseKind(f.item);
         if (rows.length > 0) base = rows.reduce((s, r) => s + r.budgetYear, 0);
         else if (kind) base = kindTotal(kind);
-        else findings.push(finding("SENSITIVITY_ITEM_UNKNOWN", f.source.range, f.source.at, { value: f.item }));
+        else findings.push(finding("SENSITIVITY_ITEM_UNKNOWN", f.source.range, f.itemAt ?? f.source.at, { value: f.item }));
       }
       if (base !== null) results.push(line(f.factor, base, f.change, f.source));
     }

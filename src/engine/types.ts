@@ -99,4 +99,6 @@ export interface SensitivityInput {
   base: number | null;
   change: number;
   source: SourceRef;
+  /** The Post cell, for findings about the post named. */
+  itemAt?: CellRef;
 }

@@ -36,7 +36,16 @@ export function fakeFromRanges(ranges: Record<string, SheetRange>): FakeExcel {
   for (const [name, r] of Object.entries(ranges)) {
     const sheet = r.sheet ?? name;
     const at = r.at ?? "A1";
-    fake.model.put(sheet, at, r.rows.map((row) => row.map((v) => (v instanceof Date ? v.getTime() / 86400000 + 25569 : v && typeof v === "object" && "error" in v ? v.error : v))), r.formats);
+    const formats = r.rows.map((row, i) => row.map((v, j) => (v instanceof Date ? "yyyy-mm-dd" : (r.formats?.[i]?.[j] ?? null))));
+    const values = r.rows.map((row) =>
+      row.map((v) => {
+        if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+        if (v && typeof v === "object" && "error" in v) return v.error;
+        if (v && typeof v === "object" && "formula" in v) return (v as { result?: unknown }).result ?? "";
+        return v;
+      }),
+    );
+    fake.model.put(sheet, at, values, formats);
     const m = /^([A-Z]+)(\d+)$/.exec(at) as RegExpExecArray;
     const col = m[1].charCodeAt(0) - 65;
     const row = Number(m[2]);

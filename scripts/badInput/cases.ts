@@ -1,0 +1,167 @@
+/**
+ * The bad-input suite: workbooks as they arrive by email, pasted together from ledger exports. Each case builds
+ * a workbook (generated here, never a hand-saved binary) and states what must come of it: refused or not, and
+ * the findings (code, range, cell) that must be among those reported. The same cases run through the file host
+ * and the Office host; a few concern files only (not a workbook, encrypted, corrupt).
+ */
+import { SheetRange } from "../workbookWriter";
+
+export type Host = "xlsx" | "office";
+
+export interface ExpectedFinding {
+  code: string;
+  range: string | null;
+  cell: string | null;
+}
+
+export interface BadInputCase {
+  id: string;
+  /** What the workbook has, in Swedish, for the documentation table. */
+  title: string;
+  ranges?: Record<string, SheetRange>;
+  /** Names written as they are into the workbook (broken, constants, several areas). */
+  rawNames?: Record<string, string>;
+  /** A file that is not an ordinary workbook, as bytes. */
+  file?: () => Buffer;
+  /** True when the report must not be written. */
+  refused: boolean;
+  expect: ExpectedFinding[];
+  hosts: Host[];
+  /** Why a host is left out, for the documentation. */
+  note?: string;
+}
+
+type Ranges = Record<string, SheetRange>;
+
+/** A valid workbook: two ansvar, four posts, indicators, risks, sensitivity and settings. */
+export function baseRanges(): Ranges {
+  return {
+    Budget: {
+      rows: [
+        ["Ansvar", "Post", "Typ", "Helår"],
+        ["Skola", "Intäkter", "Intäkt", 1200],
+        ["Skola", "Personalkostnader", "Kostnad", -900],
+        ["Vård", "Personalkostnader", "Kostnad", -300],
+        ["Vård", "Ränta", "Finansiell", -12],
+      ],
+    },
+    Utfall: {
+      rows: [
+        ["Ansvar", "Post", "Utfall", "Prognos"],
+        ["Skola", "Intäkter", 610, 1190],
+        ["Skola", "Personalkostnader", -470, -910],
+        ["Vård", "Personalkostnader", -140, -290],
+        ["Vård", "Ränta", -6, -12],
+      ],
+    },
+    Indikatorer: { rows: [["Indikator", "Utfall", "Mål", "Riktning"], ["Besökare", 900, 1000, "Högre"], ["Sjukfrånvaro", 6, 5, "Lägre"]] },
+    Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Åtgärd"], ["Brand", 2, 4, "Övning"], ["Strejk", 1, 3, null]] },
+    Känslighet: { rows: [["Faktor", "Post", "Förändring"], ["Löneökning", "Personalkostnader", 0.01]] },
+    Inställningar: { rows: [["Inställning", "Värde"], ["År", 2024], ["Period", 6], ["Enhet in", "tkr"], ["Enhet ut", "tkr"], ["Decimaler", 0]] },
+  };
+}
+
+const both: Host[] = ["xlsx", "office"];
+
+function edit(change: (r: Ranges) => void): Ranges {
+  const r = baseRanges();
+  change(r);
+  return r;
+}
+
+function set(r: Ranges, range: string, cell: string, value: SheetRange["rows"][number][number]): void {
+  const m = /^([A-Z])(\d+)$/.exec(cell) as RegExpExecArray;
+  r[range].rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65] = value;
+}
+
+function dropColumn(r: Ranges, range: string, header: string): void {
+  const i = r[range].rows[0].indexOf(header);
+  r[range].rows = r[range].rows.map((row) => row.filter((_, j) => j !== i));
+}
+
+const f = (code: string, range: string | null, cell: string | null): ExpectedFinding => ({ code, range, cell });
+
+/** An OLE compound file header, as .xls files and password-protected workbooks start. */
+function oleFile(encrypted: boolean): Buffer {
+  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const body = Buffer.alloc(1024);
+  const marker = encrypted ? Buffer.from("EncryptedPackage", "utf16le") : Buffer.from("Workbook", "utf16le");
+  marker.copy(body, 200);
+  return Buffer.concat([head, body]);
+}
+
+export const CASES: BadInputCase[] = [
+  // Ranges and names
+  { id: "budget-saknas", title: "Området Budget saknas", ranges: edit((r) => delete r.Budget), refused: true, expect: [f("RANGE_MISSING", "Budget", null)], hosts: both },
+  { id: "utfall-saknas", title: "Området Utfall saknas", ranges: edit((r) => delete r.Utfall), refused: true, expect: [f("RANGE_MISSING", "Utfall", null)], hosts: both },
+  { id: "namn-ref", title: "Namnet Budget pekar på #REF!", ranges: edit((r) => delete r.Budget), rawNames: { Budget: "#REF!$A$1:$D$5" }, refused: true, expect: [f("RANGE_BROKEN_REF", "Budget", null)], hosts: both },
+  { id: "namn-konstant", title: "Namnet Risker är en konstant (0,25)", ranges: edit((r) => delete r.Risker), rawNames: { Risker: "0.25" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Risker", null)], hosts: both },
+  { id: "namn-formel", title: "Namnet Känslighet är en formel (FÖRSKJUTNING)", ranges: edit((r) => delete r.Känslighet), rawNames: { Känslighet: "OFFSET(Budget!$A$1,0,0,3,3)" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Känslighet", null)], hosts: both },
+  { id: "namn-flera-omraden", title: "Namnet Indikatorer pekar på två områden", ranges: edit((r) => delete r.Indikatorer), rawNames: { Indikatorer: "Budget!$A$1:$B$3,Budget!$D$1:$D$3" }, refused: true, expect: [f("RANGE_MULTI_AREA", "Indikatorer", null)], hosts: both },
+  { id: "budget-tom", title: "Budget har bara rubrikraden", ranges: edit((r) => (r.Budget.rows = r.Budget.rows.slice(0, 1))), refused: true, expect: [f("RANGE_EMPTY", "Budget", "Budget!A1")], hosts: both },
+  { id: "risker-tom", title: "Risker har bara rubrikraden (valfritt område)", ranges: edit((r) => (r.Risker.rows = r.Risker.rows.slice(0, 1))), refused: false, expect: [f("RANGE_EMPTY_OPTIONAL", "Risker", "Risker!A1")], hosts: both },
+
+  // Headers
+  { id: "rubrik-post", title: "Budget saknar kolumnen Post", ranges: edit((r) => dropColumn(r, "Budget", "Post")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
+  { id: "rubrik-typ", title: "Budget saknar kolumnen Typ", ranges: edit((r) => dropColumn(r, "Budget", "Typ")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
+  { id: "rubrik-helar", title: "Budget saknar både Helår och månadskolumner", ranges: edit((r) => dropColumn(r, "Budget", "Helår")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
+  { id: "rubrik-utfall", title: "Utfall saknar kolumnen Utfall", ranges: edit((r) => dropColumn(r, "Utfall", "Utfall")), refused: true, expect: [f("HEADER_MISSING", "Utfall", "Utfall!A1")], hosts: both },
+  { id: "rubrik-ansvar", title: "Budget har Ansvar men Utfall inte", ranges: edit((r) => dropColumn(r, "Utfall", "Ansvar")), refused: true, expect: [f("HEADER_MISSING", "Utfall", "Utfall!A1")], hosts: both },
+  { id: "rubrik-mal", title: "Indikatorer saknar kolumnen Mål", ranges: edit((r) => dropColumn(r, "Indikatorer", "Mål")), refused: true, expect: [f("HEADER_MISSING", "Indikatorer", "Indikatorer!A1")], hosts: both },
+  { id: "rubrik-sannolikhet", title: "Risker saknar kolumnen Sannolikhet", ranges: edit((r) => dropColumn(r, "Risker", "Sannolikhet")), refused: true, expect: [f("HEADER_MISSING", "Risker", "Risker!A1")], hosts: both },
+  { id: "rubrik-kanslighet", title: "Känslighet har varken Post eller Bas", ranges: edit((r) => dropColumn(r, "Känslighet", "Post")), refused: true, expect: [f("HEADER_ONE_OF", "Känslighet", "Känslighet!A1")], hosts: both },
+  { id: "rubrik-varde", title: "Inställningar saknar kolumnen Värde", ranges: edit((r) => dropColumn(r, "Inställningar", "Värde")), refused: true, expect: [f("HEADER_MISSING", "Inställningar", "Inställningar!A1")], hosts: both },
+  { id: "rubrik-dubbel", title: "Kolumnen Utfall finns två gånger", ranges: edit((r) => r.Utfall.rows.forEach((row, i) => row.push(i === 0 ? "utfall" : 1))), refused: true, expect: [f("HEADER_DUPLICATE", "Utfall", "Utfall!C1")], hosts: both },
+  { id: "rubrik-sammanfogad", title: "Rubriken Helår är sammanfogad över två kolumner", ranges: edit((r) => { r.Budget.rows = r.Budget.rows.map((row) => [...row, null]); r.Budget.merges = ["D1:E1"]; }), refused: false, expect: [f("HEADER_MERGED", "Budget", "Budget!D1")], hosts: ["xlsx"], note: "Excel läser en sammanfogad rubrik som en cell; resultatet blir detsamma men utan notering." },
+  { id: "manad-saknas", title: "Månadskolumner Jan–Maj men perioden är sex månader", ranges: edit((r) => { r.Budget.rows = r.Budget.rows.map((row, i) => [...row, ...(i === 0 ? ["Jan", "Feb", "Mar", "Apr", "Maj"] : [1, 1, 1, 1, 1])]); }), refused: true, expect: [f("MONTH_COLUMN_MISSING", "Budget", "Budget!A1")], hosts: both },
+
+  // Keys and matching
+  { id: "nyckel-budget", title: "Samma rad två gånger i Budget", ranges: edit((r) => r.Budget.rows.push(["Skola", "Intäkter", "Intäkt", 5])), refused: true, expect: [f("KEY_DUPLICATE", "Budget", "Budget!A2")], hosts: both },
+  { id: "nyckel-utfall", title: "Samma rad två gånger i Utfall", ranges: edit((r) => r.Utfall.rows.push(["Vård", "Ränta", -1, -1])), refused: true, expect: [f("KEY_DUPLICATE", "Utfall", "Utfall!A5")], hosts: both },
+  { id: "tvetydig", title: "En utfallsrad passar två budgetrader (samma post som intäkt och kostnad)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Ränta", "Intäkt", 2])), refused: true, expect: [f("ACTUAL_AMBIGUOUS", "Utfall", "Utfall!A5")], hosts: both },
+  { id: "typ-okand", title: "Typen ”Bidrag” är okänd", ranges: edit((r) => set(r, "Budget", "C2", "Bidrag")), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C2")], hosts: both },
+  { id: "utan-budget", title: "Utfall för en post som saknar budget under det ansvaret", ranges: edit((r) => r.Utfall.rows.push(["Vård", "Intäkter", 25, 40])), refused: false, expect: [f("ACTUAL_WITHOUT_BUDGET", "Utfall", "Utfall!A6")], hosts: both },
+  { id: "utan-budget-typ", title: "Utfall för en helt ny post, utan budget och typ", ranges: edit((r) => r.Utfall.rows.push(["Skola", "Konsulter", -25, -40])), refused: false, expect: [f("ACTUAL_KIND_FROM_SIGN", "Utfall", "Utfall!A6")], hosts: both },
+  { id: "utan-utfall", title: "Budget för en post utan utfall", ranges: edit((r) => r.Budget.rows.push(["Skola", "Hyra", "Kostnad", -60])), refused: false, expect: [f("BUDGET_WITHOUT_ACTUAL", "Budget", "Budget!A6")], hosts: both },
+  { id: "prognos-tom", title: "Prognos saknas på en rad", ranges: edit((r) => set(r, "Utfall", "D3", null)), refused: false, expect: [f("FORECAST_BLANK", "Utfall", "Utfall!D3")], hosts: both },
+  { id: "tecken", title: "Kostnaderna är positiva men inställningen säger negativa", ranges: edit((r) => { set(r, "Budget", "D3", 900); set(r, "Budget", "D4", 300); }), refused: false, expect: [f("SIGN_SUSPECT", "Budget", null)], hosts: both },
+  { id: "post-tom", title: "En rad med belopp men utan Post", ranges: edit((r) => set(r, "Utfall", "B3", null)), refused: true, expect: [f("VALUE_REQUIRED", "Utfall", "Utfall!B3")], hosts: both },
+
+  // Cell values
+  { id: "text-i-tal", title: "Text (”cirka 600”) där ett belopp ska stå", ranges: edit((r) => set(r, "Utfall", "C2", "cirka 600")), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!C2")], hosts: both },
+  { id: "sv-tal-mellanslag", title: "Talet ”1 234,5” skrivet som text", ranges: edit((r) => set(r, "Budget", "D2", "1 234,5")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Budget", "Budget!D2")], hosts: both },
+  { id: "sv-tal-minus", title: "Talet ”−470” med typografiskt minus, som text", ranges: edit((r) => set(r, "Utfall", "C3", "\u2212470")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Utfall", "Utfall!C3")], hosts: both },
+  { id: "sv-tal-procent", title: "Förändring ”2 %” skriven som text", ranges: edit((r) => set(r, "Känslighet", "C2", "2 %")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Känslighet", "Känslighet!C2")], hosts: both },
+  { id: "sv-tal-hart-mellanslag", title: "Talet ”1\u00a0200” med hårt mellanslag, som text", ranges: edit((r) => set(r, "Budget", "D2", "1\u00a0200")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Budget", "Budget!D2")], hosts: both },
+  { id: "fel-na", title: "Felvärdet #N/A i ett belopp", ranges: edit((r) => set(r, "Utfall", "C4", { error: "#N/A" })), refused: true, expect: [f("CELL_ERROR_VALUE", "Utfall", "Utfall!C4")], hosts: both },
+  { id: "fel-ref", title: "Felvärdet #REF! i ett belopp", ranges: edit((r) => set(r, "Budget", "D4", { error: "#REF!" })), refused: true, expect: [f("CELL_ERROR_VALUE", "Budget", "Budget!D4")], hosts: both },
+  { id: "fel-div0", title: "Felvärdet #DIV/0! i ett mål", ranges: edit((r) => set(r, "Indikatorer", "C2", { error: "#DIV/0!" })), refused: true, expect: [f("CELL_ERROR_VALUE", "Indikatorer", "Indikatorer!C2")], hosts: both },
+  { id: "datum", title: "Ett datum där ett belopp ska stå", ranges: edit((r) => set(r, "Utfall", "C2", new Date(Date.UTC(2024, 5, 30)))), refused: true, expect: [f("DATE_NOT_AMOUNT", "Utfall", "Utfall!C2")], hosts: both },
+  { id: "sanningsvarde", title: "SANT där ett belopp ska stå", ranges: edit((r) => set(r, "Utfall", "C2", true)), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!C2")], hosts: both },
+  { id: "jattetal", title: "Ett orimligt stort tal (10^16)", ranges: edit((r) => set(r, "Budget", "D2", 1e16)), refused: true, expect: [f("NUMBER_NOT_FINITE", "Budget", "Budget!D2")], hosts: both },
+  { id: "pyttetal", title: "Ett mycket litet tal (10^−12) räknas som vanligt", ranges: edit((r) => set(r, "Budget", "D5", -1e-12)), refused: false, expect: [], hosts: both },
+  { id: "formel-varde", title: "Formler i indata med sparade värden (värdet används)", ranges: edit((r) => set(r, "Utfall", "C2", { formula: "600+10", result: 610 })), refused: false, expect: [], hosts: both },
+  { id: "formel-orakad", title: "En formel som aldrig har räknats ut", ranges: edit((r) => set(r, "Utfall", "C2", { formula: "600+10" })), refused: false, expect: [f("FORMULA_NOT_CALCULATED", "Utfall", "Utfall!C2")], hosts: ["xlsx"], note: "Excel räknar alltid ut formler; bara filer från andra program kan sakna värdet." },
+  { id: "dolda-rader", title: "Dolda rader i Budget (räknas med)", ranges: edit((r) => (r.Budget.hiddenRows = [2])), refused: false, expect: [f("HIDDEN_ROW_INCLUDED", "Budget", "Budget!A3")], hosts: ["xlsx"], note: "I Excel räknas dolda rader också med, men noteringen ges bara av kommandoraden." },
+
+  // Indicators and risks
+  { id: "riktning", title: "Riktningen ”Uppåt” är okänd", ranges: edit((r) => set(r, "Indikatorer", "D2", "Uppåt")), refused: true, expect: [f("DIRECTION_UNKNOWN", "Indikatorer", "Indikatorer!D2")], hosts: both },
+  { id: "mal-tomt", title: "En indikator utan mål", ranges: edit((r) => set(r, "Indikatorer", "C3", null)), refused: true, expect: [f("VALUE_REQUIRED", "Indikatorer", "Indikatorer!C3")], hosts: both },
+  { id: "sannolikhet-5", title: "Sannolikhet 5 på en 4-gradig skala", ranges: edit((r) => set(r, "Risker", "B2", 5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B2")], hosts: both },
+  { id: "sannolikhet-0", title: "Sannolikhet 0", ranges: edit((r) => set(r, "Risker", "B3", 0)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B3")], hosts: both },
+  { id: "konsekvens-decimal", title: "Konsekvens 2,5 (inte ett heltal)", ranges: edit((r) => set(r, "Risker", "C2", 2.5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!C2")], hosts: both },
+  { id: "kanslighet-post", title: "Känslighet nämner en post som inte finns", ranges: edit((r) => set(r, "Känslighet", "B2", "Lönekostnader")), refused: true, expect: [f("SENSITIVITY_ITEM_UNKNOWN", "Känslighet", "Känslighet!B2")], hosts: both },
+
+  // Settings
+  { id: "period-13", title: "Period 13", ranges: edit((r) => set(r, "Inställningar", "B3", 13)), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B3")], hosts: both },
+  { id: "period-0", title: "Period 0", ranges: edit((r) => set(r, "Inställningar", "B3", 0)), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B3")], hosts: both },
+  { id: "enhet-okand", title: "Enhet in ”euro”", ranges: edit((r) => set(r, "Inställningar", "B4", "euro")), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B4")], hosts: both },
+  { id: "installning-okand", title: "En okänd inställning (”Färg”)", ranges: edit((r) => r.Inställningar.rows.push(["Färg", "blå"])), refused: false, expect: [f("SETTING_UNKNOWN", "Inställningar", "Inställningar!A7")], hosts: both },
+  { id: "installning-dubbel", title: "Inställningen Period två gånger", ranges: edit((r) => r.Inställningar.rows.push(["Period", 7])), refused: true, expect: [f("SETTING_DUPLICATE", "Inställningar", "Inställningar!A3")], hosts: both },
+
+  // Files
+  { id: "inte-arbetsbok", title: "En textfil med ändelsen .xlsx", file: () => Buffer.from("Post;Utfall\nIntäkter;610\n", "utf8"), refused: true, expect: [f("FILE_NOT_WORKBOOK", null, null)], hosts: ["xlsx"], note: "Gäller filer; i Excel är arbetsboken redan öppen." },
+  { id: "trasig", title: "En avklippt .xlsx-fil", file: () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]), refused: true, expect: [f("FILE_NOT_WORKBOOK", null, null)], hosts: ["xlsx"], note: "Gäller filer." },
+  { id: "losenord", title: "En lösenordsskyddad arbetsbok", file: () => oleFile(true), refused: true, expect: [f("FILE_ENCRYPTED", null, null)], hosts: ["xlsx"], note: "Gäller filer." },
+  { id: "xls", title: "En arbetsbok i det gamla .xls-formatet", file: () => oleFile(false), refused: true, expect: [f("FILE_LEGACY_FORMAT", null, null)], hosts: ["xlsx"], note: "Gäller filer." },
+];
