@@ -1,13 +1,25 @@
 import { ItemKind } from "../engine/types";
 
-/** Folds a name or header for matching: case, surrounding and repeated spaces, å/ä/ö (and other accents) ignored. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
+/**
+ * Folds a name or header for matching: case, surrounding and repeated spaces, å/ä/ö (and other accents) ignored.
+ * Ledgers repeat the same few thousand names many times over, so folded names are remembered (a pure cache).
+ */
 export function canon(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim()
-    .toLowerCase();
+  let c = folded.get(s);
+  if (c === undefined) {
+    c = s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\s\u00a0\u202f]+/g, " ")
+      .trim()
+      .toLowerCase();
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    folded.set(s, c);
+  }
+  return c;
 }
 
 const KINDS: Record<string, ItemKind> = {

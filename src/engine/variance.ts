@@ -1,7 +1,7 @@
 import { Finding, finding } from "../findings/findings";
 import { Settings } from "../settings/settings";
 import { canon } from "../contract/text";
-import { isSignificant, makeFigures, sumFigures } from "./figures";
+import { isSignificant, makeFigures, variancePercent } from "./figures";
 import { periodBudget, sumFirst } from "./periodisation";
 import { ActualLine, BudgetLine, Figures, ItemKind, SourceRef } from "./types";
 import { unitFactor } from "./units";
@@ -52,14 +52,46 @@ export function describeKey(item: string, responsibility: string | null, kind?: 
   return s;
 }
 
-function keyOf(responsibility: string | null, item: string): string {
-  return canon(responsibility ?? "") + "\u0000" + canon(item);
-}
-
 interface Match {
   budget: BudgetLine | null;
   actual: ActualLine | null;
   kind: ItemKind;
+}
+
+/** Running sums of the base amounts of many lines: one pass, no intermediate arrays. */
+class FigureSum {
+  actual = 0;
+  budgetPeriod = 0;
+  budgetYear = 0;
+  prior = 0;
+  forecast = 0;
+
+  add(f: Figures): void {
+    this.actual += f.actual;
+    this.budgetPeriod += f.budgetPeriod;
+    this.budgetYear += f.budgetYear;
+    this.prior += f.actualPriorYear ?? 0;
+    this.forecast += f.forecast ?? 0;
+  }
+
+  figures(hasPriorYear: boolean, hasForecast: boolean): Figures {
+    return makeFigures(this.actual, this.budgetPeriod, this.budgetYear, hasPriorYear ? this.prior : null, hasForecast ? this.forecast : null);
+  }
+}
+
+/** A map keyed by two folded names without building a combined string per lookup. */
+class PairMap<T> {
+  private readonly outer = new Map<string, Map<string, T>>();
+
+  get(a: string, b: string): T | undefined {
+    return this.outer.get(a)?.get(b);
+  }
+
+  set(a: string, b: string, value: T): void {
+    let inner = this.outer.get(a);
+    if (!inner) this.outer.set(a, (inner = new Map()));
+    inner.set(b, value);
+  }
 }
 
 /**
@@ -78,14 +110,16 @@ export function computeIncome(
   const matches = match(budget, actuals, findings);
   const factor = unitFactor(settings.unitIn, settings.unitOut);
   const m = settings.months;
+  const { materialityAmount, materialityPercent } = settings;
   checkSigns(matches, settings, findings);
 
-  const rows: IncomeRow[] = matches.map(({ budget: b, actual: a, kind }) => {
+  const byKind: Record<ItemKind, IncomeRow[]> = { revenue: [], cost: [], financial: [] };
+  for (const { budget: b, actual: a, kind } of matches) {
     const sign = settings.costsPositive && kind === "cost" ? -factor : factor;
-    const budgetYear = (b?.budgetYear ?? 0) * sign;
+    const budgetYear = b ? b.budgetYear * sign : 0;
     const budgetPeriod = b ? periodBudget(b.budgetYear, b.months, m) * sign : 0;
     const actual = a ? (a.actual ?? sumFirst(a.months ?? [], m)) * sign : 0;
-    const prior = hasPriorYear ? (a?.actualPriorYear ?? 0) * sign : null;
+    const prior = hasPriorYear ? (a && a.actualPriorYear !== null ? a.actualPriorYear * sign : 0) : null;
     let forecast: number | null = null;
     if (hasForecast) {
       if (a && a.forecast !== null) forecast = a.forecast * sign;
@@ -96,68 +130,83 @@ export function computeIncome(
         }
       }
     }
-    const figures = makeFigures(actual, budgetPeriod, budgetYear, prior, forecast);
-    return {
+    const variance = actual - budgetPeriod;
+    const row: IncomeRow = {
       responsibility: b ? b.responsibility : (a as ActualLine).responsibility,
       item: b ? b.item : (a as ActualLine).item,
       kind,
-      ...figures,
-      significant: isSignificant(figures, settings.materialityAmount, settings.materialityPercent),
-      budgetSource: b?.source ?? null,
-      actualSource: a?.source ?? null,
+      actualPriorYear: prior,
+      actual,
+      budgetPeriod,
+      variance,
+      variancePercent: variancePercent(variance, budgetPeriod),
+      budgetYear,
+      forecast,
+      forecastVariance: forecast === null ? null : forecast - budgetYear,
+      significant: false,
+      budgetSource: b ? b.source : null,
+      actualSource: a ? a.source : null,
     };
-  });
-  rows.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+    row.significant = isSignificant(row, materialityAmount, materialityPercent);
+    byKind[kind].push(row);
+  }
+  const rows = [...byKind.revenue, ...byKind.cost, ...byKind.financial];
 
-  const total = (lines: Figures[]) => sumFigures(lines, hasPriorYear, hasForecast);
-  const totals: Totals = {
-    revenue: total(rows.filter((r) => r.kind === "revenue")),
-    cost: total(rows.filter((r) => r.kind === "cost")),
-    financial: total(rows.filter((r) => r.kind === "financial")),
-    result: total(rows),
+  const sums = { revenue: new FigureSum(), cost: new FigureSum(), financial: new FigureSum(), result: new FigureSum() };
+  const statementSums = new PairMap<{ first: IncomeRow; sum: FigureSum }>();
+  const statementOrder: { first: IncomeRow; sum: FigureSum }[] = [];
+  const responsibilitySums = new Map<string, { first: IncomeRow; sum: FigureSum }>();
+  let hasResponsibility = false;
+  for (const r of rows) {
+    sums[r.kind].add(r);
+    sums.result.add(r);
+    const itemKey = canon(r.item);
+    let group = statementSums.get(r.kind, itemKey);
+    if (!group) {
+      group = { first: r, sum: new FigureSum() };
+      statementSums.set(r.kind, itemKey, group);
+      statementOrder.push(group);
+    }
+    group.sum.add(r);
+    if (r.responsibility !== null) hasResponsibility = true;
+    const responsibilityKey = canon(r.responsibility ?? "");
+    let own = responsibilitySums.get(responsibilityKey);
+    if (!own) responsibilitySums.set(responsibilityKey, (own = { first: r, sum: new FigureSum() }));
+    own.sum.add(r);
+  }
+  const figuresOf = (sum: FigureSum) => {
+    const f = sum.figures(hasPriorYear, hasForecast);
+    return { ...f, significant: isSignificant(f, materialityAmount, materialityPercent) };
   };
-  const withSignificance = <T extends Figures>(f: T) => ({
-    ...f,
-    significant: isSignificant(f, settings.materialityAmount, settings.materialityPercent),
-  });
-
-  const statement = groupBy(rows, (r) => r.kind + "\u0000" + canon(r.item)).map((group) => ({
-    ...withSignificance(total(group)),
+  const totals: Totals = {
+    revenue: sums.revenue.figures(hasPriorYear, hasForecast),
+    cost: sums.cost.figures(hasPriorYear, hasForecast),
+    financial: sums.financial.figures(hasPriorYear, hasForecast),
+    result: sums.result.figures(hasPriorYear, hasForecast),
+  };
+  const statement: IncomeRow[] = statementOrder.map(({ first, sum }) => ({
+    ...figuresOf(sum),
     responsibility: null,
-    item: group[0].item,
-    kind: group[0].kind,
-    budgetSource: group[0].budgetSource,
-    actualSource: group[0].actualSource,
+    item: first.item,
+    kind: first.kind,
+    budgetSource: first.budgetSource,
+    actualSource: first.actualSource,
   }));
-
-  const hasResponsibility = rows.some((r) => r.responsibility !== null);
   const byResponsibility = hasResponsibility
-    ? groupBy(rows, (r) => canon(r.responsibility ?? "")).map((group) => ({
-        ...withSignificance(total(group)),
-        responsibility: group[0].responsibility ?? "",
-      }))
+    ? [...responsibilitySums.values()].map(({ first, sum }) => ({ ...figuresOf(sum), responsibility: first.responsibility ?? "" }))
     : null;
 
   return { rows, statement, totals, byResponsibility, hasPriorYear, hasForecast };
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const g = groups.get(k);
-    if (g) g.push(it);
-    else groups.set(k, [it]);
-  }
-  return [...groups.values()];
-}
-
 function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], findings: Finding[]): Match[] {
-  const byKey = new Map<string, BudgetLine[]>();
+  const byKey = new PairMap<BudgetLine[]>();
   const kindByItem = new Map<string, ItemKind>();
+  const kept: BudgetLine[] = [];
   for (const b of budget) {
-    const k = keyOf(b.responsibility, b.item);
-    const same = byKey.get(k);
+    const resp = canon(b.responsibility ?? "");
+    const item = canon(b.item);
+    const same = byKey.get(resp, item);
     if (same) {
       const twin = same.find((o) => o.kind === b.kind);
       if (twin) {
@@ -165,15 +214,17 @@ function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], fi
         continue;
       }
       same.push(b);
-    } else byKey.set(k, [b]);
-    if (!kindByItem.has(canon(b.item))) kindByItem.set(canon(b.item), b.kind);
+    } else byKey.set(resp, item, [b]);
+    if (!kindByItem.has(item)) kindByItem.set(item, b.kind);
+    kept.push(b);
   }
 
-  const result: Match[] = [];
   const matchedBy = new Map<BudgetLine, ActualLine>();
   const unbudgeted: Match[] = [];
   for (const a of actuals) {
-    const candidates = (byKey.get(keyOf(a.responsibility, a.item)) ?? []).filter((b) => a.kind === null || b.kind === a.kind);
+    const item = canon(a.item);
+    const found = byKey.get(canon(a.responsibility ?? ""), item);
+    const candidates = found === undefined ? [] : a.kind === null ? found : found.filter((b) => b.kind === a.kind);
     if (candidates.length > 1) {
       findings.push(finding("ACTUAL_AMBIGUOUS", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }, candidates.map((c) => c.source.at)));
       continue;
@@ -188,7 +239,7 @@ function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], fi
       matchedBy.set(b, a);
       continue;
     }
-    let kind = a.kind ?? kindByItem.get(canon(a.item)) ?? null;
+    let kind = a.kind ?? kindByItem.get(item) ?? null;
     if (kind === null) {
       const amount = a.actual ?? sumFirst(a.months ?? [], 12);
       kind = amount >= 0 ? "revenue" : "cost";
@@ -198,9 +249,8 @@ function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], fi
     }
     unbudgeted.push({ budget: null, actual: a, kind });
   }
-  for (const b of budget) {
-    const k = byKey.get(keyOf(b.responsibility, b.item));
-    if (!k || !k.includes(b)) continue;
+  const result: Match[] = [];
+  for (const b of kept) {
     const a = matchedBy.get(b) ?? null;
     if (!a) findings.push(finding("BUDGET_WITHOUT_ACTUAL", b.source.range, b.source.at, { key: describeKey(b.item, b.responsibility) }));
     result.push({ budget: b, actual: a, kind: b.kind });
