@@ -1,9 +1,6 @@
 import ExcelJS from "exceljs";
-import { CellStyle, CellValue } from "../../report/model";
-import { extractExplanations, isOwnReport } from "../../report/explanations";
+import { CellStyle } from "../../report/model";
 import { SheetLayout } from "../../report/layout";
-import { Explanation } from "../../report/model";
-import { UppfoljningError } from "../../findings/errors";
 
 function argb(rgb: string): string {
   return "FF" + rgb.toUpperCase();
@@ -34,28 +31,6 @@ export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   if (s.borderTop || s.borderBottom || s.grid) out.border = border;
   if (s.numberFormat) out.numFmt = s.numberFormat;
   return out;
-}
-
-/** Reads the explanations of an existing report tab, refusing to touch a same-named sheet that is not ours. */
-export function previousExplanations(workbook: ExcelJS.Workbook, sheetName: string): Map<string, Explanation> {
-  const ws = workbook.getWorksheet(sheetName);
-  if (!ws) return new Map();
-  const values = sheetValues(ws);
-  if (!isOwnReport(values)) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
-  return extractExplanations(values);
-}
-
-function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
-  const values: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const vals: CellValue[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = cell.value;
-      vals[c - 1] = typeof v === "string" || typeof v === "number" ? v : v === null || v === undefined ? null : cell.text;
-    });
-    values[r - 1] = Array.from(vals, (v) => v ?? null);
-  });
-  return Array.from(values, (v) => v ?? []);
 }
 
 /**

@@ -8,7 +8,9 @@ import { buildReport } from "../../report/build";
 import { toContractJson } from "../../report/json";
 import { layoutReport } from "../../report/layout";
 import { loadXlsx } from "./readXlsx";
-import { previousExplanations, renderXlsx } from "./renderXlsx";
+import { renderXlsx } from "./renderXlsx";
+import { scanXlsx } from "./scanXlsx";
+import { extractExplanations, isOwnReport } from "../../report/explanations";
 
 export interface RunOptions {
   input: string;
@@ -16,7 +18,11 @@ export interface RunOptions {
   json?: string;
   reportOnly?: boolean;
   now?: Date;
+  /** Told how long each phase took, for the benchmark. */
+  onPhase?: (phase: Phase, ms: number) => void;
 }
+
+export type Phase = "read" | "compute" | "model" | "copy" | "write";
 
 export type RunOutcome =
   | { ok: true; findings: Finding[]; out: string; json: string | null }
@@ -33,24 +39,35 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   if (samePath(input, out) || (options.json && samePath(input, path.resolve(options.json)))) {
     throw new UppfoljningError("OUT_IS_INPUT", { path: options.input });
   }
-  const loaded = await loadXlsx(input);
-  const computation = compute(loaded.source, options.now);
+  let clock = performance.now();
+  const phase = (name: Phase) => {
+    const now = performance.now();
+    options.onPhase?.(name, now - clock);
+    clock = now;
+  };
+  const scanned = await scanXlsx(input);
+  phase("read");
+  const computation = compute(scanned.source, options.now);
+  phase("compute");
   if (!computation.ok) return { ok: false, findings: computation.findings };
   const { result, findings } = computation;
-  if (loaded.unsupportedParts.length && !options.reportOnly) {
-    throw new UppfoljningError("UNSUPPORTED_PARTS", { parts: joinSwedish(loaded.unsupportedParts) });
+  if (scanned.unsupportedParts.length && !options.reportOnly) {
+    throw new UppfoljningError("UNSUPPORTED_PARTS", { parts: joinSwedish(scanned.unsupportedParts) });
   }
   const sheetName = result.settings.reportSheet;
-  for (const f of computation.input.found) {
-    const entry = loaded.source.entries.find((e) => e.lookup.kind === "cells" && e.name.toLowerCase() === f.name.toLowerCase());
-    if (entry && entry.lookup.kind === "cells" && entry.lookup.range.sheet === sheetName) {
-      throw new UppfoljningError("REPORT_SHEET_IS_INPUT", { sheet: sheetName, range: f.name });
+  for (const e of scanned.source.entries) {
+    if (e.lookup.kind === "cells" && e.lookup.range.sheet.toLowerCase() === sheetName.toLowerCase()) {
+      throw new UppfoljningError("REPORT_SHEET_IS_INPUT", { sheet: sheetName, range: e.name });
     }
   }
-  const explanations = previousExplanations(loaded.workbook, sheetName);
+  const previous = await scanned.readWholeSheet(sheetName);
+  if (previous && !isOwnReport(previous)) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
+  const explanations = previous ? extractExplanations(previous) : new Map();
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
-  const target = options.reportOnly ? new ExcelJS.Workbook() : loaded.workbook;
+  phase("model");
+  const target = options.reportOnly ? new ExcelJS.Workbook() : (await loadXlsx(input)).workbook;
+  phase("copy");
   target.creator = target.creator || "Uppföljning";
   renderXlsx(target, layout);
   await writeAtomically(out, async (tmp) => target.xlsx.writeFile(tmp));
@@ -58,6 +75,7 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
     const doc = JSON.stringify(toContractJson(result, findings), null, 2) + "\n";
     await writeAtomically(path.resolve(options.json), async (tmp) => fs.promises.writeFile(tmp, doc, "utf8"));
   }
+  phase("write");
   return { ok: true, findings, out, json: options.json ? path.resolve(options.json) : null };
 }
 
