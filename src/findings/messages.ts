@@ -57,7 +57,7 @@ export const MESSAGES = {
   FILE_ENCRYPTED: { severity: "failure", text: "Filen {path} är lösenordsskyddad. Spara en kopia utan lösenord och kör igen." },
   FILE_LEGACY_FORMAT: { severity: "failure", text: "Filen {path} är i det gamla .xls-formatet. Spara den som .xlsx i Excel och kör igen." },
   OUT_IS_INPUT: { severity: "failure", text: "Utfilen får inte vara samma fil som indatafilen ({path}); indata ändras aldrig." },
-  UNSUPPORTED_PARTS: { severity: "failure", text: "Arbetsboken innehåller {parts}, som inte kan föras över till en kopia. Kör med --report-only för att få en arbetsbok med bara rapporten, eller uppdatera rapporten i Excel med tillägget." },
+  MACROS_NEED_XLSM: { severity: "failure", text: "Arbetsboken innehåller makron, som en .xlsx-fil inte får innehålla. Ge utfilen ändelsen .xlsm ({path} duger inte), eller kör med --report-only för en arbetsbok med bara rapporten." },
   WRITE_FAILED: { severity: "failure", text: "Kunde inte skriva {path}: {detail}" },
   REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
   REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },

@@ -7,6 +7,7 @@ import { columnLetters } from "../../findings/findings";
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** What one queued operation costs in a request, roughly, besides its data. */
 const OP_BYTES = 200;
+const BASE_FONT_SIZE = 10;
 
 /** Text the API would take as a formula (`=`, `+`, `-`, `@`) gets Excel's text prefix, so it stays text. */
 export function protectText(v: CellValue): CellValue {
@@ -44,14 +45,13 @@ export function chunkRows(values: readonly (readonly CellValue[])[], limit = MAX
 
 function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number, supports: (version: string) => boolean): void {
   const f = range.format;
-  f.font.name = "Calibri";
-  f.font.size = s.size ?? 10;
+  if (s.size && s.size !== BASE_FONT_SIZE) f.font.size = s.size;
   if (s.bold) f.font.bold = true;
   if (s.italic) f.font.italic = true;
   if (s.color) f.font.color = "#" + s.color;
   if (s.fill) f.fill.color = "#" + s.fill;
   if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
-  f.verticalAlignment = s.verticalTop ? "Top" : "Center";
+  if (s.verticalTop) f.verticalAlignment = "Top";
   if (s.wrap) f.wrapText = true;
   if (s.indent && supports("1.9")) f.indentLevel = s.indent;
   const edge = (name: "EdgeTop" | "EdgeBottom", style: CellStyle["borderTop"]) => {
@@ -103,6 +103,11 @@ export async function writeLayout(
     await spend(JSON.stringify(block).length + OP_BYTES);
     sheet.getRange(address(from, 0, to - from, layout.colCount)).values = block as (string | number)[][];
   }
+  // One base format for the whole report; each style rectangle then sets only what differs from it.
+  const whole = sheet.getRange(address(0, 0, Math.max(1, layout.rowCount), layout.colCount)).format;
+  whole.font.name = "Calibri";
+  whole.font.size = BASE_FONT_SIZE;
+  whole.verticalAlignment = "Center";
   for (const rect of layout.styles) {
     const formatBytes = rect.style.numberFormat ? rect.rows * rect.cols * (rect.style.numberFormat.length + 3) : 0;
     await spend(formatBytes + OP_BYTES * 12);

@@ -7,9 +7,9 @@ import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
 import { toContractJson } from "../../report/json";
 import { layoutReport } from "../../report/layout";
-import { loadXlsx } from "./readXlsx";
 import { renderXlsx } from "./renderXlsx";
 import { scanXlsx } from "./scanXlsx";
+import { spliceReport } from "./spliceReport";
 import { extractExplanations, isOwnReport } from "../../report/explanations";
 
 export interface RunOptions {
@@ -30,8 +30,9 @@ export type RunOutcome =
 
 /**
  * Reads a workbook, computes, and writes `out` (the input workbook with the report tab rebuilt, or the
- * report alone with `reportOnly`) and optionally the `--json` figures. The input file is only ever read.
- * Outputs are written to a temporary file and renamed, so a failure never leaves half a file.
+ * report alone with `reportOnly`) and optionally the `--json` figures. The input file is only ever read; the
+ * copy keeps every other part of it byte for byte (see spliceReport). Outputs are written to a temporary file
+ * and renamed, so a failure never leaves half a file.
  */
 export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const input = path.resolve(options.input);
@@ -51,8 +52,8 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   phase("compute");
   if (!computation.ok) return { ok: false, findings: computation.findings };
   const { result, findings } = computation;
-  if (scanned.unsupportedParts.length && !options.reportOnly) {
-    throw new UppfoljningError("UNSUPPORTED_PARTS", { parts: joinSwedish(scanned.unsupportedParts) });
+  if (!options.reportOnly && scanned.unsupportedParts.includes("makron") && !/\.xlsm$/i.test(out)) {
+    throw new UppfoljningError("MACROS_NEED_XLSM", { path: options.out });
   }
   const sheetName = result.settings.reportSheet;
   for (const e of scanned.source.entries) {
@@ -66,11 +67,16 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   phase("model");
-  const target = options.reportOnly ? new ExcelJS.Workbook() : (await loadXlsx(input)).workbook;
+  const report = new ExcelJS.Workbook();
+  report.creator = "Uppföljning";
+  renderXlsx(report, layout);
+  const reportBytes = Buffer.from(await report.xlsx.writeBuffer());
+  const repeat = layout.print.repeatRows;
+  const bytes = options.reportOnly
+    ? reportBytes
+    : await spliceReport(scanned.bytes, reportBytes, layout.sheetName, repeat ? `$${repeat[0] + 1}:$${repeat[1] + 1}` : null);
   phase("copy");
-  target.creator = target.creator || "Uppföljning";
-  renderXlsx(target, layout);
-  await writeAtomically(out, async (tmp) => target.xlsx.writeFile(tmp));
+  await writeAtomically(out, async (tmp) => fs.promises.writeFile(tmp, bytes));
   if (options.json) {
     const doc = JSON.stringify(toContractJson(result, findings), null, 2) + "\n";
     await writeAtomically(path.resolve(options.json), async (tmp) => fs.promises.writeFile(tmp, doc, "utf8"));
@@ -100,6 +106,3 @@ async function writeAtomically(target: string, write: (tmp: string) => Promise<u
   }
 }
 
-function joinSwedish(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
-}

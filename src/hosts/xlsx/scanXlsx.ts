@@ -320,6 +320,8 @@ async function readSheet(zip: JSZip, part: string, rects: Rect[], strings: strin
 }
 
 export interface ScannedWorkbook {
+  /** The file as read, for copying. */
+  bytes: Buffer;
   source: SourceWorkbook;
   sheetNames: string[];
   unsupportedParts: string[];
@@ -391,6 +393,7 @@ export async function scanXlsx(path: string): Promise<ScannedWorkbook> {
   }
 
   return {
+    bytes,
     source: { entries },
     sheetNames,
     unsupportedParts: unsupportedParts(Object.keys(zip.files)),
