@@ -25,6 +25,7 @@ export interface FakeStats {
   valuesWrites: number;
   formatCalls: number;
   maxRequestBytes: number;
+  maxResponseBytes: number;
 }
 export declare class FakeExcel {
   model: FakeModel;

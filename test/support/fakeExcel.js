@@ -138,6 +138,7 @@
       const ops = this.queue;
       this.queue = [];
       fake.stats.syncs++;
+      this.responseBytes = 0;
       const payload = ops.reduce((n, o) => n + o.bytes, 0);
       fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, payload);
       if (payload > fake.requestLimit) throw officeError("RequestPayloadSizeLimitExceeded", "payload " + payload);
@@ -147,6 +148,7 @@
           throw officeError("GeneralException", "injected failure at " + op.kind);
         }
         op.run();
+        fake.stats.maxResponseBytes = Math.max(fake.stats.maxResponseBytes || 0, this.responseBytes);
         if (op.kind !== "load" && op.kind !== "resolve") {
           fake.log.push({ kind: op.kind, sheet: sheet ? sheet.name : null });
           if (op.kind === "values") fake.stats.valuesWrites++;
@@ -556,7 +558,8 @@
         for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) s.cell(r.row + i, r.col + j, true).format[key] = value;
       });
     }
-    load() {
+    load(props) {
+      const wanted = typeof props === "string" ? props.split(",").map((p) => p.trim()) : null;
       this.ctx.enqueue("load", null, () => {
         const t = this._ref();
         if (!t) {
@@ -579,12 +582,17 @@
           }
           values.push(vr); types.push(tr); formats.push(fr); text.push(xr);
         }
-        Object.assign(this._data, {
+        const all = {
           values, valueTypes: types, numberFormat: formats, text,
           rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols,
           address: formatAddress(s.name, r),
-        });
-        ["values", "valueTypes", "numberFormat", "text", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"].forEach((p) => this._loaded.add(p));
+        };
+        for (const p of wanted || Object.keys(all)) {
+          if (!(p in all)) continue;
+          this._data[p] = all[p];
+          this._loaded.add(p);
+          this.ctx.responseBytes += JSON.stringify(all[p]).length;
+        }
       });
       if (this._orNull) this.ctx.enqueue("resolve", null, () => (this.isNullObject = !this._ref()));
       return this;
@@ -649,7 +657,7 @@
   class FakeExcel {
     constructor() {
       this.model = new Model();
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
       this.log = [];
       this.failOn = null;
       this.requestLimit = 5 * 1024 * 1024;
@@ -663,7 +671,7 @@
       return batch(ctx);
     }
     resetStats() {
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
       this.log = [];
     }
     /** Every non-empty value of a sheet, row-major, as a 2D array from A1. */

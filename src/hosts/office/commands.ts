@@ -9,6 +9,12 @@ export function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
 }
 
+/** Excel on the web answers at most 5 MB per request; desktop Excel has no such limit. */
+export function responseLimit(): number {
+  const web = typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
+  return web ? 4 * 1024 * 1024 : Infinity;
+}
+
 /** Listeners the task pane registers to hear about refreshes started from the ribbon. */
 const listeners: ((message: string, ok: boolean) => void)[] = [];
 export function onRibbonOutcome(listener: (message: string, ok: boolean) => void): void {
@@ -21,7 +27,7 @@ function tell(message: string, ok: boolean): void {
 /** Ribbon: Uppdatera rapport. Works without the task pane ever having been opened; always completes the event. */
 export async function refreshFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const outcome = await Excel.run((context) => refreshReport(context, { supports: supportsExcelApi }));
+    const outcome = await Excel.run((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit() }));
     const errors = outcome.findings.filter((f) => f.severity === "error").length;
     tell(
       outcome.ok

@@ -28,6 +28,8 @@ export interface RefreshOptions {
   supports: (version: string) => boolean;
   /** Largest request to send; the default stays under Excel on the web's 5 MB limit. */
   maxRequestBytes?: number;
+  /** Largest response to ask for when reading (Excel on the web: 4 MB; desktop: no limit). */
+  maxResponseBytes?: number;
 }
 
 function tempName(base: string, taken: readonly string[]): string {
@@ -41,7 +43,8 @@ function tempName(base: string, taken: readonly string[]): string {
 /**
  * Refreshes the report tab inside Excel. The new report is written in full to a hidden sheet first; only then
  * is the old one replaced, so a failure at any point leaves the previous report as it was. Inputs and other
- * sheets are never written. Round trips: two to read, one to write, one to swap.
+ * sheets are never written. Round trips: two to read and one to write and swap (more only where Excel on the
+ * web's size limits ask for slices).
  */
 export async function refreshReport(context: Excel.RequestContext, options: RefreshOptions): Promise<RefreshOutcome> {
   let syncs = 0;
@@ -49,8 +52,8 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
     await context.sync();
     syncs++;
   };
-  const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET);
-  syncs += 2;
+  const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: options.maxResponseBytes });
+  syncs += read.syncs;
   const computation = compute(read.source, options.now);
   const found = computation.input.found;
   if (!computation.ok) return { ok: false, findings: computation.findings.map(toPublic), found, summary: null, sheetName: null, syncs };
@@ -82,7 +85,8 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   try {
     if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     syncs += await writeLayout(context, fresh, layout, options.supports, options.maxRequestBytes);
-    await counted();
+    // The swap goes in the same request as the last of the writing: Excel runs a request's operations in
+    // order and stops at the first that fails, so the old report is replaced only once the new one is whole.
     if (exists) {
       const old = sheets.getItem(sheetName);
       old.name = tempName(`${sheetName} gammal`, read.sheetNames);

@@ -2,7 +2,7 @@
 import { FoundRange } from "../../contract/readContract";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
-import { onRibbonOutcome, registerCommands, supportsExcelApi } from "./commands";
+import { onRibbonOutcome, registerCommands, responseLimit, supportsExcelApi } from "./commands";
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
 import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
@@ -22,13 +22,13 @@ export function splitAddress(address: string): { sheet: string; cell: string } |
 const api = {
   async inspect(): Promise<{ found: FoundRange[]; findings: PublicFinding[] }> {
     return Excel.run(async (context) => {
-      const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET);
+      const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: responseLimit() });
       const c = compute(read.source);
       return { found: c.input.found, findings: c.findings.map(toPublic) };
     });
   },
   refresh(): Promise<RefreshOutcome> {
-    return Excel.run((context) => refreshReport(context, { supports: supportsExcelApi }));
+    return Excel.run((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit() }));
   },
   async select(address: string): Promise<void> {
     const at = splitAddress(address);
