@@ -5,7 +5,18 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const devServerPort = 3000;
 
+/** The build. Under `webpack serve` (npm start) it resolves to the same config with Office's trusted dev certificates. */
 module.exports = (env, argv) => {
+  const config = build(argv);
+  if (!env || !env.WEBPACK_SERVE) return config;
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions().then((options) => {
+    config.devServer.server = { type: "https", options };
+    return config;
+  });
+};
+
+function build(argv) {
   const dev = argv.mode !== "production";
   return {
     devtool: dev ? "source-map" : false,
@@ -45,4 +56,4 @@ module.exports = (env, argv) => {
       port: devServerPort,
     },
   };
-};
+}
