@@ -48,11 +48,21 @@ export class TableRow {
   }
 
   number(key: string): number | null {
-    return this.has(key) ? readNumber(this.cell(key), this.ctx(key)) : null;
+    if (!this.has(key)) return null;
+    const cell = this.cell(key);
+    // Fast path for the common case; anything else goes through the reader that records findings.
+    if (typeof cell === "number" && Number.isFinite(cell) && Math.abs(cell) < 1e15) return cell;
+    return readNumber(cell, this.ctx(key));
   }
 
   text(key: string): string | null {
-    return this.has(key) ? readText(this.cell(key), this.ctx(key)) : null;
+    if (!this.has(key)) return null;
+    const cell = this.cell(key);
+    if (typeof cell === "string") {
+      const t = cell.trim();
+      return t === "" ? null : t;
+    }
+    return readText(cell, this.ctx(key));
   }
 
   share(key: string): number | null {

@@ -56,6 +56,9 @@ interface Match {
   budget: BudgetLine | null;
   actual: ActualLine | null;
   kind: ItemKind;
+  /** Folded Ansvar and Post, computed once while matching. */
+  responsibilityKey: string;
+  itemKey: string;
 }
 
 /** Running sums of the base amounts of many lines: one pass, no intermediate arrays. */
@@ -114,7 +117,9 @@ export function computeIncome(
   checkSigns(matches, settings, findings);
 
   const byKind: Record<ItemKind, IncomeRow[]> = { revenue: [], cost: [], financial: [] };
-  for (const { budget: b, actual: a, kind } of matches) {
+  const keysByKind: Record<ItemKind, Match[]> = { revenue: [], cost: [], financial: [] };
+  for (const match of matches) {
+    const { budget: b, actual: a, kind } = match;
     const sign = settings.costsPositive && kind === "cost" ? -factor : factor;
     const budgetYear = b ? b.budgetYear * sign : 0;
     const budgetPeriod = b ? periodBudget(b.budgetYear, b.months, m) * sign : 0;
@@ -130,6 +135,7 @@ export function computeIncome(
         }
       }
     }
+    // The fields of makeFigures, written out: this loop runs once per ledger row.
     const variance = actual - budgetPeriod;
     const row: IncomeRow = {
       responsibility: b ? b.responsibility : (a as ActualLine).responsibility,
@@ -149,18 +155,21 @@ export function computeIncome(
     };
     row.significant = isSignificant(row, materialityAmount, materialityPercent);
     byKind[kind].push(row);
+    keysByKind[kind].push(match);
   }
   const rows = [...byKind.revenue, ...byKind.cost, ...byKind.financial];
+  const keys = [...keysByKind.revenue, ...keysByKind.cost, ...keysByKind.financial];
 
   const sums = { revenue: new FigureSum(), cost: new FigureSum(), financial: new FigureSum(), result: new FigureSum() };
   const statementSums = new PairMap<{ first: IncomeRow; sum: FigureSum }>();
   const statementOrder: { first: IncomeRow; sum: FigureSum }[] = [];
   const responsibilitySums = new Map<string, { first: IncomeRow; sum: FigureSum }>();
   let hasResponsibility = false;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     sums[r.kind].add(r);
     sums.result.add(r);
-    const itemKey = canon(r.item);
+    const { itemKey, responsibilityKey } = keys[i];
     let group = statementSums.get(r.kind, itemKey);
     if (!group) {
       group = { first: r, sum: new FigureSum() };
@@ -169,7 +178,6 @@ export function computeIncome(
     }
     group.sum.add(r);
     if (r.responsibility !== null) hasResponsibility = true;
-    const responsibilityKey = canon(r.responsibility ?? "");
     let own = responsibilitySums.get(responsibilityKey);
     if (!own) responsibilitySums.set(responsibilityKey, (own = { first: r, sum: new FigureSum() }));
     own.sum.add(r);
@@ -200,43 +208,48 @@ export function computeIncome(
 }
 
 function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], findings: Finding[]): Match[] {
-  const byKey = new PairMap<BudgetLine[]>();
+  const byKey = new PairMap<number[]>();
   const kindByItem = new Map<string, ItemKind>();
   const kept: BudgetLine[] = [];
+  const keptResp: string[] = [];
+  const keptItem: string[] = [];
   for (const b of budget) {
     const resp = canon(b.responsibility ?? "");
     const item = canon(b.item);
     const same = byKey.get(resp, item);
     if (same) {
-      const twin = same.find((o) => o.kind === b.kind);
-      if (twin) {
-        findings.push(finding("KEY_DUPLICATE", b.source.range, twin.source.at, { key: describeKey(b.item, b.responsibility, b.kind) }, [b.source.at]));
+      const twin = same.find((i) => kept[i].kind === b.kind);
+      if (twin !== undefined) {
+        findings.push(finding("KEY_DUPLICATE", b.source.range, kept[twin].source.at, { key: describeKey(b.item, b.responsibility, b.kind) }, [b.source.at]));
         continue;
       }
-      same.push(b);
-    } else byKey.set(resp, item, [b]);
+      same.push(kept.length);
+    } else byKey.set(resp, item, [kept.length]);
     if (!kindByItem.has(item)) kindByItem.set(item, b.kind);
     kept.push(b);
+    keptResp.push(resp);
+    keptItem.push(item);
   }
 
-  const matchedBy = new Map<BudgetLine, ActualLine>();
+  const matchedBy: (ActualLine | undefined)[] = new Array(kept.length);
   const unbudgeted: Match[] = [];
   for (const a of actuals) {
     const item = canon(a.item);
-    const found = byKey.get(canon(a.responsibility ?? ""), item);
-    const candidates = found === undefined ? [] : a.kind === null ? found : found.filter((b) => b.kind === a.kind);
+    const resp = canon(a.responsibility ?? "");
+    const found = byKey.get(resp, item);
+    const candidates = found === undefined ? [] : a.kind === null ? found : found.filter((i) => kept[i].kind === a.kind);
     if (candidates.length > 1) {
-      findings.push(finding("ACTUAL_AMBIGUOUS", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }, candidates.map((c) => c.source.at)));
+      findings.push(finding("ACTUAL_AMBIGUOUS", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }, candidates.map((i) => kept[i].source.at)));
       continue;
     }
     if (candidates.length === 1) {
-      const b = candidates[0];
-      const earlier = matchedBy.get(b);
+      const i = candidates[0];
+      const earlier = matchedBy[i];
       if (earlier) {
-        findings.push(finding("KEY_DUPLICATE", a.source.range, earlier.source.at, { key: describeKey(a.item, a.responsibility, b.kind) }, [a.source.at]));
+        findings.push(finding("KEY_DUPLICATE", a.source.range, earlier.source.at, { key: describeKey(a.item, a.responsibility, kept[i].kind) }, [a.source.at]));
         continue;
       }
-      matchedBy.set(b, a);
+      matchedBy[i] = a;
       continue;
     }
     let kind = a.kind ?? kindByItem.get(item) ?? null;
@@ -247,13 +260,14 @@ function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], fi
     } else {
       findings.push(finding("ACTUAL_WITHOUT_BUDGET", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }));
     }
-    unbudgeted.push({ budget: null, actual: a, kind });
+    unbudgeted.push({ budget: null, actual: a, kind, responsibilityKey: resp, itemKey: item });
   }
-  const result: Match[] = [];
-  for (const b of kept) {
-    const a = matchedBy.get(b) ?? null;
+  const result: Match[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const b = kept[i];
+    const a = matchedBy[i] ?? null;
     if (!a) findings.push(finding("BUDGET_WITHOUT_ACTUAL", b.source.range, b.source.at, { key: describeKey(b.item, b.responsibility) }));
-    result.push({ budget: b, actual: a, kind: b.kind });
+    result[i] = { budget: b, actual: a, kind: b.kind, responsibilityKey: keptResp[i], itemKey: keptItem[i] };
   }
   return result.concat(unbudgeted);
 }

@@ -375,7 +375,7 @@ class ReportBuilder {
       this.headerRow(["Faktor", "Bas (helår)", "Förändring", "Effekt på resultatet", ["Minskar resultatet", 1], ["Ökar resultatet", 1]], false),
     ];
     const d = this.result.settings.decimals;
-    const max = Math.max(...this.result.sensitivity.map((s) => Math.abs(s.effect)), 0);
+    const max = this.result.sensitivity.reduce((m, s) => Math.max(m, Math.abs(s.effect)), 0);
     for (const s of this.result.sensitivity) {
       const bar = max === 0 ? "" : "█".repeat(Math.max(roundTo(s.effect, d) === 0 ? 0 : 1, Math.round((Math.abs(s.effect) / max) * 12)));
       rows.push(

@@ -3,6 +3,7 @@ import { Cell, RangeEntry, RawRange, SourceWorkbook } from "../../contract/sourc
 import { canon } from "../../contract/text";
 import { CONTRACT_RANGES } from "../../contract/readContract";
 import { CellValue } from "../../report/model";
+import { columnLetters } from "../../findings/findings";
 
 const WANTED = new Set(CONTRACT_RANGES.map((n) => canon(n)));
 
@@ -70,16 +71,6 @@ function colNumber(letters: string): number {
   return n - 1;
 }
 
-function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** `Blad!$A$1:$O$300001` → sheet, zero-based position and size; null for anything else. */
 export function parseRangeAddress(address: string): Dims | null {
@@ -147,7 +138,7 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
     const rowsPerSlice = Math.max(1, Math.floor(budget / (r.columnCount * BYTES_PER_CELL)));
     for (let start = 0; start < r.rowCount; start += rowsPerSlice) {
       const count = Math.min(rowsPerSlice, r.rowCount - start);
-      const address = `${colLetters(r.columnIndex)}${r.rowIndex + start + 1}:${colLetters(r.columnIndex + r.columnCount - 1)}${r.rowIndex + start + count}`;
+      const address = `${columnLetters(r.columnIndex)}${r.rowIndex + start + 1}:${columnLetters(r.columnIndex + r.columnCount - 1)}${r.rowIndex + start + count}`;
       slices.push({ owner: index, range: r.worksheet.getRange(address), bytes: count * r.columnCount * BYTES_PER_CELL });
     }
   });

@@ -164,6 +164,7 @@ async function readSheet(zip: JSZip, part: string, rects: Rect[], strings: strin
   const rows = new Map<number, Map<number, { value: Cell; format: string | null }>>();
   const hidden = new Set<number>();
   const merges: Rect[] = [];
+  let lastRow = top;
 
   const parser = new SaxesParser();
   let rowNumber = 0, inRow = false, keepRow = false;
@@ -246,6 +247,7 @@ async function readSheet(zip: JSZip, part: string, rects: Rect[], strings: strin
         if (cell !== null || format) {
           let row = rows.get(rowNumber);
           if (!row) rows.set(rowNumber, (row = new Map()));
+          if (rowNumber > lastRow) lastRow = rowNumber;
           row.set(cellCol, { value: cell, format });
         }
         keepCell = false;
@@ -280,7 +282,6 @@ async function readSheet(zip: JSZip, part: string, rects: Rect[], strings: strin
     stream.on("error", reject);
   });
 
-  const lastRow = rows.size ? Math.max(...rows.keys()) : top;
   for (const rect of rects) {
     const bottomRow = Math.min(rect.bottom, Math.max(lastRow, rect.top));
     const cells: Cell[][] = [];
