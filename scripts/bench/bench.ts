@@ -55,10 +55,14 @@ interface CliRun {
   maxRssMB: number;
 }
 
+/** Garbage collection between runs (node --expose-gc), so one run's garbage is not billed to the next. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 function timeIt(fn: () => void, runs: number, warmup = 2): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect();
     const t = performance.now();
     fn();
     times.push(performance.now() - t);

@@ -269,9 +269,13 @@ class ReportBuilder {
 
   private indicatorBlock(): ReportBlock {
     const n = this.columns.length;
+    // With room (Utfall fg år and Prognos give eight number columns), Föregående and a coloured trend get columns
+    // of their own; otherwise the movement arrow follows the status.
     const withPrevious = n >= 7 && this.result.indicators.some((i) => i.previous !== null);
-    const commentSpan = n - (withPrevious ? 5 : 4);
-    const headers: (string | [string, number])[] = ["Indikator", "Utfall", "Mål", ...(withPrevious ? ["Föregående"] : []), ["Status", 2], ["Kommentar", commentSpan]];
+    const commentSpan = n - (withPrevious ? 6 : 4);
+    const headers: (string | [string, number])[] = [
+      "Indikator", "Utfall", "Mål", ...(withPrevious ? ["Föregående", "Trend"] : []), ["Status", 2], ["Kommentar", commentSpan],
+    ];
     const rows: ReportRow[] = [this.heading("Indikatorer"), this.headerRow(headers, true)];
     for (const ind of this.result.indicators) {
       const trend = trendCell(ind.trend, ind.actual !== null && ind.previous !== null ? Math.sign(ind.actual - ind.previous) : 0);
@@ -281,15 +285,21 @@ class ReportBuilder {
         this.indicatorValue(ind, ind.actual),
         this.indicatorValue(ind, ind.target),
       ];
-      if (withPrevious) cells.push(this.indicatorValue(ind, ind.previous));
+      if (withPrevious) {
+        cells.push(this.indicatorValue(ind, ind.previous), {
+          value: trend ? `${trend.arrow} ${trend.word}` : null,
+          style: { align: "center", bold: true, color: trend?.color },
+        });
+      }
+      const arrow = !withPrevious && trend ? " " + trend.arrow : "";
       cells.push(
-        { value: `${STATUS_LABEL[ind.status]}${trend ? " " + trend.arrow : ""}`, span: 2, style: { fill: STATUS_FILL[ind.status], align: "center", bold: true } },
+        { value: `${STATUS_LABEL[ind.status]}${arrow}`, span: 2, style: { fill: STATUS_FILL[ind.status], align: "center", bold: true } },
         { value: comment, span: commentSpan, style: S.wrapText },
       );
       const height = Math.max(this.textHeight(ind.indicator, LABEL_WIDTH), this.textHeight(comment, commentSpan * NUMBER_WIDTH));
       rows.push(this.row(cells, { key: rowKey.indicator(ind.indicator), label: ind.indicator, height }));
     }
-    rows.push(this.wide("Status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Pilen visar förändringen sedan föregående mätning.", S.note));
+    rows.push(this.wide("Status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Trenden jämför med föregående mätning: pilen visar åt vilket håll värdet rört sig, grönt är bättre och rött sämre.", S.note));
     rows.push(this.blank());
     return { id: "indicators", rows, pageBreakBefore: true };
   }
@@ -429,11 +439,13 @@ class ReportBuilder {
   }
 }
 
-function trendCell(trend: Trend | null, movement: number): { arrow: string; color?: string } | null {
+/** The arrow for a value's movement, and whether that is better or worse in the indicator's direction. */
+function trendCell(trend: Trend | null, movement: number): { arrow: string; word: string; color?: string } | null {
   if (trend === null) return null;
   const arrow = movement > 0 ? "↑" : movement < 0 ? "↓" : "→";
+  const word = trend === "improving" ? "bättre" : trend === "worsening" ? "sämre" : "oförändrat";
   const color = trend === "improving" ? COLORS.favourable : trend === "worsening" ? COLORS.unfavourable : undefined;
-  return { arrow, color };
+  return { arrow, word, color };
 }
 
 function formatStamp(d: Date): string {

@@ -87,8 +87,11 @@ describe("report model", () => {
   it("gives each indicator its status in words and colour, with a trend arrow", () => {
     const rows = model.blocks.find((b) => b.id === "indicators")?.rows.slice(2, 6) ?? [];
     const status = rows.map((r) => r.cells.find((c) => typeof c.value === "string" && /uppfyllt|bedömas/i.test(c.value)));
-    expect(status.map((c) => c?.value)).toEqual(["Delvis uppfyllt ↑", "Ej uppfyllt ↑", "Kan ej bedömas", "Uppfyllt"]);
+    expect(status.map((c) => c?.value)).toEqual(["Delvis uppfyllt", "Ej uppfyllt", "Kan ej bedömas", "Uppfyllt"]);
     expect(status.map((c) => c?.style?.fill)).toEqual([STATUS_FILL.partlyMet, STATUS_FILL.notMet, STATUS_FILL.notAssessable, STATUS_FILL.met]);
+    const trend = rows.map((r) => r.cells[4]);
+    expect(trend.map((c) => c.value)).toEqual(["↑ bättre", "↑ sämre", null, null]);
+    expect(trend.map((c) => c.style?.color)).toEqual(["1E7B34", "C00000", undefined, undefined]);
   });
 
   it("sorts risks by value, keeps formula-looking text as text, and places numbers in the matrix", () => {

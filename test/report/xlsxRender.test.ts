@@ -70,8 +70,10 @@ describe("the report tab in the file", () => {
     expect(findRow(ws, "Övriga intäkter").getCell(5).font?.color?.argb).toBe("FFC00000");
     expect(findRow(ws, "Årets resultat").getCell(1).font?.bold).toBe(true);
     const sick = findRow(ws, "Sjukfrånvaro");
-    const status = [5, 6].map((c) => sick.getCell(c)).find((c) => typeof c.value === "string");
-    expect(status?.value).toBe("Ej uppfyllt ↓");
+    expect(sick.getCell(5).value).toBe("↓ bättre");
+    expect(sick.getCell(5).font?.color?.argb).toBe("FF1E7B34");
+    const status = sick.getCell(6);
+    expect(status?.value).toBe("Ej uppfyllt");
     expect((status?.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + STATUS_FILL.notMet);
   });
 
