@@ -262,7 +262,9 @@ function readIndicators(table: Table): IndicatorInput[] {
     if (indicator === null || target === null) continue;
     if (actual !== null && target !== 0 && actual !== 0) {
       const ratio = Math.abs(actual / target);
-      const fractionAndPoints = (Math.abs(actual) <= 1) !== (Math.abs(target) <= 1);
+      // One side a share (0,43), the other percent points (75): a share is a fraction, never a whole number.
+      const isShare = (x: number) => Math.abs(x) < 1 && !Number.isInteger(x);
+      const fractionAndPoints = isShare(actual) !== isShare(target) && (isShare(actual) ? Math.abs(target) > 1 : Math.abs(actual) > 1);
       if (fractionAndPoints && (ratio > 20 || ratio < 0.05)) {
         table.findings.push(finding("INDICATOR_PERCENT_MISMATCH", table.name, row.at("utfall"), { indicator }));
       }

@@ -61,7 +61,7 @@ export const MESSAGES = {
   WRITE_FAILED: { severity: "failure", text: "Kunde inte skriva {path}: {detail}" },
   REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
   REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
-  REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: arbetsboken har {count} fel som måste rättas först." },
+  REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först." },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -160,6 +160,17 @@ describe("indicators and risks", () => {
     ]);
   });
 
+  it("notices a share written against a target in percent points, but not small whole numbers", () => {
+    const { findings } = readContract(
+      workbook({
+        Budget: { rows: [["Post", "Typ", "Helår"], ["A", "Intäkt", 1]] },
+        Utfall: { rows: [["Post", "Utfall"], ["A", 1]] },
+        Indikatorer: { rows: [["Indikator", "Utfall", "Mål"], ["Nöjdhet", 0.683, 75], ["Klagomål", 1, 80], ["Andel", 0.4, 0.5]] },
+      }),
+    );
+    expect(findings.filter((f) => f.code === "INDICATOR_PERCENT_MISMATCH").map(toPublic).map((f) => f.cell)).toEqual(["Indikatorer!B2"]);
+  });
+
   it("counts hidden rows in and says so once", () => {
     const { input, findings } = readContract(
       workbook({

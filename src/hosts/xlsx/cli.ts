@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Output = PROCESS_OUTPUT)
     const outcome = await runXlsx(options);
     if (!outcome.ok) {
       const errors = outcome.findings.filter((f) => f.severity === "error");
-      io.err(`Rapporten skapades inte: ${errors.length} ${errors.length === 1 ? "fel" : "fel"} i ${options.input} måste rättas.\n`);
+      io.err(`${new UppfoljningError("REPORT_REFUSED", { path: options.input, count: errors.length }).message}\n`);
       printFindings(errors, io.err);
       const notices = outcome.findings.filter((f) => f.severity !== "error");
       if (notices.length) {
