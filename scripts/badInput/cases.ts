@@ -141,7 +141,7 @@ export const CASES: BadInputCase[] = [
   { id: "jattetal", title: "Ett orimligt stort tal (10^16)", ranges: edit((r) => set(r, "Budget", "D2", 1e16)), refused: true, expect: [f("NUMBER_NOT_FINITE", "Budget", "Budget!D2")], hosts: both },
   { id: "pyttetal", title: "Ett mycket litet tal (10^−12) räknas som vanligt", ranges: edit((r) => set(r, "Budget", "D5", -1e-12)), refused: false, expect: [], hosts: both },
   { id: "formel-varde", title: "Formler i indata med sparade värden (värdet används)", ranges: edit((r) => set(r, "Utfall", "C2", { formula: "600+10", result: 610 })), refused: false, expect: [], hosts: both },
-  { id: "formel-orakad", title: "En formel som aldrig har räknats ut", ranges: edit((r) => set(r, "Utfall", "C2", { formula: "600+10" })), refused: false, expect: [f("FORMULA_NOT_CALCULATED", "Utfall", "Utfall!C2")], hosts: ["xlsx"], note: "Excel räknar alltid ut formler; bara filer från andra program kan sakna värdet." },
+  { id: "formel-orakad", title: "En formel utan uträknat värde (som openpyxl skriver dem)", ranges: edit((r) => set(r, "Utfall", "C2", { formula: "600+10" })), refused: true, expect: [f("FORMULA_NOT_CALCULATED", "Utfall", "Utfall!C2")], hosts: ["xlsx"], note: "Excel räknar alltid ut formler; bara filer från andra program kan sakna värdet." },
   { id: "dolda-rader", title: "Dolda rader i Budget (räknas med)", ranges: edit((r) => (r.Budget.hiddenRows = [2])), refused: false, expect: [f("HIDDEN_ROW_INCLUDED", "Budget", "Budget!A3")], hosts: ["xlsx"], note: "I Excel räknas dolda rader också med, men noteringen ges bara av kommandoraden." },
 
   // Indicators and risks

@@ -15,7 +15,8 @@ import { computeAll } from "../../src/engine";
 import { compute } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { layoutReport } from "../../src/report/layout";
-import { scanXlsx } from "../../src/hosts/xlsx/scanXlsx";
+import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { isContractRangeName } from "../../src/contract/readContract";
 import { refreshReport } from "../../src/hosts/office/refresh";
 import { SourceWorkbook } from "../../src/contract/source";
 import { columnLetters } from "../../src/findings/findings";
@@ -84,14 +85,15 @@ async function officeRun(source: SourceWorkbook, maxResponseBytes: number): Prom
     const r = e.lookup.range;
     if (!fake.model.sheet(r.sheet)) fake.model.addSheet(r.sheet);
     const sheet = fake.model.sheet(r.sheet);
-    r.cells.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v === null) return;
+    for (let i = 0; i < r.grid.rowCount; i++) {
+      for (let j = 0; j < r.grid.colCount; j++) {
+        const v = r.grid.get(i, j);
+        if (v === null) continue;
         const value = v instanceof Date ? v.getTime() / 86400000 + 25569 : typeof v === "object" ? ("error" in v ? v.error : "") : v;
-        sheet.cells.set(`${r.row + i},${r.col + j}`, { value, numberFormat: r.formats?.[i]?.[j] ?? "General", format: {} });
-      }),
-    );
-    fake.model.names.set(e.name, `='${r.sheet}'!$${columnLetters(r.col)}$${r.row + 1}:$${columnLetters(r.col + (r.cells[0]?.length ?? 1) - 1)}$${r.row + r.cells.length}`);
+        sheet.cells.set(`${r.row + i},${r.col + j}`, { value, numberFormat: r.grid.format(i, j) ?? "General", format: {} });
+      }
+    }
+    fake.model.names.set(e.name, `='${r.sheet}'!$${columnLetters(r.col)}$${r.row + 1}:$${columnLetters(r.col + Math.max(1, r.grid.colCount) - 1)}$${r.row + r.grid.rowCount}`);
   }
   const g = globalThis as unknown as Record<string, unknown>;
   g.Excel = { run: (b: unknown) => fake.run(b), SheetVisibility: fake.SheetVisibility, PageOrientation: fake.PageOrientation, PaperType: fake.PaperType };
@@ -122,7 +124,7 @@ async function measureSize(rows: number, cli: boolean): Promise<SizeResult> {
   fs.mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, `bench-${rows}.xlsx`);
   if (!fs.existsSync(file)) await generateWorkbook(file, shape);
-  const loaded = await scanXlsx(file);
+  const loaded = await readWorkbook(fs.readFileSync(file), file, isContractRangeName);
   const read = readContract(loaded.source);
   // The engine first: the reader's repeated runs would leave a large heap for it to collect.
   const runs = rows >= 100_000 ? 7 : 15;

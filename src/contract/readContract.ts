@@ -34,6 +34,12 @@ export interface FoundRange {
 export const CONTRACT_RANGES = ["Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Inställningar"] as const;
 export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 const REQUIRED: ReadonlySet<ContractRangeName> = new Set(["Budget", "Utfall"]);
+const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));
+
+/** True when a workbook name is one of the contract's ranges (compared as the contract says: case, spaces, å/ä/ö). */
+export function isContractRangeName(name: string): boolean {
+  return FOLDED_NAMES.has(canon(name));
+}
 
 export const MONTH_KEYS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] as const;
 const MONTH_HEADERS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
@@ -87,14 +93,16 @@ const SENSITIVITY_COLUMNS: ColumnSpec[] = [
 export function readContract(source: SourceWorkbook, now?: Date): { input: ContractInput; findings: Finding[] } {
   const findings: Finding[] = [];
   const found: FoundRange[] = [];
+  const opened: Table[] = [];
   const open = (name: ContractRangeName, specs: ColumnSpec[]): Table | null => {
     const table = openTable(source, name, specs, findings);
+    if (table) opened.push(table);
     found.push({
       name,
       required: REQUIRED.has(name),
       found: table !== null,
       address: table ? formatAddress(table.origin) : null,
-      rows: table ? table.rows.length : 0,
+      rows: table ? table.size : 0,
     });
     return table;
   };
@@ -120,6 +128,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     sensitivity: sensitivityTable ? readSensitivity(sensitivityTable) : null,
     found,
   };
+  for (const t of opened) t.finish();
   return { input, findings };
 }
 
@@ -141,7 +150,7 @@ function openTable(source: SourceWorkbook, name: ContractRangeName, specs: Colum
   if (entries.length > 1 && entries.some((e) => e.origin === "name")) {
     findings.push(finding("RANGE_DUPLICATE_NAME", name, table.origin));
   }
-  if (table.rows.length === 0) {
+  if (table.size === 0) {
     findings.push(finding(REQUIRED.has(name) ? "RANGE_EMPTY" : "RANGE_EMPTY_OPTIONAL", name, table.origin));
     return REQUIRED.has(name) ? table : null;
   }

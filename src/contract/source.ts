@@ -1,6 +1,6 @@
 /**
- * What a host hands the contract reader: the workbook's names and tables as plain cells.
- * Hosts fill this from ExcelJS or Office.js; the reader never sees either.
+ * What a host hands the contract reader: the workbook's names and tables as cells.
+ * Hosts fill this from the .xlsx package or from Office.js; the reader never sees either.
  */
 
 /** One cell's content as the host found it. Formulas arrive as their cached result. */
@@ -13,20 +13,33 @@ export type Cell =
   /** An Excel error value such as `#N/A`. */
   | { error: string }
   /** A formula with no cached result (never calculated). */
-  | { formula: string };
+  | { formula: string }
+  /** A value that cannot be what the file says it is (a shared-string index outside the table, `0x10` as a number). */
+  | { invalid: string };
+
+/** A rectangle of cells, addressed by offsets from its top-left cell. */
+export interface CellGrid {
+  readonly rowCount: number;
+  readonly colCount: number;
+  get(row: number, col: number): Cell;
+  /** Number format of a cell where known (`0.0%`). */
+  format(row: number, col: number): string | null;
+  /** True when every cell of the row is empty or only spaces. */
+  isRowBlank(row: number): boolean;
+}
 
 /** A rectangular block of cells; `row`/`col` are the zero-based position of its top-left cell. */
 export interface RawRange {
   sheet: string;
   row: number;
   col: number;
-  cells: Cell[][];
-  /** Number format per cell where known (`0.0%`), same shape as `cells`. */
-  formats?: (string | null)[][];
-  /** Zero-based row offsets (within `cells`) that are hidden in the sheet. */
+  grid: CellGrid;
+  /** Zero-based row offsets (within the range) that are hidden in the sheet. */
   hiddenRows?: number[];
   /** Header cells (column offsets) that are part of a merge spanning several columns. */
   mergedHeaderCols?: number[];
+  /** Cells (offsets within the range) whose text was cut at Excel's 32 767 characters. */
+  truncated?: { row: number; col: number }[];
 }
 
 /** How a name or table was resolved. */
@@ -45,4 +58,45 @@ export interface RangeEntry {
 
 export interface SourceWorkbook {
   entries: RangeEntry[];
+}
+
+/** True for a blank cell: empty, or text of only spaces. */
+export function isBlank(cell: Cell): boolean {
+  return cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** A grid over plain arrays of rows, as Office.js returns them and tests write them. */
+export function arrayGrid(cells: readonly (readonly Cell[])[], formats?: readonly (readonly (string | null)[])[]): CellGrid {
+  const colCount = cells.reduce((m, r) => Math.max(m, r.length), 0);
+  return {
+    rowCount: cells.length,
+    colCount,
+    get: (row, col) => cells[row]?.[col] ?? null,
+    format: (row, col) => formats?.[row]?.[col] ?? null,
+    isRowBlank: (row) => (cells[row] ?? []).every(isBlank),
+  };
+}
+
+/** A range over plain arrays. */
+export function arrayRange(r: {
+  sheet: string;
+  row: number;
+  col: number;
+  cells: readonly (readonly Cell[])[];
+  formats?: readonly (readonly (string | null)[])[];
+  hiddenRows?: number[];
+  mergedHeaderCols?: number[];
+}): RawRange {
+  return { sheet: r.sheet, row: r.row, col: r.col, grid: arrayGrid(r.cells, r.formats), hiddenRows: r.hiddenRows, mergedHeaderCols: r.mergedHeaderCols };
+}
+
+/** Every value of a range as rows of plain arrays (for small ranges: the previous report, tests). */
+export function gridValues(grid: CellGrid): Cell[][] {
+  const out: Cell[][] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    const row: Cell[] = [];
+    for (let c = 0; c < grid.colCount; c++) row.push(grid.get(r, c));
+    out.push(row);
+  }
+  return out;
 }

@@ -2,8 +2,8 @@ import { CellRef } from "../engine/types";
 import { Finding, finding } from "../findings/findings";
 import { FindingCode } from "../findings/messages";
 import { canon } from "./text";
-import { Cell, RawRange } from "./source";
-import { isBlank, readNumber, readShare, readText, ValueContext } from "./values";
+import { Cell, isBlank, RawRange } from "./source";
+import { readNumber, readShare, readText, ValueContext } from "./values";
 
 /** A column the contract knows: its key, the header users write, and accepted alternatives. */
 export interface ColumnSpec {
@@ -18,7 +18,6 @@ export class TableRow {
     private readonly table: Table,
     /** Offset of the row within the raw range (the header is offset 0). */
     readonly offset: number,
-    private readonly cells: Cell[],
   ) {}
 
   has(key: string): boolean {
@@ -34,17 +33,23 @@ export class TableRow {
 
   cell(key: string): Cell {
     const col = this.table.columns.get(key);
-    return col === undefined ? null : (this.cells[col] ?? null);
+    return col === undefined ? null : this.table.raw.grid.get(this.offset, col);
   }
 
   format(key: string): string | null {
     const col = this.table.columns.get(key);
     if (col === undefined) return null;
-    return this.table.raw.formats?.[this.offset]?.[col] ?? null;
+    return this.table.raw.grid.format(this.offset, col);
   }
 
   private ctx(key: string): ValueContext {
-    return { range: this.table.name, column: this.table.headerOf(key), at: this.at(key), findings: this.table.findings };
+    return {
+      range: this.table.name,
+      column: this.table.headerOf(key),
+      at: this.at(key),
+      findings: this.table.findings,
+      uncalculated: (formula) => this.table.uncalculated(key, this.at(key), formula),
+    };
   }
 
   number(key: string): number | null {
@@ -91,6 +96,12 @@ export class TableRow {
   missing(key: string): void {
     this.table.findings.push(finding("VALUE_REQUIRED", this.table.name, this.at(key), { column: this.table.headerOf(key) }));
   }
+
+  /** True when the row's cell in `key`'s column is empty (or only spaces). */
+  blank(key: string): boolean {
+    const c = this.cell(key);
+    return c === null || (typeof c === "string" && c.trim() === "");
+  }
 }
 
 /** True for number formats that show a value as a percentage. */
@@ -101,7 +112,6 @@ export function isPercentFormat(format: string | null | undefined): boolean {
 /** A contract table: header row mapped to column keys, wholly empty rows skipped. */
 export class Table {
   readonly columns = new Map<string, number>();
-  readonly rows: TableRow[] = [];
 
   constructor(
     readonly name: string,
@@ -109,32 +119,71 @@ export class Table {
     private readonly specs: readonly ColumnSpec[],
     readonly findings: Finding[],
   ) {
-    const header = raw.cells[0] ?? [];
+    const grid = raw.grid;
     const byCanon = new Map<string, ColumnSpec>();
     for (const s of specs) for (const h of [s.header, ...(s.aliases ?? [])]) byCanon.set(canon(h), s);
     const merged = new Set(raw.mergedHeaderCols ?? []);
-    header.forEach((cell, col) => {
-      if (typeof cell !== "string") return;
+    for (let col = 0; col < grid.colCount; col++) {
+      const cell = grid.get(0, col);
+      if (typeof cell !== "string") continue;
       const spec = byCanon.get(canon(cell));
-      if (!spec) return;
+      if (!spec) continue;
       const first = this.columns.get(spec.key);
       if (first !== undefined) {
-        if (merged.has(col) && merged.has(first)) return;
+        if (merged.has(col) && merged.has(first)) continue;
         findings.push(finding("HEADER_DUPLICATE", name, this.headerAt(first), { column: spec.header }, [this.headerAt(col)]));
-        return;
+        continue;
       }
       if (merged.has(col)) findings.push(finding("HEADER_MERGED", name, this.headerAt(col), {}));
       this.columns.set(spec.key, col);
-    });
-    for (let r = 1; r < raw.cells.length; r++) {
-      const cells = raw.cells[r] ?? [];
-      if (cells.every(isBlank)) continue;
-      this.rows.push(new TableRow(this, r, cells));
     }
-    const hidden = (raw.hiddenRows ?? []).filter((r) => r > 0 && !(raw.cells[r] ?? []).every(isBlank));
+    const offsets: number[] = [];
+    for (let r = 1; r < grid.rowCount; r++) if (!grid.isRowBlank(r)) offsets.push(r);
+    this.rowOffsets = Int32Array.from(offsets);
+    const hidden = (raw.hiddenRows ?? []).filter((r) => r > 0 && r < grid.rowCount && !grid.isRowBlank(r));
     if (hidden.length > 0) {
       findings.push(finding("HIDDEN_ROW_INCLUDED", name, { sheet: raw.sheet, row: raw.row + hidden[0], col: raw.col }, { count: hidden.length }));
     }
+    const usedCols = new Set(this.columns.values());
+    for (const t of raw.truncated ?? []) {
+      if (usedCols.has(t.col)) findings.push(finding("TEXT_TRUNCATED", name, { sheet: raw.sheet, row: raw.row + t.row, col: raw.col + t.col }, {}));
+    }
+  }
+
+  /** Offsets (within the range) of the data rows: every row after the header that is not wholly empty. */
+  readonly rowOffsets: Int32Array;
+
+  /** Number of data rows. */
+  get size(): number {
+    return this.rowOffsets.length;
+  }
+
+  /** The `i`th data row. */
+  row(i: number): TableRow {
+    return new TableRow(this, this.rowOffsets[i]);
+  }
+
+  /** Every data row (for small tables; large ones are walked with `row(i)`). */
+  get rows(): TableRow[] {
+    return Array.from(this.rowOffsets, (offset) => new TableRow(this, offset));
+  }
+
+  private readonly formulas = new Map<string, { at: CellRef; count: number; formula: string }>();
+
+  /** Notes a formula without a computed value; reported once per column, with the count, by `finish`. */
+  uncalculated(key: string, at: CellRef, formula: string): void {
+    const seen = this.formulas.get(key);
+    if (seen) seen.count++;
+    else this.formulas.set(key, { at, count: 1, formula });
+  }
+
+  /** Reports what reading the rows collected (formulas without values, one finding per column). */
+  finish(): void {
+    for (const [key, f] of this.formulas) {
+      const more = f.count > 1 ? ` och ${f.count - 1} celler till i samma kolumn` : "";
+      this.findings.push(finding("FORMULA_NOT_CALCULATED", this.name, f.at, { column: this.headerOf(key), formula: f.formula, more }));
+    }
+    this.formulas.clear();
   }
 
   headerAt(col: number): CellRef {

@@ -1,6 +1,5 @@
 import { CellRef } from "../engine/types";
 import { Finding, finding } from "../findings/findings";
-import { Cell } from "./source";
 
 /** Where a value is read from, for the findings it may produce. */
 export interface ValueContext {
@@ -8,14 +7,14 @@ export interface ValueContext {
   column: string;
   at: CellRef;
   findings: Finding[];
+  /** Collects formulas without a computed value (reported once per column); without it each is a finding. */
+  uncalculated?: (formula: string) => void;
 }
 
 const MAX_AMOUNT = 1e15;
 
-/** True for a blank cell: empty, or text of only spaces. */
-export function isBlank(cell: Cell): boolean {
-  return cell === null || (typeof cell === "string" && cell.trim() === "");
-}
+import { Cell, isBlank } from "./source";
+export { isBlank };
 
 /**
  * Parses a number typed as text the Swedish way: `1 234,5`, `−4,7` (Unicode minus), `12 %`,
@@ -50,8 +49,16 @@ export function swedishNumber(n: number): string {
 
 function describe(cell: Cell): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (cell !== null && typeof cell === "object") return "error" in cell ? cell.error : cell.formula;
+  if (cell !== null && typeof cell === "object") return "error" in cell ? cell.error : "formula" in cell ? cell.formula : cell.invalid;
   return String(cell);
+}
+
+/** Findings for the cells that are neither values nor blanks: errors, formulas without values, unreadable values. */
+function oddCell(cell: { error: string } | { formula: string } | { invalid: string }, ctx: ValueContext): void {
+  if ("error" in cell) ctx.findings.push(finding("CELL_ERROR_VALUE", ctx.range, ctx.at, { column: ctx.column, value: cell.error }));
+  else if ("invalid" in cell) ctx.findings.push(finding("CELL_INVALID", ctx.range, ctx.at, { column: ctx.column, value: cell.invalid }));
+  else if (ctx.uncalculated) ctx.uncalculated(cell.formula);
+  else ctx.findings.push(finding("FORMULA_NOT_CALCULATED", ctx.range, ctx.at, { column: ctx.column, formula: cell.formula, more: "" }));
 }
 
 /**
@@ -90,12 +97,8 @@ export function readNumber(cell: Cell, ctx: ValueContext): number | null {
     push("NUMBER_EXPECTED", { value: cell ? "SANT" : "FALSKT" });
     return null;
   }
-  if (cell !== null && "error" in cell) {
-    push("CELL_ERROR_VALUE");
-    return null;
-  }
   if (cell === null) return null;
-  push("FORMULA_NOT_CALCULATED", { formula: cell.formula });
+  oddCell(cell, ctx);
   return null;
 }
 
@@ -107,11 +110,7 @@ export function readText(cell: Cell, ctx: ValueContext): string | null {
   if (typeof cell === "boolean") return cell ? "SANT" : "FALSKT";
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (cell === null) return null;
-  if ("error" in cell) {
-    ctx.findings.push(finding("CELL_ERROR_VALUE", ctx.range, ctx.at, { column: ctx.column, value: cell.error }));
-    return null;
-  }
-  ctx.findings.push(finding("FORMULA_NOT_CALCULATED", ctx.range, ctx.at, { column: ctx.column, formula: cell.formula }));
+  oddCell(cell, ctx);
   return null;
 }
 

@@ -45,8 +45,12 @@ describe("readNumber", () => {
     expect(read(1e16)).toMatchObject({ value: null, findings: [{ code: "NUMBER_NOT_FINITE" }] });
   });
 
-  it("treats a never-calculated formula as empty, with a notice", () => {
-    expect(read({ formula: "=SUM(A1:A3)" })).toMatchObject({ value: null, findings: [{ code: "FORMULA_NOT_CALCULATED", severity: "notice" }] });
+  it("refuses a formula without a computed value, never reading it as 0", () => {
+    expect(read({ formula: "=SUM(A1:A3)" })).toMatchObject({ value: null, findings: [{ code: "FORMULA_NOT_CALCULATED", severity: "error" }] });
+  });
+
+  it("refuses a value that cannot be what the file says, naming why", () => {
+    expect(read({ invalid: "”0x10” är inte ett tal" })).toMatchObject({ value: null, findings: [{ code: "CELL_INVALID", severity: "error" }] });
   });
 
   it("reads blanks as null without findings", () => {

@@ -171,17 +171,25 @@ describe("what the command refuses", () => {
     }
   });
 
-  it("refuses to put a workbook with macros into an .xlsx file", async () => {
+  it("keeps the kind of workbook: one with macros only into .xlsm, one without only into .xlsx", async () => {
     const d = tempDir();
-    const file = await writeXlsx(path.join(d, "in.xlsx"), minimalRanges());
-    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const plain = await writeXlsx(path.join(d, "in.xlsx"), minimalRanges());
+    const zip = await JSZip.loadAsync(fs.readFileSync(plain));
     zip.file("xl/vbaProject.bin", Buffer.from([1, 2, 3]));
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
+    zip.file("[Content_Types].xml", types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
+    const file = path.join(d, "in.xlsm");
     fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
     const refused = await runCli([file, "--out", path.join(d, "o.xlsx")]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("innehåller makron");
     expect((await runCli([file, "--out", path.join(d, "o.xlsm")])).code).toBe(0);
+    const copy = await JSZip.loadAsync(fs.readFileSync(path.join(d, "o.xlsm")));
+    expect(await copy.file("xl/vbaProject.bin")?.async("nodebuffer")).toEqual(Buffer.from([1, 2, 3]));
     expect((await runCli([file, "--out", path.join(d, "r.xlsx"), "--report-only"])).code).toBe(0);
+    const wrong = await runCli([plain, "--out", path.join(d, "p.xlsm")]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("ska heta .xlsx");
   });
 
 });

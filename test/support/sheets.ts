@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { RangeEntry, SourceWorkbook } from "../../src/contract/source";
+import { arrayRange, Cell, RangeEntry, SourceWorkbook } from "../../src/contract/source";
 import { parseA1, SheetRange } from "../../scripts/workbookWriter";
 
 export { SheetRange, writeXlsx } from "../../scripts/workbookWriter";
@@ -13,7 +13,7 @@ export function workbook(ranges: Record<string, SheetRange>): SourceWorkbook {
     return {
       name,
       origin: r.table ? "table" : "name",
-      lookup: { kind: "cells", range: { sheet: r.sheet ?? name, row, col, cells: r.rows, formats: r.formats, hiddenRows: r.hiddenRows } },
+      lookup: { kind: "cells", range: arrayRange({ sheet: r.sheet ?? name, row, col, cells: r.rows as Cell[][], formats: r.formats, hiddenRows: r.hiddenRows }) },
     };
   });
   return { entries };

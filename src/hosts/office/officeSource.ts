@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { Cell, RangeEntry, RawRange, SourceWorkbook } from "../../contract/source";
+import { arrayRange, Cell, RangeEntry, RawRange, SourceWorkbook } from "../../contract/source";
 import { canon } from "../../contract/text";
 import { CONTRACT_RANGES } from "../../contract/readContract";
 import { CellValue } from "../../report/model";
@@ -170,7 +170,7 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
       types = mine.flatMap((s) => s.range.valueTypes as unknown as string[][]);
       formats = mine.flatMap((s) => s.range.numberFormat as string[][]);
     }
-    const raw: RawRange = { sheet: r.worksheet.name, row: r.rowIndex, col: r.columnIndex, cells: toCells(values, types, formats), formats };
+    const raw: RawRange = arrayRange({ sheet: r.worksheet.name, row: r.rowIndex, col: r.columnIndex, cells: toCells(values, types, formats), formats });
     entries.push({ name: p.name, origin: p.origin, lookup: { kind: "cells", range: raw } });
   });
   return {

@@ -42,7 +42,7 @@ export interface Output {
 
 const PROCESS_OUTPUT: Output = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
 
-/** The command line: exit 0 on success, 1 on errors in the workbook's data, 2 on misuse or unusable files. */
+/** The command line: exit 0 on success, 1 on errors in the workbook's data, 2 on misuse, unusable files or failed writes. */
 export async function main(argv: readonly string[], io: Output = PROCESS_OUTPUT): Promise<number> {
   try {
     const options = parseArgs(argv);
@@ -70,9 +70,11 @@ export async function main(argv: readonly string[], io: Output = PROCESS_OUTPUT)
       io.err(`${e.message}\n`);
       return 2;
     }
-    io.err(`Ett oväntat fel inträffade: ${e instanceof Error ? e.message : String(e)}\n`);
+    // A fault of ours, not of the file: still a Swedish message and no stack trace (unless asked for).
+    const kind = e instanceof RangeError ? "minnet eller en gräns tog slut" : e instanceof Error ? e.name : "okänt";
+    io.err(`${new UppfoljningError("INTERNAL", { detail: kind }).message}\n`);
     if (process.env.UPPFOLJNING_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
-    return 3;
+    return 2;
   }
 }
 

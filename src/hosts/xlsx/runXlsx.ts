@@ -1,16 +1,21 @@
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import { isContractRangeName } from "../../contract/readContract";
 import { UppfoljningError } from "../../findings/errors";
 import { Finding } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
+import { extractExplanations, isOwnReport } from "../../report/explanations";
 import { toContractJson } from "../../report/json";
 import { layoutReport } from "../../report/layout";
-import { renderXlsx } from "./renderXlsx";
-import { scanXlsx } from "./scanXlsx";
-import { spliceReport } from "./spliceReport";
-import { extractExplanations, isOwnReport } from "../../report/explanations";
+import { LIMITS } from "./package/limits";
+import { CONTENT_TYPES_NS } from "./package/names";
+import { readWorkbook } from "./package/readPackage";
+import { checkSignature } from "./package/signature";
+import { reportOnlyPackage, spliceReport } from "./package/splice";
+import { WorkbookPackage } from "./package/workbookPackage";
+import { reasonOf, writeOutputs } from "./outputs";
+import { writeJson } from "./writeJson";
 
 export interface RunOptions {
   input: string;
@@ -28,81 +33,95 @@ export type RunOutcome =
   | { ok: true; findings: Finding[]; out: string; json: string | null }
   | { ok: false; findings: Finding[] };
 
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = [fs.statSync(a), fs.statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    try {
+      return fs.realpathSync(a) === fs.realpathSync(b);
+    } catch {
+      return false;
+    }
+  }
+}
+
+function readInput(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UppfoljningError("FILE_NOT_FOUND", { path: file });
+  }
+  if (!stat.isFile()) throw new UppfoljningError("FILE_NOT_WORKBOOK", { path: file });
+  if (stat.size > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path: file, limit: `${LIMITS.maxFileBytes / (1024 * 1024)} MB` });
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UppfoljningError("FILE_UNREADABLE", { path: file, detail: reasonOf(e) });
+  }
+}
+
+const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+/** The extension the copy must have for Excel to open it: the same kind of workbook as the input. */
+function expectedExtension(pkg: WorkbookPackage): ".xlsx" | ".xlsm" {
+  const wanted = "/" + pkg.workbookPart.toLowerCase();
+  const override = pkg.contentTypes.root.elements("Override", CONTENT_TYPES_NS).find((o) => (o.attr("PartName") ?? "").toLowerCase() === wanted);
+  return override?.attr("ContentType") === MACRO_MAIN ? ".xlsm" : ".xlsx";
+}
+
 /**
  * Reads a workbook, computes, and writes `out` (the input workbook with the report tab rebuilt, or the
  * report alone with `reportOnly`) and optionally the `--json` figures. The input file is only ever read; the
- * copy keeps every other part of it byte for byte (see spliceReport). Outputs are written to a temporary file
- * and renamed, so a failure never leaves half a file.
+ * copy keeps every other part of it as it was (see package/splice.ts). All outputs appear, or none.
  */
 export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const input = path.resolve(options.input);
   const out = path.resolve(options.out);
-  if (samePath(input, out) || (options.json && samePath(input, path.resolve(options.json)))) {
-    throw new UppfoljningError("OUT_IS_INPUT", { path: options.input });
-  }
+  const json = options.json ? path.resolve(options.json) : null;
+  if (sameFile(input, out)) throw new UppfoljningError("OUT_IS_INPUT", { path: options.out });
+  if (json && sameFile(input, json)) throw new UppfoljningError("OUT_IS_INPUT", { path: options.json as string });
+  if (json && sameFile(out, json)) throw new UppfoljningError("JSON_IS_OUT", { path: options.json as string });
   let clock = performance.now();
   const phase = (name: Phase) => {
     const now = performance.now();
     options.onPhase?.(name, now - clock);
     clock = now;
   };
-  const scanned = await scanXlsx(input);
+  const bytes = readInput(input);
+  checkSignature(bytes, options.input);
+  const wb = await readWorkbook(bytes, options.input, isContractRangeName);
   phase("read");
-  const computation = compute(scanned.source, options.now);
+  const computation = compute(wb.source, options.now);
   phase("compute");
   if (!computation.ok) return { ok: false, findings: computation.findings };
   const { result, findings } = computation;
-  if (!options.reportOnly && scanned.unsupportedParts.includes("makron") && !/\.xlsm$/i.test(out)) {
-    throw new UppfoljningError("MACROS_NEED_XLSM", { path: options.out });
+  const extension = options.reportOnly ? ".xlsx" : expectedExtension(wb.pkg);
+  if (path.extname(out).toLowerCase() !== extension) {
+    throw new UppfoljningError(extension === ".xlsm" ? "MACROS_NEED_XLSM" : "OUT_NEEDS_XLSX", { path: options.out });
   }
   const sheetName = result.settings.reportSheet;
-  for (const e of scanned.source.entries) {
+  for (const e of wb.source.entries) {
     if (e.lookup.kind === "cells" && e.lookup.range.sheet.toLowerCase() === sheetName.toLowerCase()) {
       throw new UppfoljningError("REPORT_SHEET_IS_INPUT", { sheet: sheetName, range: e.name });
     }
   }
-  const previous = await scanned.readWholeSheet(sheetName);
-  if (previous && !isOwnReport(previous)) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
+  const taken = wb.sheetNames.some((n) => n.toLowerCase() === sheetName.toLowerCase());
+  const previous = taken ? await wb.readWholeSheet(sheetName) : null;
+  if (taken && !(previous && isOwnReport(previous))) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
   const explanations = previous ? extractExplanations(previous) : new Map();
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   phase("model");
-  const report = new ExcelJS.Workbook();
-  report.creator = "Uppföljning";
-  renderXlsx(report, layout);
-  const reportBytes = Buffer.from(await report.xlsx.writeBuffer());
   const repeat = layout.print.repeatRows;
-  const bytes = options.reportOnly
-    ? reportBytes
-    : await spliceReport(scanned.bytes, reportBytes, layout.sheetName, repeat ? `$${repeat[0] + 1}:$${repeat[1] + 1}` : null);
+  const splice = { sheetName: layout.sheetName, printTitles: repeat ? `$${repeat[0] + 1}:$${repeat[1] + 1}` : null, now: options.now };
+  const copy = options.reportOnly ? reportOnlyPackage(layout, splice) : spliceReport(wb.pkg, layout, splice);
   phase("copy");
-  await writeAtomically(out, async (tmp) => fs.promises.writeFile(tmp, bytes));
-  if (options.json) {
-    const doc = JSON.stringify(toContractJson(result, findings), null, 2) + "\n";
-    await writeAtomically(path.resolve(options.json), async (tmp) => fs.promises.writeFile(tmp, doc, "utf8"));
-  }
+  const outputs = [{ path: out, data: copy }];
+  if (json) outputs.push({ path: json, data: writeJson(toContractJson(result, findings)) });
+  writeOutputs(outputs);
   phase("write");
-  return { ok: true, findings, out, json: options.json ? path.resolve(options.json) : null };
+  return { ok: true, findings, out, json };
 }
-
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-async function writeAtomically(target: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await write(tmp);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    if (e instanceof UppfoljningError) throw e;
-    throw new UppfoljningError("WRITE_FAILED", { path: target, detail: e instanceof Error ? e.message : String(e) });
-  }
-}
-

@@ -1,0 +1,690 @@
+/**
+ * A streaming XML scanner over UTF-8 bytes, for the package's large parts (worksheets, shared strings).
+ * It is as strict as the tree parser in xml.ts — one root, matching tags (compared as interned names), well-formed
+ * and unique attributes, declared prefixes, valid references, valid UTF-8 and XML characters everywhere, no DTD,
+ * a nesting limit — but makes no objects for the markup it passes over: names are interned by hash into small
+ * integers, attributes stay byte offsets, and text reaches the handler only while it asks for it.
+ * Chunks may end anywhere; only an incomplete tag, or the last few bytes of text, wait for the next chunk.
+ */
+import { UppfoljningError } from "../../../findings/errors";
+import { LIMITS } from "./limits";
+import { decodeReference, XmlSyntaxError } from "./xml";
+
+/** What a part's reader does with the elements it cares about. */
+export interface ScanHandler {
+  /** Maps an element's namespace URI and local name to a code (0 = of no interest). Called once per name and scope. */
+  code(ns: string, local: string): number;
+  /** An element of interest starts; its attributes can be read from the scanner meanwhile. */
+  open(code: number, empty: boolean): void;
+  close(code: number): void;
+  /** While true, the text inside the current element is handed to `text`. */
+  wantText: boolean;
+  /** A piece of text as raw UTF-8 bytes, which may hold references (`hasRef`). Never splits a character or reference. */
+  text(buf: Buffer, start: number, end: number, hasRef: boolean): void;
+}
+
+const STATE_TEXT = 0;
+const STATE_COMMENT = 1;
+const STATE_CDATA = 2;
+const STATE_PI = 3;
+
+/** The largest tag accepted: far above any real one, small enough to bound what waits for the next chunk. */
+const MAX_TAG_BYTES = 16 * 1024 * 1024;
+
+class Malformed extends Error {}
+
+const FLAG_DECL = 1;
+const FLAG_PREFIXED = 2;
+
+export class ByteScanner {
+  /** The buffer that attribute offsets refer to; valid inside `open` and `text`. */
+  buf: Buffer = Buffer.alloc(0);
+  attrCount = 0;
+  private attrName = new Int32Array(32);
+  private attrValStart = new Int32Array(32);
+  private attrValEnd = new Int32Array(32);
+  private attrHasRef = new Uint8Array(32);
+  /** Per watched attribute: its index on the current tag, or -1. */
+  private readonly watchPos: Int32Array;
+
+  private state = STATE_TEXT;
+  private pending: Buffer | null = null;
+  private pendingPieces: Buffer[] = [];
+  private pendingLength = 0;
+  private started = false;
+  private rootSeen = false;
+  private rootClosed = false;
+  private first = true;
+  private depth = 0;
+  private stack = new Int32Array(64);
+  private stackDecls = new Int32Array(64);
+
+  // Interned names.
+  private nameBytes: Buffer[] = [];
+  private namePrefix: string[] = [];
+  private nameLocal: string[] = [];
+  private nameFlags = new Uint8Array(64);
+  private nameWatch = new Int8Array(64);
+  private nameCode = new Int32Array(64);
+  private nameGen = new Int32Array(64);
+  private table = new Int32Array(1 << 12).fill(-1);
+  private lastNameEnd = 0;
+
+  private readonly bindings = new Map<string, string[]>();
+  private readonly declStack: string[] = [];
+  private gen = 1;
+
+  /**
+   * @param watched unprefixed attribute names the handler reads with `attr(slot)`, by slot number.
+   */
+  constructor(
+    private readonly handler: ScanHandler,
+    private readonly part: string,
+    private readonly path: string,
+    private readonly watched: readonly string[] = [],
+  ) {
+    this.bindings.set("xml", ["http://www.w3.org/XML/1998/namespace"]);
+    this.watchPos = new Int32Array(Math.max(1, watched.length)).fill(-1);
+  }
+
+  /** The index (on the current tag) of the watched attribute in `slot`, or -1 when the tag has none. */
+  attr(slot: number): number {
+    return this.watchPos[slot];
+  }
+
+  /** The decoded value of attribute `i` of the current tag. */
+  attrValue(i: number): string {
+    const s = this.buf.toString("utf8", this.attrValStart[i], this.attrValEnd[i]);
+    return this.attrHasRef[i] ? decodeText(s, true) : normaliseAttrSpace(s);
+  }
+
+  /** Attribute `i` as a non-negative decimal integer, or -1 when it is anything else. */
+  attrUint(i: number): number {
+    const b = this.buf;
+    const end = this.attrValEnd[i];
+    let k = this.attrValStart[i];
+    if (k === end || this.attrHasRef[i]) return -1;
+    let v = 0;
+    for (; k < end; k++) {
+      const d = b[k] - 48;
+      if (d < 0 || d > 9 || v > 1e12) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** Whether attribute `i` is exactly the ASCII text `value` (no references). */
+  attrIs(i: number, value: string): boolean {
+    const b = this.buf;
+    const start = this.attrValStart[i];
+    if (this.attrValEnd[i] - start !== value.length || this.attrHasRef[i]) return false;
+    for (let k = 0; k < value.length; k++) if (b[start + k] !== value.charCodeAt(k)) return false;
+    return true;
+  }
+
+  attrStart(i: number): number {
+    return this.attrValStart[i];
+  }
+
+  attrEnd(i: number): number {
+    return this.attrValEnd[i];
+  }
+
+  /** Refuses the part (for handlers that find a value the schema forbids). */
+  malformed(reason: string): never {
+    throw new UppfoljningError("XML_MALFORMED", { path: this.path, part: this.part, detail: reason });
+  }
+
+  /** Feeds the next chunk of the part. */
+  write(chunk: Buffer): void {
+    try {
+      this.feed(chunk);
+    } catch (e) {
+      this.rethrow(e);
+    }
+  }
+
+  /** Ends the part: everything must be closed. */
+  end(): void {
+    try {
+      if (this.pendingLength > 0) throw new Malformed("delen tar slut mitt i en tagg");
+      if (this.pending && this.pending.length > 0) {
+        if (this.state === STATE_TEXT && !this.pending.includes(60)) this.flushText(this.pending, 0, this.pending.length);
+        else throw new Malformed("delen tar slut mitt i en tagg");
+        this.pending = null;
+      }
+      if (this.state !== STATE_TEXT) throw new Malformed("delen tar slut mitt i en kommentar eller instruktion");
+      if (!this.rootSeen) throw new Malformed("delen saknar rotelement");
+      if (!this.rootClosed) throw new Malformed("delen tar slut innan alla element är stängda");
+    } catch (e) {
+      this.rethrow(e);
+    }
+  }
+
+  private rethrow(e: unknown): never {
+    if (e instanceof Malformed || e instanceof XmlSyntaxError) {
+      if (e.message === "DTD") throw new UppfoljningError("XML_DTD", { path: this.path, part: this.part });
+      if (e.message === "DJUP") throw new UppfoljningError("XML_TOO_DEEP", { path: this.path, part: this.part, limit: LIMITS.maxXmlDepth });
+      throw new UppfoljningError("XML_MALFORMED", { path: this.path, part: this.part, detail: e.message });
+    }
+    throw e;
+  }
+
+  private feed(chunk: Buffer): void {
+    let buf: Buffer;
+    if (this.pendingPieces.length > 0) {
+      // An incomplete tag waits for its `>`; join the pieces only when one may have arrived.
+      this.pendingPieces.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength > MAX_TAG_BYTES) throw new Malformed("en tagg är orimligt lång");
+      if (!chunk.includes(62)) return;
+      buf = Buffer.concat(this.pendingPieces, this.pendingLength);
+      this.pendingPieces = [];
+      this.pendingLength = 0;
+    } else if (this.pending) {
+      buf = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    } else buf = chunk;
+    if (this.first) {
+      this.first = false;
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    this.buf = buf;
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      if (this.state === STATE_TEXT) {
+        const lt = buf.indexOf(60, pos);
+        if (lt < 0) {
+          const cut = safeCut(buf, pos, n);
+          if (cut > pos) this.flushText(buf, pos, cut);
+          if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
+          return;
+        }
+        if (lt > pos) this.flushText(buf, pos, lt);
+        pos = lt;
+        if (n - pos < 2) return this.keep(buf, pos);
+        const c1 = buf[pos + 1];
+        if (c1 === 33 /* ! */) {
+          if (n - pos < 9) return this.keep(buf, pos);
+          if (buf[pos + 2] === 45 && buf[pos + 3] === 45) {
+            this.state = STATE_COMMENT;
+            this.started = true;
+            pos += 4;
+          } else if (buf.toString("latin1", pos, pos + 9) === "<![CDATA[") {
+            if (this.depth === 0) throw new Malformed("CDATA utanför rotelementet");
+            this.state = STATE_CDATA;
+            pos += 9;
+          } else if (buf.toString("latin1", pos, pos + 9) === "<!DOCTYPE") throw new Malformed("DTD");
+          else throw new Malformed("okänd markering <!");
+          continue;
+        }
+        if (c1 === 63 /* ? */) {
+          if (n - pos < 6) return this.keep(buf, pos);
+          const target = buf.toString("latin1", pos + 2, pos + 5).toLowerCase();
+          if (target === "xml" && (isSpaceByte(buf[pos + 5]) || buf[pos + 5] === 63) && this.started) throw new Malformed("felplacerad XML-deklaration");
+          this.state = STATE_PI;
+          this.started = true;
+          pos += 2;
+          continue;
+        }
+        const end = this.tag(buf, pos);
+        if (end < 0) return this.keepTag(buf, pos);
+        pos = end;
+        this.started = true;
+        continue;
+      }
+      // Comments, CDATA and instructions: find their end, validating what lies between.
+      const closer = this.state === STATE_COMMENT ? 45 : this.state === STATE_CDATA ? 93 : 63;
+      const needed = this.state === STATE_PI ? 1 : 2;
+      let k = pos;
+      for (;;) {
+        const hit = buf.indexOf(closer, k);
+        if (hit < 0 || hit + needed >= n) {
+          // Keep the last bytes, which may begin the closing sequence.
+          const cut = safeCut(buf, pos, Math.max(pos, hit < 0 ? n - needed : hit));
+          this.checkRun(buf, pos, cut, false);
+          if (this.state === STATE_CDATA && this.handler.wantText && cut > pos) this.handler.text(buf, pos, cut, false);
+          this.pending = Buffer.from(buf.subarray(cut));
+          return;
+        }
+        if (this.state === STATE_COMMENT) {
+          if (buf[hit + 1] !== 45) {
+            k = hit + 1;
+            continue;
+          }
+          if (buf[hit + 2] !== 62) throw new Malformed("-- i en kommentar");
+          this.checkRun(buf, pos, hit, false);
+          pos = hit + 3;
+        } else if (this.state === STATE_CDATA) {
+          if (buf[hit + 1] !== 93 || buf[hit + 2] !== 62) {
+            k = hit + 1;
+            continue;
+          }
+          this.checkRun(buf, pos, hit, false);
+          if (this.handler.wantText && hit > pos) this.handler.text(buf, pos, hit, false);
+          pos = hit + 3;
+        } else {
+          if (buf[hit + 1] !== 62) {
+            k = hit + 1;
+            continue;
+          }
+          this.checkRun(buf, pos, hit, false);
+          pos = hit + 2;
+        }
+        this.state = STATE_TEXT;
+        break;
+      }
+    }
+  }
+
+  private keep(buf: Buffer, pos: number): void {
+    this.pending = Buffer.from(buf.subarray(pos));
+  }
+
+  private keepTag(buf: Buffer, pos: number): void {
+    const rest = Buffer.from(buf.subarray(pos));
+    if (rest.length > MAX_TAG_BYTES) throw new Malformed("en tagg är orimligt lång");
+    this.pendingPieces = [rest];
+    this.pendingLength = rest.length;
+  }
+
+  /** Validates a run of text between markup and hands it to the handler when it asks for text. */
+  private flushText(buf: Buffer, start: number, end: number): void {
+    const hasRef = this.checkRun(buf, start, end, true);
+    if (this.depth === 0) {
+      for (let k = start; k < end; k++) if (!isSpaceByte(buf[k])) throw new Malformed("text utanför rotelementet");
+      return;
+    }
+    if (hasRef) this.checkReferences(buf, start, end);
+    if (this.handler.wantText) this.handler.text(buf, start, end, hasRef);
+  }
+
+  /** Checks XML characters and UTF-8 in a run; returns whether it holds `&`. In text, `]]>` is refused too. */
+  private checkRun(buf: Buffer, start: number, end: number, isText: boolean): boolean {
+    let amp = false;
+    for (let k = start; k < end; k++) {
+      const b = buf[k];
+      if (b >= 0x20 && b < 0x80) {
+        if (b === 38) amp = true;
+        else if (b === 62 && isText && k - 2 >= start && buf[k - 1] === 93 && buf[k - 2] === 93) throw new Malformed("]]> i texten");
+        continue;
+      }
+      if (b < 0x20) {
+        if (b === 9 || b === 10 || b === 13) continue;
+        throw new Malformed("otillåtet tecken");
+      }
+      k = checkUtf8(buf, k, end) - 1;
+    }
+    return amp;
+  }
+
+  private checkReferences(buf: Buffer, start: number, end: number): void {
+    let k = buf.indexOf(38, start);
+    while (k >= 0 && k < end) {
+      let semi = k + 1;
+      while (semi < end && semi - k <= 12 && buf[semi] !== 59) semi++;
+      if (semi >= end || buf[semi] !== 59) throw new Malformed("ogiltig teckenreferens");
+      decodeReference(buf.toString("latin1", k, semi + 1), 0);
+      k = buf.indexOf(38, semi);
+    }
+  }
+
+  /** Interns a name by its bytes; returns its id. */
+  private intern(buf: Buffer, start: number, end: number, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = table[slot];
+      if (id < 0) return this.addName(buf, start, end, slot);
+      const known = this.nameBytes[id];
+      if (known.length === end - start && buf.compare(known, 0, known.length, start, end) === 0) return id;
+    }
+  }
+
+  private addName(buf: Buffer, start: number, end: number, slot: number): number {
+    const bytes = Buffer.from(buf.subarray(start, end));
+    const qname = bytes.toString("utf8");
+    const colon = qname.indexOf(":");
+    if (colon === 0 || colon === qname.length - 1 || qname.indexOf(":", colon + 1) >= 0) throw new Malformed(`ogiltigt namn ${qname.slice(0, 40)}`);
+    const id = this.nameBytes.length;
+    if (id === this.nameFlags.length) this.growNames();
+    const prefix = colon > 0 ? qname.slice(0, colon) : "";
+    const local = colon > 0 ? qname.slice(colon + 1) : qname;
+    this.nameBytes.push(bytes);
+    this.namePrefix.push(prefix);
+    this.nameLocal.push(local);
+    this.nameFlags[id] = prefix === "xmlns" || qname === "xmlns" ? FLAG_DECL : prefix !== "" ? FLAG_PREFIXED : 0;
+    this.nameWatch[id] = prefix === "" ? this.watched.indexOf(local) : -1;
+    this.nameGen[id] = 0;
+    this.table[slot] = id;
+    if (this.nameBytes.length * 2 > this.table.length) this.rehash();
+    return id;
+  }
+
+  private growNames(): void {
+    const size = this.nameFlags.length * 2;
+    const f = new Uint8Array(size);
+    f.set(this.nameFlags);
+    this.nameFlags = f;
+    const w = new Int8Array(size);
+    w.set(this.nameWatch);
+    this.nameWatch = w;
+    const c = new Int32Array(size);
+    c.set(this.nameCode);
+    this.nameCode = c;
+    const g = new Int32Array(size);
+    g.set(this.nameGen);
+    this.nameGen = g;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    this.nameBytes.forEach((bytes, id) => {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+      let slot = h & mask;
+      while (table[slot] >= 0) slot = (slot + 1) & mask;
+      table[slot] = id;
+    });
+    this.table = table;
+  }
+
+  /** Scans a name at `k`; returns its id (and sets lastNameEnd), or -1 when the buffer ends inside it. */
+  private name(buf: Buffer, k: number, n: number): number {
+    if (k >= n) return -1;
+    const start = k;
+    if (!isNameStartByte(buf[k])) throw new Malformed("ogiltigt namn");
+    let h = 0x811c9dc5;
+    let wide = false;
+    while (k < n) {
+      const b = buf[k];
+      if (!isNameByte(b)) break;
+      if (b >= 0x80) wide = true;
+      h = Math.imul(h ^ b, 0x01000193);
+      k++;
+    }
+    if (k >= n) return -1;
+    if (wide) for (let m = start; m < k; ) m = buf[m] < 0x80 ? m + 1 : checkUtf8(buf, m, k);
+    this.lastNameEnd = k;
+    return this.intern(buf, start, k, h);
+  }
+
+  private resolve(id: number): number {
+    if (this.nameGen[id] === this.gen) return this.nameCode[id];
+    const prefix = this.namePrefix[id];
+    const uris = this.bindings.get(prefix);
+    const uri = uris && uris.length ? uris[uris.length - 1] : prefix === "" ? "" : null;
+    if (uri === null) throw new Malformed(`prefixet ${prefix} är inte deklarerat`);
+    const code = this.handler.code(uri, this.nameLocal[id]);
+    this.nameCode[id] = code;
+    this.nameGen[id] = this.gen;
+    return code;
+  }
+
+  /** Parses a start or end tag at `pos` (`buf[pos] === "<"`); returns the position after it, or -1 if incomplete. */
+  private tag(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    if (buf[pos + 1] === 47 /* / */) {
+      const id = this.name(buf, pos + 2, n);
+      if (id < 0) return -1;
+      let k = this.lastNameEnd;
+      while (k < n && isSpaceByte(buf[k])) k++;
+      if (k >= n) return -1;
+      if (buf[k] !== 62) throw new Malformed("sluttaggen avslutas inte");
+      if (this.depth === 0 || this.stack[this.depth - 1] !== id) {
+        throw new Malformed(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
+      }
+      const code = this.resolve(id);
+      this.depth--;
+      if (code) this.handler.close(code);
+      this.popDecls(this.stackDecls[this.depth]);
+      if (this.depth === 0) this.rootClosed = true;
+      return k + 1;
+    }
+    if (this.rootClosed) throw new Malformed("mer än ett rotelement");
+    const id = this.name(buf, pos + 1, n);
+    if (id < 0) return -1;
+    let k = this.lastNameEnd;
+    let count = 0;
+    let empty = false;
+    let flags = 0;
+    const watchPos = this.watchPos;
+    for (let w = 0; w < watchPos.length; w++) watchPos[w] = -1;
+    for (;;) {
+      const ws = k;
+      while (k < n && isSpaceByte(buf[k])) k++;
+      if (k >= n) return -1;
+      const b = buf[k];
+      if (b === 62) {
+        k++;
+        break;
+      }
+      if (b === 47) {
+        if (k + 1 >= n) return -1;
+        if (buf[k + 1] !== 62) throw new Malformed("ogiltig tagg");
+        empty = true;
+        k += 2;
+        break;
+      }
+      if (k === ws) throw new Malformed("attribut måste skiljas åt med mellanslag");
+      const aid = this.name(buf, k, n);
+      if (aid < 0) return -1;
+      k = this.lastNameEnd;
+      while (k < n && isSpaceByte(buf[k])) k++;
+      if (k >= n) return -1;
+      if (buf[k] !== 61) throw new Malformed("attributet saknar =");
+      k++;
+      while (k < n && isSpaceByte(buf[k])) k++;
+      if (k >= n) return -1;
+      const q = buf[k];
+      if (q !== 34 && q !== 39) throw new Malformed("attributvärdet saknar citattecken");
+      const close = buf.indexOf(q, k + 1);
+      if (close < 0) return -1;
+      let hasRef = 0;
+      for (let m = k + 1; m < close; m++) {
+        const c = buf[m];
+        if (c >= 0x20 && c < 0x80) {
+          if (c === 60) throw new Malformed("< i ett attributvärde");
+          if (c === 38) hasRef = 1;
+          continue;
+        }
+        if (c < 0x20) {
+          if (c === 9 || c === 10 || c === 13) continue;
+          throw new Malformed("otillåtet tecken i ett attributvärde");
+        }
+        m = checkUtf8(buf, m, close) - 1;
+      }
+      if (hasRef) this.checkReferences(buf, k + 1, close);
+      if (count === this.attrName.length) this.growAttrs();
+      for (let a = 0; a < count; a++) if (this.attrName[a] === aid) throw new Malformed("ett attribut förekommer två gånger");
+      this.attrName[count] = aid;
+      this.attrValStart[count] = k + 1;
+      this.attrValEnd[count] = close;
+      this.attrHasRef[count] = hasRef;
+      const w = this.nameWatch[aid];
+      if (w >= 0) watchPos[w] = count;
+      flags |= this.nameFlags[aid];
+      count++;
+      k = close + 1;
+    }
+    this.attrCount = count;
+    this.buf = buf;
+    // Namespace declarations on this tag apply to it; then every prefixed attribute must be bound.
+    let decls = 0;
+    if (flags & FLAG_DECL) {
+      for (let a = 0; a < count; a++) {
+        const an = this.attrName[a];
+        if (!(this.nameFlags[an] & FLAG_DECL)) continue;
+        const uri = this.attrValue(a);
+        const prefix = this.namePrefix[an] === "" ? "" : this.nameLocal[an];
+        if (prefix !== "" && uri === "") throw new Malformed("tom namnrymdsdeklaration");
+        if (prefix === "xml" || prefix === "xmlns") throw new Malformed(`prefixet ${prefix} får inte deklareras`);
+        let list = this.bindings.get(prefix);
+        if (!list) this.bindings.set(prefix, (list = []));
+        list.push(uri);
+        this.declStack.push(prefix);
+        decls++;
+      }
+      this.gen++;
+    }
+    if (flags & FLAG_PREFIXED) {
+      for (let a = 0; a < count; a++) {
+        const an = this.attrName[a];
+        if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
+        const list = this.bindings.get(this.namePrefix[an]);
+        if (!list || list.length === 0) throw new Malformed(`prefixet ${this.namePrefix[an]} är inte deklarerat`);
+      }
+    }
+    const code = this.resolve(id);
+    this.rootSeen = true;
+    if (empty) {
+      if (code) {
+        this.handler.open(code, true);
+        this.handler.close(code);
+      }
+      this.popDecls(decls);
+      if (this.depth === 0) this.rootClosed = true;
+      return k;
+    }
+    if (this.depth >= LIMITS.maxXmlDepth) throw new Malformed("DJUP");
+    if (this.depth === this.stack.length) {
+      const s = new Int32Array(this.stack.length * 2);
+      s.set(this.stack);
+      this.stack = s;
+      const d = new Int32Array(s.length);
+      d.set(this.stackDecls);
+      this.stackDecls = d;
+    }
+    this.stack[this.depth] = id;
+    this.stackDecls[this.depth] = decls;
+    this.depth++;
+    if (code) this.handler.open(code, false);
+    return k;
+  }
+
+  private popDecls(count: number): void {
+    if (count === 0) return;
+    for (let i = 0; i < count; i++) {
+      const prefix = this.declStack.pop() as string;
+      this.bindings.get(prefix)?.pop();
+    }
+    this.gen++;
+  }
+
+  private growAttrs(): void {
+    const size = this.attrName.length * 2;
+    const a = new Int32Array(size);
+    a.set(this.attrName);
+    this.attrName = a;
+    const s = new Int32Array(size);
+    s.set(this.attrValStart);
+    this.attrValStart = s;
+    const e = new Int32Array(size);
+    e.set(this.attrValEnd);
+    this.attrValEnd = e;
+    const r = new Uint8Array(size);
+    r.set(this.attrHasRef);
+    this.attrHasRef = r;
+  }
+}
+
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || b === 0x9 || b === 0xa || b === 0xd;
+}
+
+function isNameStartByte(b: number): boolean {
+  return (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95 || b === 58 || b >= 0xc2;
+}
+
+function isNameByte(b: number): boolean {
+  return (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 58) || b === 95 || b === 45 || b === 46 || b >= 0x80;
+}
+
+/** Validates one UTF-8 sequence starting at `k` (a byte ≥ 0x80); returns the position after it. */
+function checkUtf8(buf: Buffer, k: number, end: number): number {
+  const b = buf[k];
+  let need: number, min: number, cp: number;
+  if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
+  else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
+  else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
+  else throw new Malformed("ogiltig UTF-8");
+  if (k + need >= end + 1) throw new Malformed("ogiltig UTF-8");
+  for (let i = 1; i <= need; i++) {
+    const c = buf[k + i];
+    if ((c & 0xc0) !== 0x80) throw new Malformed("ogiltig UTF-8");
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) throw new Malformed("ogiltig UTF-8");
+  return k + need + 1;
+}
+
+/** The end of a run of bytes that splits no UTF-8 sequence and no reference. */
+function safeCut(buf: Buffer, start: number, end: number): number {
+  let cut = end;
+  for (let back = 1; back <= 3 && cut - back >= start; back++) {
+    const b = buf[cut - back];
+    if ((b & 0xc0) === 0x80) continue;
+    if (b >= 0xc0) {
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      if (back < len) cut -= back;
+    }
+    break;
+  }
+  for (let k = cut - 1; k >= start && k >= cut - 12; k--) {
+    if (buf[k] === 59) break;
+    if (buf[k] === 38) {
+      cut = k;
+      break;
+    }
+  }
+  return cut;
+}
+
+function normaliseAttrSpace(s: string): string {
+  let plain = true;
+  for (let k = 0; k < s.length && plain; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 9 || c === 10 || c === 13) plain = false;
+  }
+  if (plain) return s;
+  let out = "";
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === "\r" && s[k + 1] === "\n") continue;
+    out += c === "\t" || c === "\n" || c === "\r" ? " " : c;
+  }
+  return out;
+}
+
+/** Decodes references in text (and, for attribute values, normalises literal whitespace to spaces). */
+export function decodeText(s: string, attribute: boolean): string {
+  let out = "";
+  let k = 0;
+  while (k < s.length) {
+    const amp = s.indexOf("&", k);
+    const end = amp < 0 ? s.length : amp;
+    const run = s.slice(k, end);
+    out += attribute ? normaliseAttrSpace(run) : normaliseNewlines(run);
+    if (amp < 0) break;
+    const [v, next] = decodeReference(s, amp);
+    out += v;
+    k = next;
+  }
+  return out;
+}
+
+/** XML's end-of-line handling for text: CR LF and lone CR become LF. */
+export function normaliseNewlines(s: string): string {
+  if (s.indexOf("\r") < 0) return s;
+  let out = "";
+  for (let k = 0; k < s.length; k++) {
+    if (s[k] !== "\r") out += s[k];
+    else {
+      out += "\n";
+      if (s[k + 1] === "\n") k++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * Cells of one contract range, stored by column in typed arrays: a kind byte, a number (the value, or an index
+ * into a string table) and a format id per cell. A million rows of twelve months take ~130 MB instead of the
+ * gigabytes an object per cell would, and columns that never get a value are never allocated.
+ */
+import { Cell, CellGrid } from "../../../contract/source";
+
+export const KIND_EMPTY = 0;
+export const KIND_NUMBER = 1;
+/** A shared string: the number is its index in the shared-string table. */
+export const KIND_SHARED = 2;
+export const KIND_BOOL = 3;
+/** An error value: the number indexes the extra strings. */
+export const KIND_ERROR = 4;
+/** A formula without a computed value: the number indexes the extra strings (the formula). */
+export const KIND_FORMULA = 5;
+/** A number shown as a date: the number is the date serial. */
+export const KIND_DATE = 6;
+/** A value that cannot be what the file says: the number indexes the extra strings (why). */
+export const KIND_INVALID = 7;
+/** Text held in the extra strings (inline strings, formula text results, ISO dates as text). */
+export const KIND_TEXT = 8;
+/** An ISO 8601 date (`t="d"`): the number is milliseconds since 1970. */
+export const KIND_ISO_DATE = 9;
+
+/** Strings the grids of one workbook share: the shared strings that cells use, and every other text. */
+export class StringPool {
+  readonly shared = new Map<number, string>();
+  readonly extra: string[] = [];
+  private readonly extraIndex = new Map<string, number>();
+  /** Whether the workbook counts dates from 1904 (old Mac workbooks). */
+  date1904 = false;
+
+  /** Interns a text among the extra strings. */
+  add(s: string): number {
+    let i = this.extraIndex.get(s);
+    if (i === undefined) {
+      i = this.extra.length;
+      this.extra.push(s);
+      if (s.length <= 256) this.extraIndex.set(s, i);
+    }
+    return i;
+  }
+}
+
+class Column {
+  kind: Uint8Array;
+  num: Float64Array;
+  fmt: Uint16Array;
+  constructor(size: number) {
+    this.kind = new Uint8Array(size);
+    this.num = new Float64Array(size);
+    this.fmt = new Uint16Array(size);
+  }
+  grow(size: number): void {
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.kind = k;
+    const n = new Float64Array(size);
+    n.set(this.num);
+    this.num = n;
+    const f = new Uint16Array(size);
+    f.set(this.fmt);
+    this.fmt = f;
+  }
+}
+
+/** A range's cells; rows and columns beyond the last one holding anything are not stored. */
+export class ColumnGrid implements CellGrid {
+  private columns: (Column | undefined)[];
+  private capacity = 0;
+  /** One past the last row (offset) holding anything. */
+  private used = 0;
+  private usedCols = 0;
+
+  constructor(
+    /** Rows and columns the range may hold at most (its address, bounded by Excel's limits). */
+    readonly maxRows: number,
+    readonly maxCols: number,
+    private readonly strings: StringPool,
+    /** Format text of each format id (0 = General). */
+    private readonly formats: readonly (string | null)[],
+  ) {
+    this.columns = new Array(maxCols);
+  }
+
+  get rowCount(): number {
+    return this.used;
+  }
+
+  get colCount(): number {
+    return this.usedCols;
+  }
+
+  /** Stores a cell (offsets within the range); empty cells are not stored. */
+  set(row: number, col: number, kind: number, num: number, fmt: number): void {
+    let c = this.columns[col];
+    if (!c) {
+      c = this.columns[col] = new Column(Math.max(16, this.capacity));
+      if (col + 1 > this.usedCols) this.usedCols = col + 1;
+    }
+    if (row >= c.kind.length) {
+      let size = c.kind.length;
+      while (size <= row) size *= 2;
+      size = Math.min(size, Math.max(this.maxRows, row + 1));
+      c.grow(size);
+      if (size > this.capacity) this.capacity = size;
+    }
+    c.kind[row] = kind;
+    c.num[row] = num;
+    c.fmt[row] = fmt;
+    if (row + 1 > this.used) this.used = row + 1;
+    if (col + 1 > this.usedCols) this.usedCols = col + 1;
+  }
+
+  /** True when the cell was stored already (a cell written twice in the file). */
+  has(row: number, col: number): boolean {
+    const c = this.columns[col];
+    return !!c && row < c.kind.length && c.kind[row] !== KIND_EMPTY;
+  }
+
+  kindAt(row: number, col: number): number {
+    const c = this.columns[col];
+    return c && row < c.kind.length ? c.kind[row] : KIND_EMPTY;
+  }
+
+  get(row: number, col: number): Cell {
+    const c = this.columns[col];
+    if (!c || row >= c.kind.length) return null;
+    const v = c.num[row];
+    switch (c.kind[row]) {
+      case KIND_NUMBER:
+        return v;
+      case KIND_SHARED:
+        return this.strings.shared.get(v) ?? { invalid: `den delade texten nr ${v} finns inte i arbetsboken` };
+      case KIND_TEXT:
+        return this.strings.extra[v];
+      case KIND_BOOL:
+        return v === 1;
+      case KIND_ERROR:
+        return { error: this.strings.extra[v] };
+      case KIND_FORMULA:
+        return { formula: this.strings.extra[v] };
+      case KIND_INVALID:
+        return { invalid: this.strings.extra[v] };
+      case KIND_DATE:
+        return new Date(Math.round((v - (this.strings.date1904 ? 24107 : 25569)) * 86400000));
+      case KIND_ISO_DATE:
+        return new Date(v);
+      default:
+        return null;
+    }
+  }
+
+  format(row: number, col: number): string | null {
+    const c = this.columns[col];
+    if (!c || row >= c.fmt.length) return null;
+    return this.formats[c.fmt[row]] ?? null;
+  }
+
+  isRowBlank(row: number): boolean {
+    for (let col = 0; col < this.usedCols; col++) {
+      const c = this.columns[col];
+      if (!c || row >= c.kind.length) continue;
+      const k = c.kind[row];
+      if (k === KIND_EMPTY) continue;
+      if (k === KIND_SHARED || k === KIND_TEXT) {
+        const s = this.get(row, col);
+        if (typeof s === "string" && s.trim() === "") continue;
+      }
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Reads the contract's ranges out of an .xlsx package: names and tables from the workbook parts, then only the
+ * cells inside those ranges from the sheets, streamed through native inflate and the strict byte scanner, then
+ * only the shared strings those cells use. The result is the host-neutral `SourceWorkbook`.
+ */
+import { Cell, gridValues, RangeEntry, RawRange, SourceWorkbook } from "../../../contract/source";
+import { UppfoljningError } from "../../../findings/errors";
+import { ByteScanner } from "./byteScanner";
+import { KIND_SHARED, StringPool } from "./grid";
+import { LIMITS } from "./limits";
+import { classifyFormula } from "./references";
+import { SharedStringsReader } from "./sharedStrings";
+import { Rect, RectResult, SheetReader, StyleInfo } from "./sheetReader";
+import { readStyles } from "./styles";
+import { WorkbookPackage } from "./workbookPackage";
+import { pseudoAttributes } from "./xml";
+import { ZipEntry } from "./zip";
+
+/** Parts a rewritten copy keeps byte for byte but the user should know are there, with Swedish words for them. */
+const NOTABLE_PARTS: [string, string][] = [
+  ["xl/charts/", "diagram"],
+  ["xl/chartsheets/", "diagramblad"],
+  ["xl/pivotTables/", "pivottabeller"],
+  ["xl/vbaProject.bin", "makron"],
+  ["xl/slicers/", "utsnitt"],
+  ["xl/timelines/", "tidslinjer"],
+  ["xl/externalLinks/", "länkar till andra arbetsböcker"],
+  ["xl/ctrlProps/", "formulärkontroller"],
+];
+
+export interface ReadWorkbook {
+  pkg: WorkbookPackage;
+  source: SourceWorkbook;
+  sheetNames: string[];
+  /** Swedish words for notable parts the package holds (macros, charts, pivot tables…). */
+  notableParts: string[];
+  /** Reads every value of one sheet (the previous report, for its explanations), or null when there is none. */
+  readWholeSheet(name: string): Promise<(string | number | null)[][] | null>;
+}
+
+/** Feeds a part to a scanner as a stream, transcoding parts that are not UTF-8 (UTF-16, or a declared encoding). */
+async function scanPart(pkg: WorkbookPackage, entry: ZipEntry, scanner: ByteScanner): Promise<void> {
+  let decoder: TextDecoder | null = null;
+  let first = true;
+  await pkg.zip.inflateStream(entry, (chunk) => {
+    if (first) {
+      first = false;
+      decoder = decoderFor(chunk, pkg.file, entry.name);
+    }
+    if (decoder) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new UppfoljningError("XML_MALFORMED", { path: pkg.file, part: entry.name, detail: "ogiltiga tecken för teckenkodningen" });
+      }
+      scanner.write(Buffer.from(text, "utf8"));
+    } else scanner.write(chunk);
+  });
+  if (decoder) {
+    try {
+      const rest = (decoder as TextDecoder).decode();
+      if (rest) scanner.write(Buffer.from(rest, "utf8"));
+    } catch {
+      throw new UppfoljningError("XML_MALFORMED", { path: pkg.file, part: entry.name, detail: "ogiltiga tecken för teckenkodningen" });
+    }
+  }
+  scanner.end();
+}
+
+/** A decoder for parts that are not UTF-8, judged from their first bytes; null for UTF-8. */
+function decoderFor(head: Buffer, file: string, part: string): TextDecoder | null {
+  let label: string | null = null;
+  if (head[0] === 0xff && head[1] === 0xfe) label = "utf-16le";
+  else if (head[0] === 0xfe && head[1] === 0xff) label = "utf-16be";
+  else if (head[0] === 0x3c && head[1] === 0x00) label = "utf-16le";
+  else if (head[0] === 0x00 && head[1] === 0x3c) label = "utf-16be";
+  else if (head[0] === 0x3c && head[1] === 0x3f) {
+    const text = head.toString("latin1", 0, Math.min(head.length, 200));
+    const end = text.indexOf("?>");
+    const declared = (end > 0 ? pseudoAttributes(text.slice(5, end)).get("encoding") : undefined)?.toLowerCase();
+    if (declared && declared !== "utf-8" && declared !== "utf8") label = declared === "utf-16" ? "utf-16le" : declared;
+  }
+  if (!label) return null;
+  try {
+    return new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new UppfoljningError("XML_MALFORMED", { path: file, part, detail: `okänd teckenkodning ${label}` });
+  }
+}
+
+/** Reads one sheet's rectangles (and afterwards the shared strings they use). */
+async function readRects(pkg: WorkbookPackage, part: string, rects: Rect[], pool: StringPool, styles: StyleInfo): Promise<{ results: RectResult[]; merges: Rect[]; shared: Set<number> }> {
+  const entry = pkg.entry(part);
+  const reader = new SheetReader(rects, pool, styles);
+  if (entry) await scanPart(pkg, entry, reader.attach(part, pkg.file));
+  return { results: reader.results, merges: reader.merges, shared: reader.sharedUsed };
+}
+
+async function readSharedStrings(pkg: WorkbookPackage, wanted: Set<number>, pool: StringPool): Promise<Set<number>> {
+  if (wanted.size === 0 || !pkg.sharedStringsPart) return new Set();
+  const entry = pkg.entry(pkg.sharedStringsPart) as ZipEntry;
+  const reader = new SharedStringsReader(wanted, pool.shared);
+  await scanPart(pkg, entry, reader.attach(pkg.sharedStringsPart, pkg.file));
+  return reader.truncated;
+}
+
+function toRawRange(sheet: string, res: RectResult, merges: Rect[], truncatedShared: Set<number>): RawRange {
+  const { rect, grid } = res;
+  const mergedHeaderCols: number[] = [];
+  for (const m of merges) {
+    if (m.top <= rect.top && m.bottom >= rect.top && m.right > m.left) {
+      for (let c = Math.max(m.left, rect.left); c <= Math.min(m.right, rect.right); c++) mergedHeaderCols.push(c - rect.left);
+    }
+  }
+  const truncated = [...res.truncated];
+  if (truncatedShared.size > 0) {
+    for (let r = 0; r < grid.rowCount; r++) {
+      for (let c = 0; c < grid.colCount; c++) {
+        if (grid.kindAt(r, c) === KIND_SHARED) {
+          const v = grid.get(r, c);
+          if (typeof v === "string" && v.length === LIMITS.maxCellChars) truncated.push({ row: r, col: c });
+        }
+      }
+    }
+  }
+  // Only the first cell of a merged header holds its text; repeat it so the header reads as Excel shows it.
+  const headerGrid = mergedHeaderCols.length ? withMergedHeader(grid, merges, rect) : grid;
+  return {
+    sheet,
+    row: rect.top - 1,
+    col: rect.left - 1,
+    grid: headerGrid,
+    hiddenRows: res.hiddenRows,
+    mergedHeaderCols,
+    truncated,
+  };
+}
+
+function withMergedHeader(grid: RectResult["grid"], merges: Rect[], rect: Rect): RawRange["grid"] {
+  const repeat = new Map<number, number>();
+  for (const m of merges) {
+    if (m.top <= rect.top && m.bottom >= rect.top && m.right > m.left) {
+      for (let c = Math.max(m.left + 1, rect.left); c <= Math.min(m.right, rect.right); c++) repeat.set(c - rect.left, m.left - rect.left);
+    }
+  }
+  return {
+    get rowCount() {
+      return grid.rowCount;
+    },
+    get colCount() {
+      return grid.colCount;
+    },
+    get: (row: number, col: number): Cell => (row === 0 && repeat.has(col) ? grid.get(0, repeat.get(col) as number) : grid.get(row, col)),
+    format: (row: number, col: number) => grid.format(row, col),
+    isRowBlank: (row: number) => grid.isRowBlank(row),
+  };
+}
+
+/** Opens a workbook file's bytes and reads the ranges named `wanted` (folded names), or every name when null. */
+export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name: string) => boolean): Promise<ReadWorkbook> {
+  const pkg = WorkbookPackage.open(bytes, file);
+  const sheetNames = pkg.sheets.map((s) => s.name);
+  const styles = readStyles(pkg.stylesPart ? pkg.tree(pkg.stylesPart) : null);
+  const pool = new StringPool();
+  pool.date1904 = pkg.date1904;
+
+  interface Wanted {
+    name: string;
+    origin: "name" | "table";
+    sheet: string;
+    rect: Rect;
+  }
+  const wanted: Wanted[] = [];
+  const entries: RangeEntry[] = [];
+  for (const d of pkg.definedNames) {
+    if (d.localSheetId !== null || d.name.startsWith("_xlnm.") || !isWanted(d.name)) continue;
+    const c = classifyFormula(d.formula, sheetNames);
+    if ("kind" in c) entries.push({ name: d.name, origin: "name", lookup: c });
+    else wanted.push({ name: d.name, origin: "name", ...c });
+  }
+  for (const sheet of pkg.sheets) {
+    if (!sheet.part) continue;
+    for (const t of pkg.tablesOf(sheet.part)) {
+      if (!isWanted(t.name)) continue;
+      const c = classifyFormula(`'${sheet.name.replace(/'/g, "''")}'!${t.ref}`, sheetNames);
+      if (!("kind" in c)) wanted.push({ name: t.name, origin: "table", ...c });
+    }
+  }
+
+  const shared = new Set<number>();
+  const pending: { w: Wanted; res: RectResult; merges: Rect[] }[] = [];
+  for (const sheet of pkg.sheets) {
+    const list = wanted.filter((w) => w.sheet === sheet.name);
+    if (list.length === 0) continue;
+    if (!sheet.part) {
+      for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: `'${sheet.name}'` } });
+      continue;
+    }
+    const read = await readRects(pkg, sheet.part, list.map((w) => w.rect), pool, styles);
+    for (const i of read.shared) shared.add(i);
+    list.forEach((w, i) => pending.push({ w, res: read.results[i], merges: read.merges }));
+  }
+  const truncatedShared = await readSharedStrings(pkg, shared, pool);
+  for (const { w, res, merges } of pending) {
+    entries.push({ name: w.name, origin: w.origin, lookup: { kind: "cells", range: toRawRange(w.sheet, res, merges, truncatedShared) } });
+  }
+
+  const notable = new Set<string>();
+  for (const e of pkg.zip.entries) for (const [prefix, word] of NOTABLE_PARTS) if (e.name.toLowerCase().startsWith(prefix.toLowerCase())) notable.add(word);
+
+  return {
+    pkg,
+    source: { entries },
+    sheetNames,
+    notableParts: [...notable],
+    async readWholeSheet(name: string) {
+      const sheet = pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!sheet?.part) return null;
+      const rect = { top: 1, left: 1, bottom: 100_000, right: 64 };
+      const sheetPool = new StringPool();
+      const read = await readRects(pkg, sheet.part, [rect], sheetPool, styles);
+      await readSharedStrings(pkg, read.shared, sheetPool);
+      return gridValues(read.results[0].grid).map((row) =>
+        row.map((v) => (typeof v === "string" || typeof v === "number" ? v : v === null ? null : v instanceof Date ? v.toISOString() : typeof v === "boolean" ? String(v) : JSON.stringify(v))),
+      );
+    },
+  };
+}

@@ -1,0 +1,552 @@
+/**
+ * Reads the cells of a worksheet part that fall inside the rectangles asked for, as a stream of bytes through
+ * the strict scanner. Every cell type of ECMA-376 is understood (`n`, `s`, `str`, `inlineStr`, `b`, `e`, `d`,
+ * no type, rich text, phonetic runs left out); a value that cannot be what its type says becomes an invalid cell
+ * naming why, never a silent 0; a formula without a computed value stays a formula.
+ */
+import { ByteScanner, decodeText, ScanHandler } from "./byteScanner";
+import {
+  ColumnGrid, KIND_BOOL, KIND_DATE, KIND_ERROR, KIND_FORMULA, KIND_INVALID, KIND_ISO_DATE, KIND_NUMBER, KIND_SHARED, KIND_TEXT, StringPool,
+} from "./grid";
+import { LIMITS } from "./limits";
+import { SPREADSHEET_NS } from "./names";
+
+/** A rectangle of a sheet, 1-based and inclusive. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** What the reader found for one rectangle. */
+export interface RectResult {
+  rect: Rect;
+  grid: ColumnGrid;
+  hiddenRows: number[];
+  truncated: { row: number; col: number }[];
+}
+
+/** How the styles of the workbook show cells: for each cell format (xf) index, a format id and whether it is a date. */
+export interface StyleInfo {
+  /** Format id (index into `formats`) per xf index. */
+  xfFormat: Uint16Array;
+  xfIsDate: Uint8Array;
+  formats: (string | null)[];
+}
+
+const C_SHEETDATA = 1, C_ROW = 2, C_C = 3, C_V = 4, C_F = 5, C_IS = 6, C_T = 7, C_RPH = 8, C_MERGE = 9;
+const CODES: Record<string, number> = { sheetData: C_SHEETDATA, row: C_ROW, c: C_C, v: C_V, f: C_F, is: C_IS, t: C_T, rPh: C_RPH, mergeCell: C_MERGE };
+
+const A_R = 0, A_T = 1, A_S = 2, A_HIDDEN = 3, A_REF = 4;
+const WATCHED = ["r", "t", "s", "hidden", "ref"];
+
+const T_N = 0, T_S = 1, T_STR = 2, T_INLINE = 3, T_B = 4, T_E = 5, T_D = 6;
+
+/** Longest formula text kept for messages. */
+const FORMULA_CHARS = 200;
+
+export class SheetReader implements ScanHandler {
+  wantText = false;
+  readonly results: RectResult[];
+  readonly merges: Rect[] = [];
+  /** Shared-string indices the kept cells use, for reading only those strings. */
+  readonly sharedUsed = new Set<number>();
+  private readonly top: number;
+  private readonly bottom: number;
+  private readonly left: number;
+  private readonly right: number;
+
+  private scanner!: ByteScanner;
+  private inSheetData = false;
+  private rowNumber = 0;
+  private rowKept = false;
+  private nextCol = 1;
+  private col = 0;
+  private type = T_N;
+  private fmt = 0;
+  private isDate = false;
+  private keep = false;
+  private badStyle = false;
+  private badRef: string | null = null;
+  private hasFormula = false;
+  private formula = "";
+  private target = 0;
+  private inIs = false;
+  private inPhonetic = 0;
+  private pieces: string[] = [];
+  private pieceChars = 0;
+  private vBuf: Buffer | null = null;
+  private vStart = 0;
+  private vEnd = 0;
+  private vPieces = 0;
+  private vText = "";
+  private hasV = false;
+  private cellTruncated = false;
+
+  constructor(
+    rects: readonly Rect[],
+    private readonly strings: StringPool,
+    private readonly styles: StyleInfo,
+  ) {
+    this.results = rects.map((rect) => ({
+      rect,
+      grid: new ColumnGrid(rect.bottom - rect.top + 1, rect.right - rect.left + 1, strings, styles.formats),
+      hiddenRows: [],
+      truncated: [],
+    }));
+    this.top = Math.min(...rects.map((r) => r.top));
+    this.bottom = Math.max(...rects.map((r) => r.bottom));
+    this.left = Math.min(...rects.map((r) => r.left));
+    this.right = Math.max(...rects.map((r) => r.right));
+  }
+
+  /** The scanner to feed this part's bytes to. */
+  attach(part: string, path: string): ByteScanner {
+    this.scanner = new ByteScanner(this, part, path, WATCHED);
+    return this.scanner;
+  }
+
+  code(ns: string, local: string): number {
+    return SPREADSHEET_NS.includes(ns) ? (CODES[local] ?? 0) : 0;
+  }
+
+  open(code: number, empty: boolean): void {
+    const s = this.scanner;
+    switch (code) {
+      case C_SHEETDATA:
+        this.inSheetData = true;
+        this.rowNumber = 0;
+        return;
+      case C_ROW: {
+        if (!this.inSheetData) return;
+        const a = s.attr(A_R);
+        if (a >= 0) {
+          const r = s.attrUint(a);
+          if (r < 1 || r > LIMITS.maxRows) s.malformed(`radnumret ${s.attrValue(a).slice(0, 20)} är ogiltigt`);
+          this.rowNumber = r;
+        } else this.rowNumber++;
+        if (this.rowNumber > LIMITS.maxRows) s.malformed("för många rader");
+        this.nextCol = 1;
+        this.rowKept = this.rowNumber >= this.top && this.rowNumber <= this.bottom;
+        if (this.rowKept) {
+          const h = s.attr(A_HIDDEN);
+          if (h >= 0 && (s.attrIs(h, "1") || s.attrIs(h, "true"))) {
+            for (const res of this.results) if (this.rowNumber >= res.rect.top && this.rowNumber <= res.rect.bottom) res.hiddenRows.push(this.rowNumber - res.rect.top);
+          }
+        }
+        return;
+      }
+      case C_C:
+        if (!this.inSheetData) return;
+        this.openCell(empty);
+        return;
+      case C_V:
+        if (this.keep) {
+          this.target = C_V;
+          this.wantText = true;
+          this.hasV = true;
+          this.vPieces = 0;
+          this.vText = "";
+        }
+        return;
+      case C_F:
+        if (this.keep) {
+          this.hasFormula = true;
+          this.target = C_F;
+          this.wantText = true;
+        }
+        return;
+      case C_IS:
+        this.inIs = true;
+        return;
+      case C_RPH:
+        this.inPhonetic++;
+        return;
+      case C_T:
+        if (this.keep && this.inIs && this.inPhonetic === 0) {
+          this.target = C_T;
+          this.wantText = true;
+        }
+        return;
+      case C_MERGE: {
+        const a = s.attr(A_REF);
+        if (a >= 0) {
+          const rect = parseRef(s.attrValue(a));
+          if (rect) this.merges.push(rect);
+        }
+        return;
+      }
+    }
+  }
+
+  private openCell(empty: boolean): void {
+    const s = this.scanner;
+    this.keep = false;
+    if (!this.rowKept) return;
+    const a = s.attr(A_R);
+    let col: number;
+    this.badRef = null;
+    if (a >= 0) {
+      col = this.cellColumn(a);
+      if (col < 0) return;
+    } else col = this.nextCol;
+    if (col > LIMITS.maxColumns) s.malformed("cellen ligger utanför bladets sista kolumn");
+    this.nextCol = col + 1;
+    if (col < this.left || col > this.right) return;
+    this.col = col;
+    const t = s.attr(A_T);
+    this.type = T_N;
+    if (t >= 0) {
+      if (s.attrIs(t, "s")) this.type = T_S;
+      else if (s.attrIs(t, "n")) this.type = T_N;
+      else if (s.attrIs(t, "str")) this.type = T_STR;
+      else if (s.attrIs(t, "inlineStr")) this.type = T_INLINE;
+      else if (s.attrIs(t, "b")) this.type = T_B;
+      else if (s.attrIs(t, "e")) this.type = T_E;
+      else if (s.attrIs(t, "d")) this.type = T_D;
+      else this.badRef = `celltypen ”${s.attrValue(t).slice(0, 20)}” finns inte`;
+    }
+    const st = s.attr(A_S);
+    this.fmt = 0;
+    this.isDate = false;
+    this.badStyle = false;
+    if (st >= 0) {
+      const x = s.attrUint(st);
+      if (x < 0 || x >= this.styles.xfFormat.length) {
+        if (!(x === 0 && this.styles.xfFormat.length === 0)) this.badStyle = true;
+      } else {
+        this.fmt = this.styles.xfFormat[x];
+        this.isDate = this.styles.xfIsDate[x] === 1;
+      }
+    }
+    this.keep = true;
+    this.hasFormula = false;
+    this.formula = "";
+    this.hasV = false;
+    this.vPieces = 0;
+    this.vText = "";
+    this.pieces = [];
+    this.pieceChars = 0;
+    this.cellTruncated = false;
+    this.inIs = false;
+    this.inPhonetic = 0;
+    if (empty) this.finishCell();
+  }
+
+  /** Column of a cell's `r` attribute, checking that it names the current row. */
+  private cellColumn(a: number): number {
+    const s = this.scanner;
+    const b = s.buf;
+    let k = s.attrStart(a);
+    const end = s.attrEnd(a);
+    let col = 0;
+    while (k < end && b[k] >= 65 && b[k] <= 90) {
+      col = col * 26 + (b[k] - 64);
+      k++;
+    }
+    let row = 0;
+    const digits = k;
+    while (k < end && b[k] >= 48 && b[k] <= 57 && row <= LIMITS.maxRows) {
+      row = row * 10 + (b[k] - 48);
+      k++;
+    }
+    if (col === 0 || k !== end || digits === end || k - digits > 7) s.malformed(`cellreferensen ${s.attrValue(a).slice(0, 20)} är ogiltig`);
+    if (row !== this.rowNumber) s.malformed(`cellen ${s.attrValue(a).slice(0, 20)} står i rad ${this.rowNumber}`);
+    return col;
+  }
+
+  close(code: number): void {
+    switch (code) {
+      case C_SHEETDATA:
+        this.inSheetData = false;
+        return;
+      case C_C:
+        if (this.keep) this.finishCell();
+        this.keep = false;
+        return;
+      case C_V:
+      case C_F:
+      case C_T:
+        if (this.target === code) {
+          this.target = 0;
+          this.wantText = false;
+        }
+        return;
+      case C_IS:
+        this.inIs = false;
+        return;
+      case C_RPH:
+        this.inPhonetic--;
+        return;
+    }
+  }
+
+  text(buf: Buffer, start: number, end: number, hasRef: boolean): void {
+    if (this.target === C_V) {
+      if (this.vPieces === 0 && !hasRef) {
+        this.vBuf = buf;
+        this.vStart = start;
+        this.vEnd = end;
+      } else {
+        // More than one piece, or references: fall back to text.
+        if (this.vBuf) this.vText = this.vBuf.toString("utf8", this.vStart, this.vEnd);
+        this.vBuf = null;
+        if (this.vText.length < 400) this.vText += decode(buf, start, Math.min(end, start + 400), hasRef);
+      }
+      this.vPieces++;
+      return;
+    }
+    if (this.target === C_F) {
+      if (this.formula.length < FORMULA_CHARS) this.formula += decode(buf, start, Math.min(end, start + FORMULA_CHARS * 4), hasRef);
+      return;
+    }
+    if (this.target === C_T) {
+      if (this.pieceChars > LIMITS.maxCellChars) {
+        this.cellTruncated = true;
+        return;
+      }
+      const text = decode(buf, start, Math.min(end, start + (LIMITS.maxCellChars + 1) * 4), hasRef);
+      this.pieces.push(text);
+      this.pieceChars += text.length;
+    }
+  }
+
+  /** The `<v>` text (decoded); for one plain piece the bytes are read without making a string when they are digits. */
+  private vString(): string {
+    if (this.vPieces === 1 && this.vBuf) return this.vBuf.toString("utf8", this.vStart, this.vEnd);
+    return this.vText;
+  }
+
+  private finishCell(): void {
+    const rowNumber = this.rowNumber;
+    const col = this.col;
+    let kind = 0;
+    let num = 0;
+    const pool = this.strings;
+    const invalid = (why: string) => {
+      kind = KIND_INVALID;
+      num = pool.add(why);
+    };
+    if (this.badRef) invalid(this.badRef);
+    else if (this.badStyle) invalid("cellens format finns inte i arbetsbokens formatlista");
+    else if (this.type === T_INLINE) {
+      const text = this.cellText();
+      if (text !== "") [kind, num] = [KIND_TEXT, pool.add(text)];
+    } else if (!this.hasV || (this.vPieces === 0 && this.type !== T_STR)) {
+      if (this.hasFormula) [kind, num] = [KIND_FORMULA, pool.add("=" + (this.formula || "(delad formel)"))];
+    } else {
+      switch (this.type) {
+        case T_N: {
+          const n = this.vPieces === 1 && this.vBuf ? parseNumberBytes(this.vBuf, this.vStart, this.vEnd) : parseNumberText(this.vText);
+          if (Number.isNaN(n)) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett tal`);
+          else if (!Number.isFinite(n)) invalid(`talet ${this.vString().trim().slice(0, 40)} är för stort`);
+          else [kind, num] = [this.isDate ? KIND_DATE : KIND_NUMBER, n];
+          break;
+        }
+        case T_S: {
+          const n = this.vPieces === 1 && this.vBuf ? parseIndexBytes(this.vBuf, this.vStart, this.vEnd) : -1;
+          if (n < 0) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett nummer på en delad text`);
+          else {
+            kind = KIND_SHARED;
+            num = n;
+            this.sharedUsed.add(n);
+          }
+          break;
+        }
+        case T_STR: {
+          const text = this.vPieces === 0 ? "" : decodeOoxml(this.vString());
+          if (text !== "") [kind, num] = [KIND_TEXT, pool.add(text.slice(0, LIMITS.maxCellChars))];
+          if (text.length > LIMITS.maxCellChars) this.cellTruncated = true;
+          break;
+        }
+        case T_B: {
+          const v = this.vString().trim();
+          if (v === "1" || v === "true") [kind, num] = [KIND_BOOL, 1];
+          else if (v === "0" || v === "false") [kind, num] = [KIND_BOOL, 0];
+          else invalid(`”${v.slice(0, 40)}” är inte ett sanningsvärde`);
+          break;
+        }
+        case T_E:
+          kind = KIND_ERROR;
+          num = pool.add(this.vString().trim().slice(0, 40));
+          break;
+        case T_D: {
+          const ms = parseIsoDate(this.vString().trim());
+          if (Number.isNaN(ms)) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett datum`);
+          else [kind, num] = [KIND_ISO_DATE, ms];
+          break;
+        }
+      }
+    }
+    if (kind === 0) return;
+    for (const res of this.results) {
+      const r = res.rect;
+      if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
+      const ro = rowNumber - r.top, co = col - r.left;
+      if (res.grid.has(ro, co)) this.scanner.malformed(`cellen ${columnName(col)}${rowNumber} förekommer två gånger`);
+      res.grid.set(ro, co, kind, num, this.fmt);
+      if (this.cellTruncated) res.truncated.push({ row: ro, col: co });
+    }
+  }
+
+  private cellText(): string {
+    const s = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join("");
+    const text = decodeOoxml(s);
+    if (text.length > LIMITS.maxCellChars) {
+      this.cellTruncated = true;
+      return text.slice(0, LIMITS.maxCellChars);
+    }
+    return text;
+  }
+}
+
+function decode(buf: Buffer, start: number, end: number, hasRef: boolean): string {
+  const s = buf.toString("utf8", start, end);
+  return hasRef ? decodeText(s, false) : s.indexOf("\r") >= 0 ? decodeText(s, false) : s;
+}
+
+/**
+ * OOXML's escape for characters XML cannot carry: `_x000D_` is a carriage return, `_x005F_` an underscore
+ * (so `_x005F_x000D_` is the literal text `_x000D_`).
+ */
+export function decodeOoxml(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  let out = "";
+  let k = 0;
+  while (k < s.length) {
+    const at = s.indexOf("_x", k);
+    if (at < 0 || at + 7 > s.length) {
+      out += s.slice(k);
+      break;
+    }
+    out += s.slice(k, at);
+    const hex = s.slice(at + 2, at + 6);
+    if (s[at + 6] === "_" && isHex4(hex)) {
+      out += String.fromCharCode(parseInt(hex, 16));
+      k = at + 7;
+    } else {
+      out += "_";
+      k = at + 1;
+    }
+  }
+  return out;
+}
+
+function isHex4(s: string): boolean {
+  if (s.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function isWs(b: number): boolean {
+  return b === 0x20 || b === 0x9 || b === 0xa || b === 0xd;
+}
+
+/**
+ * A number as xsd:double allows it in a cell (`-12`, `3.5`, `.5`, `1.2E-3`, surrounding spaces), read from bytes.
+ * NaN for anything else (`0x10`, `1,5`, `Infinity`, empty); ±Infinity when it overflows.
+ */
+export function parseNumberBytes(b: Buffer, start: number, end: number): number {
+  while (start < end && isWs(b[start])) start++;
+  while (end > start && isWs(b[end - 1])) end--;
+  if (start === end) return NaN;
+  let k = start;
+  let neg = false;
+  if (b[k] === 45 || b[k] === 43) {
+    neg = b[k] === 45;
+    k++;
+  }
+  let v = 0;
+  let digits = 0;
+  while (k < end && b[k] >= 48 && b[k] <= 57) {
+    v = v * 10 + (b[k] - 48);
+    digits++;
+    k++;
+  }
+  if (k === end && digits > 0 && digits <= 15) return neg ? -v : v;
+  // Anything beyond plain integers: check the grammar, then let the engine's decimal conversion do the rest.
+  let frac = 0;
+  if (k < end && b[k] === 46) {
+    k++;
+    while (k < end && b[k] >= 48 && b[k] <= 57) {
+      frac++;
+      k++;
+    }
+  }
+  if (digits + frac === 0) return NaN;
+  if (k < end && (b[k] === 69 || b[k] === 101)) {
+    k++;
+    if (k < end && (b[k] === 45 || b[k] === 43)) k++;
+    let exp = 0;
+    while (k < end && b[k] >= 48 && b[k] <= 57) {
+      exp++;
+      k++;
+    }
+    if (exp === 0) return NaN;
+  }
+  if (k !== end) return NaN;
+  return Number(b.toString("latin1", start, end));
+}
+
+/** The same check on text that arrived in pieces or with references. */
+export function parseNumberText(s: string): number {
+  const b = Buffer.from(s, "utf8");
+  return parseNumberBytes(b, 0, b.length);
+}
+
+function parseIndexBytes(b: Buffer, start: number, end: number): number {
+  while (start < end && isWs(b[start])) start++;
+  while (end > start && isWs(b[end - 1])) end--;
+  if (start === end || end - start > 10) return -1;
+  let v = 0;
+  for (let k = start; k < end; k++) {
+    const d = b[k] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** An ISO 8601 date or date-time (`2024-06-30`, `2024-06-30T12:00:00`), as UTC milliseconds; NaN otherwise. */
+function parseIsoDate(s: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
+  if (!m) return NaN;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const d = new Date(ms);
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? ms : NaN;
+}
+
+/** `AB12` → column letters to number (1-based). */
+function columnName(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `A1:C3` (or `A1`) → a rectangle, bounded by Excel's limits; null when it is not a reference. */
+export function parseRef(ref: string): Rect | null {
+  const parts = ref.split(":");
+  if (parts.length > 2) return null;
+  const cells = parts.map(parseCell);
+  if (cells.some((c) => c === null)) return null;
+  const [a, b] = [cells[0] as [number, number], (cells[1] ?? cells[0]) as [number, number]];
+  return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
+}
+
+function parseCell(s: string): [number, number] | null {
+  let k = 0, col = 0, row = 0;
+  if (s[k] === "$") k++;
+  const c0 = k;
+  while (k < s.length && s.charCodeAt(k) >= 65 && s.charCodeAt(k) <= 90) col = col * 26 + (s.charCodeAt(k++) - 64);
+  if (k === c0 || k - c0 > 3) return null;
+  if (s[k] === "$") k++;
+  const r0 = k;
+  while (k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) row = row * 10 + (s.charCodeAt(k++) - 48);
+  if (k === r0 || k !== s.length || k - r0 > 7) return null;
+  if (row < 1 || row > LIMITS.maxRows || col > LIMITS.maxColumns) return null;
+  return [row, col];
+}

@@ -1,0 +1,352 @@
+/**
+ * The zip container of an .xlsx package, read and written with Node's native zlib. Every claim the file makes
+ * (entry count, names, offsets, declared sizes) is checked against the limits before any inflating, and inflated
+ * bytes are counted while inflating, so a lying header or a decompression bomb stops at the limit, not at the end.
+ */
+import * as zlib from "zlib";
+import { UppfoljningError } from "../../../findings/errors";
+import { LIMITS } from "./limits";
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+
+/** One entry of the zip as its central directory describes it, after checking. */
+export interface ZipEntry {
+  /** The name as stored, kept for copying (some producers write `\\` for `/`). */
+  name: string;
+  /** The part name it stands for: `/` as separator, no leading slash (a folder ends in `/`). */
+  part: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  /** Declared inflated size. The actual size is checked against it while inflating. */
+  size: number;
+  /** Where the compressed data starts in the file. */
+  dataOffset: number;
+  modTime: number;
+  modDate: number;
+  isFolder: boolean;
+}
+
+/** How inflated bytes are bounded: per part (by kind), per ratio, and for the whole package. */
+export type PartKind = "tree" | "stream";
+
+/** A zip package read from bytes, with an inflation budget shared by all reads from it. */
+export class ZipArchive {
+  private inflatedTotal = 0;
+  private readonly byLowerName = new Map<string, ZipEntry>();
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly entries: readonly ZipEntry[],
+    /** The file, for messages. */
+    readonly path: string,
+  ) {
+    for (const e of entries) this.byLowerName.set(e.part.toLowerCase(), e);
+  }
+
+  /** The entry of a part name (without leading slash), compared without regard to case as OPC requires. */
+  entry(name: string): ZipEntry | null {
+    return this.byLowerName.get(name.toLowerCase()) ?? null;
+  }
+
+  private capFor(entry: ZipEntry, kind: PartKind): { cap: number; code: "PART_TOO_LARGE" | "PART_RATIO_TOO_HIGH" | "PACKAGE_INFLATED_TOO_LARGE" } {
+    const kindCap = kind === "tree" ? LIMITS.maxTreePartBytes : LIMITS.maxPartBytes;
+    const ratioCap = Math.max(LIMITS.ratioFloorBytes, LIMITS.maxRatio * entry.compressedSize);
+    const totalCap = LIMITS.maxTotalBytes - this.inflatedTotal;
+    if (totalCap <= Math.min(kindCap, ratioCap)) return { cap: totalCap, code: "PACKAGE_INFLATED_TOO_LARGE" };
+    return ratioCap < kindCap ? { cap: ratioCap, code: "PART_RATIO_TOO_HIGH" } : { cap: kindCap, code: "PART_TOO_LARGE" };
+  }
+
+  private refuse(entry: ZipEntry, kind: PartKind): never {
+    const { cap, code } = this.capFor(entry, kind);
+    throw new UppfoljningError(code, { path: this.path, part: entry.name, limit: code === "PART_RATIO_TOO_HIGH" ? LIMITS.maxRatio : mb(code === "PACKAGE_INFLATED_TOO_LARGE" ? LIMITS.maxTotalBytes : cap) });
+  }
+
+  /** Checks the declared size before any work; returns the byte cap to hold the inflating to. */
+  private admit(entry: ZipEntry, kind: PartKind): number {
+    const { cap } = this.capFor(entry, kind);
+    if (entry.size > cap) this.refuse(entry, kind);
+    if (entry.method === 0 && entry.size !== entry.compressedSize) corrupt(this.path);
+    return cap;
+  }
+
+  private account(entry: ZipEntry, actual: number, crc: number): void {
+    if (actual !== entry.size || crc !== entry.crc) corrupt(this.path);
+    this.inflatedTotal += actual;
+  }
+
+  /** The raw (still compressed) bytes of an entry, for copying it unchanged. */
+  raw(entry: ZipEntry): Buffer {
+    return this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  }
+
+  /** Inflates a whole part into memory, within the limits for its kind. */
+  inflate(entry: ZipEntry, kind: PartKind = "tree"): Buffer {
+    const cap = this.admit(entry, kind);
+    const raw = this.raw(entry);
+    let out: Buffer;
+    if (entry.method === 0) out = raw;
+    else {
+      try {
+        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, cap) });
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) this.refuse(entry, kind);
+        corrupt(this.path);
+      }
+    }
+    this.account(entry, out.length, zlib.crc32(out));
+    return out;
+  }
+
+  /**
+   * Inflates a part as a stream of chunks on the thread pool, handing each to `onChunk` as it comes, so that a
+   * large sheet is never whole in memory. Stops at the limit for its kind with a refusal.
+   */
+  async inflateStream(entry: ZipEntry, onChunk: (chunk: Buffer) => void, kind: PartKind = "stream"): Promise<void> {
+    const cap = this.admit(entry, kind);
+    const raw = this.raw(entry);
+    let total = 0;
+    let crc = 0;
+    const take = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > cap) this.refuse(entry, kind);
+      crc = zlib.crc32(chunk, crc);
+      onChunk(chunk);
+    };
+    if (entry.method === 0) {
+      for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        const inflater = zlib.createInflateRaw({ chunkSize: 1 << 20 });
+        let failed = false;
+        inflater.on("data", (chunk: Buffer) => {
+          if (failed) return;
+          try {
+            take(chunk);
+          } catch (e) {
+            failed = true;
+            inflater.destroy();
+            reject(e);
+          }
+        });
+        inflater.on("error", () => {
+          if (!failed) {
+            failed = true;
+            reject(new UppfoljningError("FILE_NOT_WORKBOOK", { path: this.path }));
+          }
+        });
+        inflater.on("end", () => {
+          if (!failed) resolve();
+        });
+        inflater.end(raw);
+      });
+    }
+    this.account(entry, total, crc);
+  }
+}
+
+function mb(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : String(n);
+}
+
+function corrupt(path: string): never {
+  throw new UppfoljningError("FILE_NOT_WORKBOOK", { path });
+}
+
+function decodeName(bytes: Buffer, utf8Flag: boolean): string {
+  if (utf8Flag) return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return bytes.toString("latin1");
+  }
+}
+
+/**
+ * Whether a part name (separators already `/`) is valid: relative, with no `.`, `..` or empty segments, no
+ * drive letter and no control characters.
+ */
+export function isValidPartName(name: string): boolean {
+  if (name === "" || name.startsWith("/") || (name.length > 1 && name[1] === ":")) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20 || name.charCodeAt(i) === 0x7f) return false;
+  const segments = name.endsWith("/") ? name.slice(0, -1).split("/") : name.split("/");
+  return segments.every((s) => s !== "" && s !== "." && s !== "..");
+}
+
+interface Eocd {
+  count: number;
+  cdSize: number;
+  cdOffset: number;
+}
+
+function findEocd(b: Buffer, path: string): Eocd {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let at = b.length - 22; at >= min; at--) {
+    if (b.readUInt32LE(at) !== SIG_EOCD) continue;
+    const commentLength = b.readUInt16LE(at + 20);
+    if (at + 22 + commentLength > b.length) continue;
+    const disk = b.readUInt16LE(at + 4), cdDisk = b.readUInt16LE(at + 6);
+    let count = b.readUInt16LE(at + 10);
+    let cdSize = b.readUInt32LE(at + 12);
+    let cdOffset = b.readUInt32LE(at + 16);
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      const loc = at - 20;
+      if (loc < 0 || b.readUInt32LE(loc) !== SIG_EOCD64_LOCATOR) corrupt(path);
+      const rec = Number(b.readBigUInt64LE(loc + 8));
+      if (rec + 56 > b.length || b.readUInt32LE(rec) !== SIG_EOCD64) corrupt(path);
+      count = Number(b.readBigUInt64LE(rec + 32));
+      cdSize = Number(b.readBigUInt64LE(rec + 40));
+      cdOffset = Number(b.readBigUInt64LE(rec + 48));
+    } else if (disk !== 0 || cdDisk !== 0) corrupt(path);
+    if (cdOffset + cdSize > at && count > 0) continue;
+    return { count, cdSize, cdOffset };
+  }
+  corrupt(path);
+}
+
+/** Reads and checks a zip's central directory. Throws a Swedish refusal for anything a workbook cannot be. */
+export function readZip(bytes: Buffer, path: string): ZipArchive {
+  if (bytes.length > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path, limit: mb(LIMITS.maxFileBytes) });
+  const { count, cdOffset, cdSize } = findEocd(bytes, path);
+  if (count > LIMITS.maxEntries) throw new UppfoljningError("PACKAGE_TOO_MANY_PARTS", { path, count, limit: LIMITS.maxEntries });
+  if (cdOffset + cdSize > bytes.length) corrupt(path);
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== SIG_CENTRAL) corrupt(path);
+    const flags = bytes.readUInt16LE(at + 8);
+    const method = bytes.readUInt16LE(at + 10);
+    const modTime = bytes.readUInt16LE(at + 12);
+    const modDate = bytes.readUInt16LE(at + 14);
+    const crc = bytes.readUInt32LE(at + 16);
+    let compressedSize = bytes.readUInt32LE(at + 20);
+    let size = bytes.readUInt32LE(at + 24);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    let localOffset = bytes.readUInt32LE(at + 42);
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > cdOffset + cdSize) corrupt(path);
+    const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
+    // Zip64 sizes and offset, in the order the fields were saturated.
+    let x = at + 46 + nameLength;
+    const xEnd = x + extraLength;
+    while (x + 4 <= xEnd) {
+      const id = bytes.readUInt16LE(x), len = bytes.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let p = x + 4;
+        if (size === 0xffffffff && p + 8 <= x + 4 + len) {
+          size = Number(bytes.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff && p + 8 <= x + 4 + len) {
+          compressedSize = Number(bytes.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (localOffset === 0xffffffff && p + 8 <= x + 4 + len) localOffset = Number(bytes.readBigUInt64LE(p));
+      }
+      x += 4 + len;
+    }
+    at = end;
+    // Some producers separate folders with a backslash; the part is the same, the stored name is kept for copying.
+    const part = name.split("\\").join("/");
+    if (!isValidPartName(part)) throw new UppfoljningError("PART_NAME_INVALID", { path, part: name.slice(0, 200) });
+    const key = part.toLowerCase();
+    if (seen.has(key)) throw new UppfoljningError("PART_NAME_INVALID", { path, part: name.slice(0, 200) });
+    seen.add(key);
+    if (flags & 0x1) throw new UppfoljningError("FILE_ENCRYPTED", { path });
+    if (method !== 0 && method !== 8) corrupt(path);
+    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== SIG_LOCAL) corrupt(path);
+    const localNameLength = bytes.readUInt16LE(localOffset + 26);
+    const localExtraLength = bytes.readUInt16LE(localOffset + 28);
+    const dataOffset = localOffset + 30 + localNameLength + localExtraLength;
+    if (dataOffset + compressedSize > bytes.length) corrupt(path);
+    if (!bytes.subarray(localOffset + 30, localOffset + 30 + localNameLength).equals(bytes.subarray(at - commentLength - extraLength - nameLength, at - commentLength - extraLength))) corrupt(path);
+    entries.push({ name, part, method, flags, crc, compressedSize, size, dataOffset, modTime, modDate, isFolder: part.endsWith("/") });
+  }
+  // Entries that share bytes (a known bomb technique) cannot come from a real producer.
+  const spans = entries.map((e) => [e.dataOffset, e.dataOffset + e.compressedSize] as const).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) corrupt(path);
+  return new ZipArchive(bytes, entries, path);
+}
+
+/** One entry to write: new bytes (deflated here) or an entry of another archive copied as it is. */
+export type ZipSource = { name: string; data: Buffer } | { name: string; copy: ZipEntry; from: ZipArchive };
+
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/**
+ * Writes a zip. Copied entries keep their compressed bytes, method, CRC and time exactly; new entries are
+ * deflated with native zlib. Names are written as UTF-8.
+ */
+export function writeZip(sources: readonly ZipSource[], now = new Date()): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const stamp = dosTime(now);
+  for (const s of sources) {
+    const name = Buffer.from(s.name, "utf8");
+    let method: number, crc: number, size: number, data: Buffer, time: number, date: number;
+    if ("copy" in s) {
+      ({ method, crc, size } = s.copy);
+      data = s.from.raw(s.copy);
+      time = s.copy.modTime;
+      date = s.copy.modDate;
+    } else {
+      size = s.data.length;
+      crc = zlib.crc32(s.data);
+      const deflated = zlib.deflateRawSync(s.data, { level: 6 });
+      method = deflated.length < size ? 8 : 0;
+      data = method === 8 ? deflated : s.data;
+      ({ time, date } = stamp);
+    }
+    if (offset > 0xfffffff0 || data.length > 0xfffffff0 || size > 0xfffffff0) throw new Error("zip64 output is not supported");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(SIG_LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const head = Buffer.alloc(46);
+    head.writeUInt32LE(SIG_CENTRAL, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(20, 6);
+    head.writeUInt16LE(0x800, 8);
+    head.writeUInt16LE(method, 10);
+    head.writeUInt16LE(time, 12);
+    head.writeUInt16LE(date, 14);
+    head.writeUInt32LE(crc, 16);
+    head.writeUInt32LE(data.length, 20);
+    head.writeUInt32LE(size, 24);
+    head.writeUInt16LE(name.length, 28);
+    head.writeUInt32LE(offset, 42);
+    chunks.push(local, name, data);
+    central.push(head, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cdSize = central.reduce((n, b) => n + b.length, 0);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(SIG_EOCD, 0);
+  eocd.writeUInt16LE(sources.length, 8);
+  eocd.writeUInt16LE(sources.length, 10);
+  eocd.writeUInt32LE(cdSize, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, eocd]);
+}
