@@ -8,7 +8,7 @@
  */
 import { UppfoljningError } from "../../../findings/errors";
 import { LIMITS } from "./limits";
-import { decodeReference, XmlSyntaxError } from "./xml";
+import { decodeReference, isXmlVersion, pseudoAttributes, XmlSyntaxError } from "./xml";
 
 /** What a part's reader does with the elements it cares about. */
 export interface ScanHandler {
@@ -69,6 +69,10 @@ export class ByteScanner {
   private nameGen = new Int32Array(64);
   private table = new Int32Array(1 << 12).fill(-1);
   private lastNameEnd = 0;
+  /** Closing brackets at the end of the last run of text (for `]]>` split across runs). */
+  private brackets = 0;
+  /** The attribute name last seen at each position of a tag. */
+  private readonly guessAttr = new Int32Array(8).fill(-1);
 
   private readonly bindings = new Map<string, string[]>();
   private readonly declStack: string[] = [];
@@ -194,8 +198,19 @@ export class ByteScanner {
     let pos = 0;
     while (pos < n) {
       if (this.state === STATE_TEXT) {
-        const lt = buf.indexOf(60, pos);
-        if (lt < 0) {
+        // Text up to the next markup. Short runs (a cell's number) are scanned here, in one pass with the checks.
+        let lt = pos;
+        while (lt < n) {
+          const b = buf[lt];
+          if (b === 60) break;
+          if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
+            lt = buf.indexOf(60, lt);
+            if (lt < 0) lt = n;
+            break;
+          }
+          lt++;
+        }
+        if (lt >= n) {
           const cut = safeCut(buf, pos, n);
           if (cut > pos) this.flushText(buf, pos, cut);
           if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
@@ -207,6 +222,7 @@ export class ByteScanner {
         const c1 = buf[pos + 1];
         if (c1 === 33 /* ! */) {
           if (n - pos < 9) return this.keep(buf, pos);
+          this.brackets = 0;
           if (buf[pos + 2] === 45 && buf[pos + 3] === 45) {
             this.state = STATE_COMMENT;
             this.started = true;
@@ -220,11 +236,29 @@ export class ByteScanner {
           continue;
         }
         if (c1 === 63 /* ? */) {
-          if (n - pos < 6) return this.keep(buf, pos);
-          const target = buf.toString("latin1", pos + 2, pos + 5).toLowerCase();
-          if (target === "xml" && (isSpaceByte(buf[pos + 5]) || buf[pos + 5] === 63) && this.started) throw new Malformed("felplacerad XML-deklaration");
+          // The target runs to the first space or `?>`, as the tree parser reads it.
+          let j = pos + 2;
+          while (j < n && !isSpaceByte(buf[j]) && !(buf[j] === 63 && buf[j + 1] === 62)) j++;
+          if (j + 1 >= n) return this.keep(buf, pos);
+          const target = buf.toString("latin1", pos + 2, j);
+          if (target === "") throw new Malformed("bearbetningsinstruktionen saknar namn");
+          if (target.toLowerCase() === "xml") {
+            if (this.started || target !== "xml" || !isSpaceByte(buf[j])) throw new Malformed("felplacerad XML-deklaration");
+            const end = buf.indexOf("?>", j);
+            if (end < 0) {
+              if (n - pos > 4096) throw new Malformed("XML-deklarationen avslutas inte");
+              return this.keep(buf, pos);
+            }
+            this.checkRun(buf, j, end, false);
+            const version = pseudoAttributes(buf.toString("utf8", j, end)).get("version");
+            if (!isXmlVersion(version)) throw new Malformed("XML-deklarationen saknar version");
+            this.started = true;
+            pos = end + 2;
+            continue;
+          }
           this.state = STATE_PI;
           this.started = true;
+          this.brackets = 0;
           pos += 2;
           continue;
         }
@@ -294,6 +328,7 @@ export class ByteScanner {
     const hasRef = this.checkRun(buf, start, end, true);
     if (this.depth === 0) {
       for (let k = start; k < end; k++) if (!isSpaceByte(buf[k])) throw new Malformed("text utanför rotelementet");
+      if (end > start) this.started = true;
       return;
     }
     if (hasRef) this.checkReferences(buf, start, end);
@@ -303,19 +338,24 @@ export class ByteScanner {
   /** Checks XML characters and UTF-8 in a run; returns whether it holds `&`. In text, `]]>` is refused too. */
   private checkRun(buf: Buffer, start: number, end: number, isText: boolean): boolean {
     let amp = false;
+    // `]]>` may not stand in text, even split between two runs.
+    let brackets = isText ? this.brackets : 0;
     for (let k = start; k < end; k++) {
       const b = buf[k];
       if (b >= 0x20 && b < 0x80) {
         if (b === 38) amp = true;
-        else if (b === 62 && isText && k - 2 >= start && buf[k - 1] === 93 && buf[k - 2] === 93) throw new Malformed("]]> i texten");
+        else if (b === 62 && isText && brackets >= 2) throw new Malformed("]]> i texten");
+        brackets = b === 93 ? brackets + 1 : 0;
         continue;
       }
+      brackets = 0;
       if (b < 0x20) {
         if (b === 9 || b === 10 || b === 13) continue;
         throw new Malformed("otillåtet tecken");
       }
       k = checkUtf8(buf, k, end) - 1;
     }
+    if (isText) this.brackets = brackets;
     return amp;
   }
 
@@ -338,7 +378,11 @@ export class ByteScanner {
       const id = table[slot];
       if (id < 0) return this.addName(buf, start, end, slot);
       const known = this.nameBytes[id];
-      if (known.length === end - start && buf.compare(known, 0, known.length, start, end) === 0) return id;
+      const len = known.length;
+      if (len !== end - start) continue;
+      let k = 0;
+      while (k < len && known[k] === buf[start + k]) k++;
+      if (k === len) return id;
     }
   }
 
@@ -426,8 +470,24 @@ export class ByteScanner {
   /** Parses a start or end tag at `pos` (`buf[pos] === "<"`); returns the position after it, or -1 if incomplete. */
   private tag(buf: Buffer, pos: number): number {
     const n = buf.length;
+    this.brackets = 0;
     if (buf[pos + 1] === 47 /* / */) {
-      const id = this.name(buf, pos + 2, n);
+      // An end tag must name the open element: compare its bytes with that name, no hashing.
+      const open = this.depth > 0 ? this.stack[this.depth - 1] : -1;
+      let id = -1;
+      if (open >= 0) {
+        const known = this.nameBytes[open];
+        const len = known.length;
+        const at = pos + 2;
+        if (at + len >= n) return -1;
+        let j = 0;
+        while (j < len && known[j] === buf[at + j]) j++;
+        if (j === len && !isNameByte(buf[at + len])) {
+          id = open;
+          this.lastNameEnd = at + len;
+        }
+      }
+      if (id < 0) id = this.name(buf, pos + 2, n);
       if (id < 0) return -1;
       let k = this.lastNameEnd;
       while (k < n && isSpaceByte(buf[k])) k++;
@@ -469,8 +529,26 @@ export class ByteScanner {
         break;
       }
       if (k === ws) throw new Malformed("attribut måste skiljas åt med mellanslag");
-      const aid = this.name(buf, k, n);
-      if (aid < 0) return -1;
+      // Producers write the same attributes in the same order tag after tag: try the one seen at this place last time.
+      let aid = -1;
+      const guess = count < this.guessAttr.length ? this.guessAttr[count] : -1;
+      if (guess >= 0) {
+        const known = this.nameBytes[guess];
+        const len = known.length;
+        if (k + len < n) {
+          let j = 0;
+          while (j < len && known[j] === buf[k + j]) j++;
+          if (j === len && !isNameByte(buf[k + len])) {
+            aid = guess;
+            this.lastNameEnd = k + len;
+          }
+        }
+      }
+      if (aid < 0) {
+        aid = this.name(buf, k, n);
+        if (aid < 0) return -1;
+        if (count < this.guessAttr.length) this.guessAttr[count] = aid;
+      }
       k = this.lastNameEnd;
       while (k < n && isSpaceByte(buf[k])) k++;
       if (k >= n) return -1;
@@ -480,11 +558,12 @@ export class ByteScanner {
       if (k >= n) return -1;
       const q = buf[k];
       if (q !== 34 && q !== 39) throw new Malformed("attributvärdet saknar citattecken");
-      const close = buf.indexOf(q, k + 1);
-      if (close < 0) return -1;
+      // The value: find its closing quote and check its characters in one pass.
+      let close = k + 1;
       let hasRef = 0;
-      for (let m = k + 1; m < close; m++) {
-        const c = buf[m];
+      for (; close < n; close++) {
+        const c = buf[close];
+        if (c === q) break;
         if (c >= 0x20 && c < 0x80) {
           if (c === 60) throw new Malformed("< i ett attributvärde");
           if (c === 38) hasRef = 1;
@@ -494,8 +573,11 @@ export class ByteScanner {
           if (c === 9 || c === 10 || c === 13) continue;
           throw new Malformed("otillåtet tecken i ett attributvärde");
         }
-        m = checkUtf8(buf, m, close) - 1;
+        const after = checkUtf8Partial(buf, close, n);
+        if (after < 0) return -1;
+        close = after - 1;
       }
+      if (close >= n) return -1;
       if (hasRef) this.checkReferences(buf, k + 1, close);
       if (count === this.attrName.length) this.growAttrs();
       for (let a = 0; a < count; a++) if (this.attrName[a] === aid) throw new Malformed("ett attribut förekommer två gånger");
@@ -530,11 +612,17 @@ export class ByteScanner {
       this.gen++;
     }
     if (flags & FLAG_PREFIXED) {
+      let expanded: Set<string> | null = null;
       for (let a = 0; a < count; a++) {
         const an = this.attrName[a];
         if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
         const list = this.bindings.get(this.namePrefix[an]);
         if (!list || list.length === 0) throw new Malformed(`prefixet ${this.namePrefix[an]} är inte deklarerat`);
+        // Two prefixes for one namespace may not give the same attribute twice.
+        const key = `${list[list.length - 1]}|${this.nameLocal[an]}`;
+        if (!expanded) expanded = new Set();
+        else if (expanded.has(key)) throw new Malformed("ett attribut förekommer två gånger");
+        expanded.add(key);
       }
     }
     const code = this.resolve(id);
@@ -620,9 +708,19 @@ function checkUtf8(buf: Buffer, k: number, end: number): number {
   return k + need + 1;
 }
 
+/** Like checkUtf8, but -1 when the buffer ends inside the sequence (the rest is still to come). */
+function checkUtf8Partial(buf: Buffer, k: number, n: number): number {
+  const b = buf[k];
+  const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+  if (k + need >= n) return -1;
+  return checkUtf8(buf, k, n);
+}
+
 /** The end of a run of bytes that splits no UTF-8 sequence and no reference. */
 function safeCut(buf: Buffer, start: number, end: number): number {
   let cut = end;
+  // A CR whose LF may come in the next chunk: the pair becomes one newline.
+  if (cut > start && buf[cut - 1] === 13) cut--;
   for (let back = 1; back <= 3 && cut - back >= start; back++) {
     const b = buf[cut - back];
     if ((b & 0xc0) === 0x80) continue;

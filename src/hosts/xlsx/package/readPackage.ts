@@ -38,34 +38,63 @@ export interface ReadWorkbook {
   readWholeSheet(name: string): Promise<(string | number | null)[][] | null>;
 }
 
-/** Feeds a part to a scanner as a stream, transcoding parts that are not UTF-8 (UTF-16, or a declared encoding). */
-async function scanPart(pkg: WorkbookPackage, entry: ZipEntry, scanner: ByteScanner): Promise<void> {
-  let decoder: TextDecoder | null = null;
-  let first = true;
-  await pkg.zip.inflateStream(entry, (chunk) => {
-    if (first) {
-      first = false;
-      decoder = decoderFor(chunk, pkg.file, entry.name);
+/**
+ * Hands a part's bytes to a scanner chunk by chunk, transcoding parts that are not UTF-8 (UTF-16 by byte-order
+ * mark or by their first bytes, or another encoding their declaration names) into UTF-8 on the way.
+ */
+export class PartStream {
+  private decoder: TextDecoder | null = null;
+  /** The first bytes, held until the encoding can be judged from them. */
+  private head: Buffer[] | null = [];
+  private headLength = 0;
+
+  constructor(
+    private readonly scanner: ByteScanner,
+    private readonly file: string,
+    private readonly part: string,
+  ) {}
+
+  write(chunk: Buffer): void {
+    if (this.head) {
+      this.head.push(chunk);
+      this.headLength += chunk.length;
+      const joined = Buffer.concat(this.head, this.headLength);
+      if (joined.length < 256 && joined.indexOf("?>") < 0) return;
+      this.head = null;
+      this.decoder = decoderFor(joined, this.file, this.part);
+      chunk = joined;
     }
-    if (decoder) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new UppfoljningError("XML_MALFORMED", { path: pkg.file, part: entry.name, detail: "ogiltiga tecken för teckenkodningen" });
-      }
-      scanner.write(Buffer.from(text, "utf8"));
-    } else scanner.write(chunk);
-  });
-  if (decoder) {
+    if (!this.decoder) return this.scanner.write(chunk);
+    this.scanner.write(Buffer.from(this.decode(() => (this.decoder as TextDecoder).decode(chunk, { stream: true })), "utf8"));
+  }
+
+  end(): void {
+    if (this.head) {
+      const joined = Buffer.concat(this.head, this.headLength);
+      this.head = null;
+      this.decoder = decoderFor(joined, this.file, this.part);
+      if (joined.length) this.write(joined);
+    }
+    if (this.decoder) {
+      const rest = this.decode(() => (this.decoder as TextDecoder).decode());
+      if (rest) this.scanner.write(Buffer.from(rest, "utf8"));
+    }
+    this.scanner.end();
+  }
+
+  private decode(run: () => string): string {
     try {
-      const rest = (decoder as TextDecoder).decode();
-      if (rest) scanner.write(Buffer.from(rest, "utf8"));
+      return run();
     } catch {
-      throw new UppfoljningError("XML_MALFORMED", { path: pkg.file, part: entry.name, detail: "ogiltiga tecken för teckenkodningen" });
+      throw new UppfoljningError("XML_MALFORMED", { path: this.file, part: this.part, detail: "ogiltiga tecken för teckenkodningen" });
     }
   }
-  scanner.end();
+}
+
+async function scanPart(pkg: WorkbookPackage, entry: ZipEntry, scanner: ByteScanner): Promise<void> {
+  const stream = new PartStream(scanner, pkg.file, entry.part);
+  await pkg.zip.inflateStream(entry, (chunk) => stream.write(chunk));
+  stream.end();
 }
 
 /** A decoder for parts that are not UTF-8, judged from their first bytes; null for UTF-8. */

@@ -3,7 +3,7 @@
  * table holds a million unique texts costs memory only for the few thousand the contract's ranges refer to.
  * Rich-text runs are joined, phonetic runs (`rPh`) left out, OOXML escapes (`_x000D_`) decoded.
  */
-import { ByteScanner, decodeText, ScanHandler } from "./byteScanner";
+import { ByteScanner, decodeText, normaliseNewlines, ScanHandler } from "./byteScanner";
 import { LIMITS } from "./limits";
 import { SPREADSHEET_NS } from "./names";
 import { decodeOoxml } from "./sheetReader";
@@ -70,7 +70,7 @@ export class SharedStringsReader implements ScanHandler {
     if (this.chars > LIMITS.maxCellChars) return;
     const cap = Math.min(end, start + (LIMITS.maxCellChars + 1) * 4);
     const s = buf.toString("utf8", start, cap);
-    const t = hasRef || s.indexOf("\r") >= 0 ? decodeText(s, false) : s;
+    const t = hasRef ? decodeText(s, false) : normaliseNewlines(s);
     this.pieces.push(t);
     this.chars += t.length;
   }

@@ -4,7 +4,7 @@
  * no type, rich text, phonetic runs left out); a value that cannot be what its type says becomes an invalid cell
  * naming why, never a silent 0; a formula without a computed value stays a formula.
  */
-import { ByteScanner, decodeText, ScanHandler } from "./byteScanner";
+import { ByteScanner, decodeText, normaliseNewlines, ScanHandler } from "./byteScanner";
 import {
   ColumnGrid, KIND_BOOL, KIND_DATE, KIND_ERROR, KIND_FORMULA, KIND_INVALID, KIND_ISO_DATE, KIND_NUMBER, KIND_SHARED, KIND_TEXT, StringPool,
 } from "./grid";
@@ -345,7 +345,7 @@ export class SheetReader implements ScanHandler {
           break;
         }
         case T_S: {
-          const n = this.vPieces === 1 && this.vBuf ? parseIndexBytes(this.vBuf, this.vStart, this.vEnd) : -1;
+          const n = this.vPieces === 1 && this.vBuf ? parseIndexBytes(this.vBuf, this.vStart, this.vEnd) : parseIndexText(this.vText);
           if (n < 0) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett nummer på en delad text`);
           else {
             kind = KIND_SHARED;
@@ -403,7 +403,7 @@ export class SheetReader implements ScanHandler {
 
 function decode(buf: Buffer, start: number, end: number, hasRef: boolean): string {
   const s = buf.toString("utf8", start, end);
-  return hasRef ? decodeText(s, false) : s.indexOf("\r") >= 0 ? decodeText(s, false) : s;
+  return hasRef ? decodeText(s, false) : normaliseNewlines(s);
 }
 
 /**
@@ -496,6 +496,11 @@ export function parseNumberBytes(b: Buffer, start: number, end: number): number 
 export function parseNumberText(s: string): number {
   const b = Buffer.from(s, "utf8");
   return parseNumberBytes(b, 0, b.length);
+}
+
+function parseIndexText(s: string): number {
+  const b = Buffer.from(s, "utf8");
+  return parseIndexBytes(b, 0, b.length);
 }
 
 function parseIndexBytes(b: Buffer, start: number, end: number): number {

@@ -218,12 +218,13 @@ export function decodeXmlBytes(bytes: Uint8Array): { text: string; encoding: str
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** Name characters as the byte scanner sees them: ASCII letters, `_`, `:`, and any character beyond ASCII. */
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0xfffe);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || (c >= 0x80 && c < 0xfffe);
 }
 
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 }
 
 function isXmlChar(c: number): boolean {
@@ -302,9 +303,10 @@ export function parseXmlText(s: string): XmlDocument {
   if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
     const end = s.indexOf("?>");
     if (end < 0) fail("XML-deklarationen avslutas inte");
+    checkChars(s.slice(5, end), 5, fail);
     const attrs = pseudoAttributes(s.slice(5, end));
     const version = attrs.get("version");
-    if (!version || !version.startsWith("1.")) fail("XML-deklarationen saknar version");
+    if (!isXmlVersion(version)) fail("XML-deklarationen saknar version");
     declaration = { version: version as string, encoding: attrs.get("encoding") ?? null, standalone: attrs.get("standalone") ?? null };
     i = end + 2;
   }
@@ -439,6 +441,7 @@ export function parseXmlText(s: string): XmlDocument {
       if (colon === 0 || local === "" || local.includes(":")) fail(`ogiltigt attributnamn ${a.qname.slice(0, 40)}`);
       const isDecl = a.qname === "xmlns" || prefix === "xmlns";
       if (prefix === "xmlns" && a.value === "") fail("tom namnrymdsdeklaration");
+      if (prefix === "xmlns" && (local === "xml" || local === "xmlns")) fail(`prefixet ${local} får inte deklareras`);
       attrs.push({ qname: a.qname, prefix, local, ns: isDecl ? XMLNS_NS : "", value: a.value });
     }
     // Resolve the element's and the attributes' namespaces now that this element's declarations are known.
@@ -488,6 +491,13 @@ function normaliseNewlines(s: string): string {
     }
   }
   return out;
+}
+
+/** `1.0` (or another 1.x): the versions an XML 1.0 parser reads. */
+export function isXmlVersion(v: string | undefined): boolean {
+  if (!v || v.length < 3 || !v.startsWith("1.")) return false;
+  for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) < 48 || v.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** The pseudo-attributes of an XML declaration (`version="1.0" encoding="UTF-8"`). */

@@ -1,0 +1,157 @@
+/**
+ * The streaming byte scanner must accept exactly what the tree parser accepts, and see the same elements and
+ * text, however the bytes are cut into chunks. Generated documents (and mutations of them) are run through both.
+ */
+import fc from "fast-check";
+import { ByteScanner, decodeText, normaliseNewlines, ScanHandler } from "../../src/hosts/xlsx/package/byteScanner";
+import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml";
+import { PartStream } from "../../src/hosts/xlsx/package/readPackage";
+import { UppfoljningError } from "../../src/findings/errors";
+
+/** Records every element and the text between, as the scanner reports them. */
+class Recorder implements ScanHandler {
+  wantText = true;
+  events: string[] = [];
+  private buffered = "";
+  private names: string[] = [];
+  code(ns: string, local: string): number {
+    return this.names.push(`${ns}|${local}`);
+  }
+  private flush(): void {
+    if (this.buffered !== "") this.events.push(`t:${this.buffered}`);
+    this.buffered = "";
+  }
+  open(code: number): void {
+    this.flush();
+    this.events.push(`<${this.names[code - 1]}`);
+  }
+  close(code: number): void {
+    this.flush();
+    this.events.push(`>${this.names[code - 1]}`);
+  }
+  text(buf: Buffer, start: number, end: number, hasRef: boolean): void {
+    const s = buf.toString("utf8", start, end);
+    this.buffered += hasRef ? decodeText(s, false) : normaliseNewlines(s);
+  }
+}
+
+function scan(bytes: Buffer, cuts: number[]): { ok: boolean; events: string[]; code?: string } {
+  const rec = new Recorder();
+  const scanner = new PartStream(new ByteScanner(rec, "part.xml", "fil.xlsx"), "fil.xlsx", "part.xml");
+  try {
+    let at = 0;
+    for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b).concat(bytes.length)) {
+      if (cut > at) scanner.write(Buffer.from(bytes.subarray(at, cut)));
+      at = cut;
+    }
+    scanner.end();
+    return { ok: true, events: rec.events };
+  } catch (e) {
+    if (e instanceof UppfoljningError) return { ok: false, events: [], code: e.code };
+    throw e;
+  }
+}
+
+function parse(bytes: Buffer): { ok: boolean; events: string[]; code?: string } {
+  try {
+    const doc = parseXml(bytes, "part.xml", "fil.xlsx");
+    const events: string[] = [];
+    let text = "";
+    const flush = () => {
+      if (text !== "") events.push(`t:${text}`);
+      text = "";
+    };
+    const walk = (el: XmlElement) => {
+      flush();
+      events.push(`<${el.ns}|${el.local}`);
+      for (const c of el.children) {
+        if (c instanceof XmlElement) walk(c);
+        else if (c.kind === "text") text += c.text;
+      }
+      flush();
+      events.push(`>${el.ns}|${el.local}`);
+    };
+    walk(doc.root);
+    return { ok: true, events };
+  } catch (e) {
+    if (e instanceof UppfoljningError) return { ok: false, events: [], code: e.code };
+    throw e;
+  }
+}
+
+const name = fc.constantFrom("a", "row", "c", "v", "x:t", "y:t", "rPh", "é", "_n.1");
+const text = fc.stringMatching(/^[a-zA-Z0-9 åäö\u00e9\u4e2d\u{1F600}&<>;#x\]\r\n\t"'=-]{0,12}$/u).map((s) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/]]>/g, "]]&gt;"),
+);
+const attrValue = fc.stringMatching(/^[a-z0-9 åä&<"'\t]{0,6}$/).map((s) => s.replace(/&/g, "&#38;").replace(/</g, "&lt;").replace(/"/g, "&quot;"));
+
+/** A small well-formed document with two namespaces, attributes, references, comments, CDATA and PIs. */
+const doc: fc.Arbitrary<string> = fc
+  .letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      text,
+      fc.constantFrom("<!-- c -->", "<?pi data?>", "<![CDATA[ a<b ]]>", "&#x41;", "&#66;", "&apos;", "\r\n"),
+      tie("element"),
+    ),
+    element: fc
+      .tuple(name, fc.array(fc.tuple(fc.constantFrom("r", "s", "t", "x:a", "y:a", "b"), attrValue, fc.boolean()), { maxLength: 3 }), fc.array(tie("node"), { maxLength: 4 }))
+      .map(([n, attrs, children]) => {
+        const seen = new Set<string>();
+        const a = attrs
+          .filter(([k]) => (seen.has(k) ? false : (seen.add(k), true)))
+          .map(([k, v, single]) => ` ${k}=${single ? `'${v.replace(/'/g, "&apos;")}'` : `"${v}"`}`)
+          .join("");
+        return children.length ? `<${n}${a}>${(children as string[]).join("")}</${n}>` : `<${n}${a}/>`;
+      }),
+  }))
+  .element.map((root) => {
+    const i = root.search(/[\s/>]/);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${root.slice(0, i)} xmlns="urn:main" xmlns:x="urn:x" xmlns:y="urn:y"${root.slice(i)}`;
+  });
+
+const noise = fc.constantFrom("<", ">", "&", '"', "'", "/", "=", ":", "\u0001", "\uffff", " ", "x", ";", "#", "!", "-", "?", "]", "]]>", "<!DOCTYPE x>", "&foo;", "xmlns:z='u'", "z:a='1'", "</a>", "<a>", "\u00ff");
+
+describe("the byte scanner and the tree parser agree", () => {
+  it("on well-formed documents, cut into chunks anywhere", () => {
+    fc.assert(
+      fc.property(doc, fc.array(fc.nat(400), { maxLength: 6 }), (xml, cuts) => {
+        const bytes = Buffer.from(xml, "utf8");
+        const a = parse(bytes);
+        const b = scan(bytes, cuts);
+        expect(a.ok).toBe(true);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("on damaged documents: one refuses exactly when the other does", () => {
+    fc.assert(
+      fc.property(doc, fc.array(fc.tuple(fc.nat(400), noise), { minLength: 1, maxLength: 3 }), fc.nat(400), fc.array(fc.nat(400), { maxLength: 4 }), (xml, edits, truncate, cuts) => {
+        let s = xml;
+        for (const [at, what] of edits) s = s.slice(0, at % (s.length + 1)) + what + s.slice(at % (s.length + 1));
+        if (truncate % 3 === 0) s = s.slice(0, truncate % (s.length + 1));
+        const bytes = Buffer.from(s, "utf8");
+        const a = parse(bytes);
+        const b = scan(bytes, cuts);
+        expect({ ok: b.ok, code: b.code }).toEqual({ ok: a.ok, code: a.code });
+        if (a.ok) expect(b.events).toEqual(a.events);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("on invalid bytes: broken UTF-8, control characters, lone surrogates", () => {
+    const bad = [Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from([0x01]), Buffer.from([0xef, 0xbf, 0xbe])];
+    for (const b of bad) {
+      for (const where of ["text", "attr", "comment", "name"]) {
+        const [pre, post] =
+          where === "text" ? ["<a>x", "y</a>"] : where === "attr" ? ['<a b="', '"/>'] : where === "comment" ? ["<a><!--", "--></a>"] : ["<a", "/>"];
+        const bytes = Buffer.concat([Buffer.from(pre), b, Buffer.from(post)]);
+        expect(scan(bytes, [pre.length + 1]).ok).toBe(false);
+        expect(parse(bytes).ok).toBe(false);
+      }
+    }
+  });
+});
