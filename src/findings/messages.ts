@@ -68,6 +68,7 @@ export const MESSAGES = {
   PACKAGE_TOO_MANY_PARTS: { severity: "failure", text: "Filen {path} består av {count} delar, fler än de {limit} en arbetsbok rimligen har. Filen läses inte." },
   PART_TOO_LARGE: { severity: "failure", text: "Delen {part} i {path} blir större än {limit} uppackad. Filen läses inte; den kan vara en så kallad zip-bomb." },
   PART_RATIO_TOO_HIGH: { severity: "failure", text: "Delen {part} i {path} växer mer än {limit} gånger när den packas upp, långt mer än en arbetsbok gör. Filen läses inte; den kan vara en så kallad zip-bomb." },
+  PART_SIZE_MISMATCH: { severity: "failure", text: "Delen {part} i {path} packas upp till mer än den storlek filen själv anger. Filen är skadad eller gjord för att överbelasta den som läser den, och läses inte." },
   PACKAGE_INFLATED_TOO_LARGE: { severity: "failure", text: "Filen {path} blir större än {limit} uppackad. Filen läses inte." },
   PART_NAME_INVALID: { severity: "failure", text: "Filen {path} innehåller en del med ett otillåtet namn (”{part}”): namn som börjar med / eller innehåller .. eller \\ får inte finnas i en arbetsbok. Filen läses inte." },
   XML_DTD: { severity: "failure", text: "Delen {part} i {path} innehåller en DTD (dokumenttypsdeklaration), vilket en arbetsbok inte får ha. Filen läses inte." },

@@ -537,15 +537,16 @@ function attributeValue(raw: string, at: number): string {
   while (k < raw.length) {
     const amp = raw.indexOf("&", k);
     const end = amp < 0 ? raw.length : amp;
+    let last = k;
     for (let m = k; m < end; m++) {
       const d = raw.charCodeAt(m);
-      if (d < 0x20 ? d !== 0x9 && d !== 0xa && d !== 0xd : d === 0xfffe || d === 0xffff) throw new XmlSyntaxError("otillåtet tecken i ett attributvärde", at + m);
+      if (d >= 0x20 && d < 0xfffe) continue;
+      if (d !== 0x9 && d !== 0xa && d !== 0xd) throw new XmlSyntaxError("otillåtet tecken i ett attributvärde", at + m);
+      // Literal whitespace becomes a space; CR LF is one.
+      out += raw.slice(last, m) + (d === 0xd && raw.charCodeAt(m + 1) === 0xa ? "" : " ");
+      last = m + 1;
     }
-    for (let m = k; m < end; m++) {
-      const d = raw[m];
-      if (d === "\r" && raw[m + 1] === "\n") continue;
-      out += d === "\t" || d === "\n" || d === "\r" ? " " : d;
-    }
+    out += raw.slice(last, end);
     if (amp < 0) break;
     const [v, next] = decodeReference(raw, amp);
     out += v;

@@ -67,12 +67,14 @@ export class ZipArchive {
     throw new UppfoljningError(code, { path: this.path, part: entry.name, limit: code === "PART_RATIO_TOO_HIGH" ? LIMITS.maxRatio : mb(code === "PACKAGE_INFLATED_TOO_LARGE" ? LIMITS.maxTotalBytes : cap) });
   }
 
-  /** Checks the declared size before any work; returns the byte cap to hold the inflating to. */
-  private admit(entry: ZipEntry, kind: PartKind): number {
+  /**
+   * Checks the declared size against the limits before any work. Inflating then stops as soon as a part passes
+   * its declared size, so the limits hold for what is inflated as well as for what is claimed.
+   */
+  private admit(entry: ZipEntry, kind: PartKind): void {
     const { cap } = this.capFor(entry, kind);
     if (entry.size > cap) this.refuse(entry, kind);
     if (entry.method === 0 && entry.size !== entry.compressedSize) corrupt(this.path);
-    return cap;
   }
 
   private account(entry: ZipEntry, actual: number, crc: number): void {
@@ -85,17 +87,17 @@ export class ZipArchive {
     return this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   }
 
-  /** Inflates a whole part into memory, within the limits for its kind. */
+  /** Inflates a whole part into memory, within the limits for its kind and never past its declared size. */
   inflate(entry: ZipEntry, kind: PartKind = "tree"): Buffer {
-    const cap = this.admit(entry, kind);
+    this.admit(entry, kind);
     const raw = this.raw(entry);
     let out: Buffer;
     if (entry.method === 0) out = raw;
     else {
       try {
-        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, cap) });
+        out = zlib.inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
       } catch (e) {
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) this.refuse(entry, kind);
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) this.lied(entry);
         corrupt(this.path);
       }
     }
@@ -103,18 +105,23 @@ export class ZipArchive {
     return out;
   }
 
+  /** A part that inflates past the size its header declares: stopped there, never inflated to the end. */
+  private lied(entry: ZipEntry): never {
+    throw new UppfoljningError("PART_SIZE_MISMATCH", { path: this.path, part: entry.part });
+  }
+
   /**
    * Inflates a part as a stream of chunks on the thread pool, handing each to `onChunk` as it comes, so that a
    * large sheet is never whole in memory. Stops at the limit for its kind with a refusal.
    */
   async inflateStream(entry: ZipEntry, onChunk: (chunk: Buffer) => void, kind: PartKind = "stream"): Promise<void> {
-    const cap = this.admit(entry, kind);
+    this.admit(entry, kind);
     const raw = this.raw(entry);
     let total = 0;
     let crc = 0;
     const take = (chunk: Buffer) => {
       total += chunk.length;
-      if (total > cap) this.refuse(entry, kind);
+      if (total > entry.size) this.lied(entry);
       crc = zlib.crc32(chunk, crc);
       onChunk(chunk);
     };

@@ -1,0 +1,141 @@
+/** The zip container: every claim checked before work, inflated bytes counted while inflating. */
+import * as zlib from "zlib";
+import { readZip } from "../../src/hosts/xlsx/package/zip";
+import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { LIMITS } from "../../src/hosts/xlsx/package/limits";
+import { UppfoljningError } from "../../src/findings/errors";
+import { minimalWorkbook, rawZip } from "../support/rawZip";
+
+async function read(bytes: Buffer) {
+  return readWorkbook(bytes, "fil.xlsx", () => true);
+}
+
+async function refusal(bytes: Buffer): Promise<string> {
+  try {
+    await read(bytes);
+    return "ok";
+  } catch (e) {
+    if (e instanceof UppfoljningError) return e.code;
+    throw e;
+  }
+}
+
+describe("decompression bombs", () => {
+  it("stops a part at its declared size while inflating: a header that lies costs nothing", async () => {
+    const parts = minimalWorkbook({ names: { Budget: "Blad1!$A$1:$B$2" } });
+    const sheet = parts.findIndex((p) => p.name === "xl/worksheets/sheet1.xml");
+    // 200 MB of spaces deflate to about 200 KB; the header claims 1 000 bytes.
+    const deflated = zlib.deflateRawSync(
+      Buffer.concat([Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), Buffer.alloc(200 << 20, 0x20)]),
+      { level: 1 },
+    );
+    const bomb = rawZipWithCompressed(parts, sheet, deflated, 1000);
+    // Declaring the truth instead is stopped by the ratio: 200 MB from well under 1 MB.
+    const honest = rawZipWithCompressed(parts, sheet, zlib.deflateRawSync(Buffer.alloc(200 << 20, 0x20), { level: 9 }), 200 << 20);
+    expect(await refusal(honest)).toBe("PART_RATIO_TOO_HIGH");
+    const before = process.memoryUsage().rss;
+    const t = performance.now();
+    expect(await refusal(bomb)).toBe("PART_SIZE_MISMATCH");
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it("refuses a declared size past the limit before inflating anything", () => {
+    const bytes = rawZip([{ name: "xl/workbook.xml", data: "<a/>", declaredSize: LIMITS.maxTreePartBytes + 1 }]);
+    const zip = readZip(bytes, "fil.xlsx");
+    const entry = zip.entry("xl/workbook.xml");
+    expect(() => zip.inflate(entry as NonNullable<typeof entry>, "tree")).toThrow(expect.objectContaining({ code: expect.stringMatching(/PART_TOO_LARGE|PART_RATIO_TOO_HIGH/) }));
+  });
+
+  it("refuses a part whose inflated size differs from what it declares (a lying header)", () => {
+    const bytes = rawZip([{ name: "xl/workbook.xml", data: "<a>" + "x".repeat(5000) + "</a>", declaredSize: 10 }]);
+    const zip = readZip(bytes, "fil.xlsx");
+    const entry = zip.entry("xl/workbook.xml");
+    expect(() => zip.inflate(entry as NonNullable<typeof entry>, "tree")).toThrow(expect.objectContaining({ code: "PART_SIZE_MISMATCH" }));
+  });
+});
+
+/** The minimal workbook with one entry's compressed bytes replaced (declaring `declared` inflated bytes). */
+function rawZipWithCompressed(parts: ReturnType<typeof minimalWorkbook>, index: number, compressed: Buffer, declared: number): Buffer {
+  const entries = parts.map((p, i) => ({ ...p, index: i }));
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = typeof e.data === "string" ? Buffer.from(e.data) : e.data;
+    const body = e.index === index ? compressed : zlib.deflateRawSync(data);
+    const crc = e.index === index ? 0 : zlib.crc32(data);
+    const size = e.index === index ? declared : data.length;
+    const name = Buffer.from(e.name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(size, 22);
+    head.writeUInt16LE(name.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(body.length, 20);
+    c.writeUInt32LE(size, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    out.push(head, name, body);
+    central.push(c, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, cd, end]);
+}
+
+describe("names and structure", () => {
+  it.each([
+    ["an absolute part name", "/xl/evil.xml"],
+    ["a part name that climbs out", "xl/../../evil.xml"],
+    ["a dot segment", "xl/./a.xml"],
+    ["an empty segment", "xl//a.xml"],
+    ["a drive letter", "C:/a.xml"],
+  ])("refuses %s", async (_, name) => {
+    expect(await refusal(rawZip([...minimalWorkbook(), { name, data: "<a/>" }]))).toBe("PART_NAME_INVALID");
+  });
+
+  it("refuses two entries whose names differ only in case (one part in OPC)", async () => {
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "XL/WORKBOOK.XML", data: "<a/>" }]))).toBe("PART_NAME_INVALID");
+  });
+
+  it("reads a package whose producer separated folders with backslashes", async () => {
+    const parts = minimalWorkbook({ sheetData: '<row r="1"><c r="A1"><v>7</v></c></row>', names: { Budget: "Blad1!$A$1" } }).map((p) => ({ ...p, name: p.name.split("/").join("\\") }));
+    const wb = await read(rawZip(parts));
+    const e = wb.source.entries[0];
+    expect(e.lookup.kind === "cells" && e.lookup.range.grid.get(0, 0)).toBe(7);
+  });
+
+  it("refuses more entries than the limit, from the directory's count, before reading them", async () => {
+    const many = Array.from({ length: LIMITS.maxEntries + 1 }, (_, i) => ({ name: `x/${i}.bin`, data: "", store: true }));
+    expect(await refusal(rawZip(many))).toBe("PACKAGE_TOO_MANY_PARTS");
+  });
+
+  it("refuses zip-level encryption, truncation and entries sharing bytes", async () => {
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "x.bin", data: "a", flags: 1 }]))).toBe("FILE_ENCRYPTED");
+    const whole = rawZip(minimalWorkbook());
+    expect(await refusal(whole.subarray(0, whole.length - 30))).toBe("FILE_NOT_WORKBOOK");
+    // Point the second central entry at the first entry's data.
+    const shared = Buffer.from(whole);
+    const cd = shared.readUInt32LE(shared.length - 6);
+    let at = cd;
+    at += 46 + shared.readUInt16LE(at + 28) + shared.readUInt16LE(at + 30) + shared.readUInt16LE(at + 32);
+    shared.writeUInt32LE(0, at + 42);
+    expect(await refusal(shared)).toBe("FILE_NOT_WORKBOOK");
+  });
+});
