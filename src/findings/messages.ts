@@ -61,6 +61,7 @@ export const MESSAGES = {
   WRITE_FAILED: { severity: "failure", text: "Kunde inte skriva {path}: {detail}" },
   REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
   REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
+  SETTINGS_NOT_CELLS: { severity: "failure", text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader." },
   REPORT_SHEET_NAME_RESERVED: { severity: "failure", text: "Ett blad kan inte heta ”{sheet}” i Excel (namnet är reserverat). Ange en annan Rapportflik i Inställningar." },
   REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först." },
 

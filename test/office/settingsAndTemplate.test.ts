@@ -54,6 +54,17 @@ describe("settings form", () => {
   });
 });
 
+describe("settings under a name that is no single range (office-js #4321)", () => {
+  it("are read as none and refused on save with a Swedish message, without Excel's InvalidOperation", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    fake.model.names.set("Inställningar", "=OFFSET('Inställningar'!$A$1,0,0,4,2)");
+    installFake(fake);
+    expect(await fake.run((c) => readSettingValues(c))).toEqual({});
+    await expect(fake.run((c) => writeSettingValues(c, { Period: "6" }))).rejects.toMatchObject({ code: "SETTINGS_NOT_CELLS", message: expect.stringMatching(/^Inställningarna sparades inte/) });
+    expect(fake.sheetValues("Inställningar")).toEqual(minimalRanges().Inställningar.rows);
+  });
+});
+
 describe("Skapa mall", () => {
   it("lays out the input sheets as tables that read without errors, and refuses a second time", async () => {
     const fake = new FakeExcel();
