@@ -82,7 +82,9 @@ export function numberFormats(layout: SheetLayout): string[][] {
   for (const rect of layout.styles) {
     const f = rect.style.numberFormat;
     if (!f) continue;
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) if (grid[r]) grid[r][c] = f;
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, grid.length); r++) {
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, layout.colCount); c++) grid[r][c] = f;
+    }
   }
   layout.values.forEach((row, r) =>
     row.forEach((v, c) => {
