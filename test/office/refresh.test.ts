@@ -265,7 +265,7 @@ describe("replacing the report: references and every prefix of the request", () 
 });
 
 describe("replacing a longer report by a shorter one", () => {
-  it.each(["1.12", "1.4"])("leaves nothing of the longer one behind (ExcelApi %s)", async (supported) => {
+  it.each(["1.12", "1.7", "1.4"])("leaves nothing of the longer one behind (ExcelApi %s)", async (supported) => {
     const long = { ...minimalRanges(), Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens"], ["Svårt att rekrytera", 3, 3], ["Höjda hyror", 2, 4]] } };
     const fake = fakeFromRanges(long);
     expect((await refresh(fake, supported)).ok).toBe(true);
