@@ -1,15 +1,55 @@
 /**
- * Offline checks of manifest.xml: the invariants that break add-ins in practice, since Microsoft's
- * validation service cannot be reached from here.
+ * Offline checks of manifest.xml, since Microsoft's validation service cannot be reached from here: every element
+ * under the parent and in the order Microsoft's reference gives (test/support/manifestSchema.ts), and the
+ * invariants that break add-ins in practice. The manifest is read with a namespace-aware XML parser (saxes).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
+import { SaxesParser } from "saxes";
+import { NS, validateManifest, XmlElement } from "./support/manifestSchema";
 
 const root = path.join(__dirname, "..");
-const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+const source = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-const all = (re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
+/** Parses XML into an element tree with namespaces resolved and `xsi:type` reduced to its local part. */
+function parse(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: XmlElement[] = [];
+  let top: XmlElement | null = null;
+  parser.on("opentag", (tag) => {
+    const attributes: Record<string, string> = {};
+    let xsiType: string | null = null;
+    for (const a of Object.values(tag.attributes)) {
+      if (a.uri === XSI && a.local === "type") xsiType = a.value.includes(":") ? a.value.slice(a.value.indexOf(":") + 1) : a.value;
+      else if (a.uri === "") attributes[a.local] = a.value;
+    }
+    const parent = stack[stack.length - 1];
+    const el: XmlElement = { ns: tag.uri ?? "", name: tag.local ?? tag.name, attributes, xsiType, children: [], text: "", path: parent ? `${parent.path}/${tag.local}[${parent.children.length}]` : tag.local ?? tag.name };
+    if (parent) parent.children.push(el);
+    else top = el;
+    stack.push(el);
+  });
+  parser.on("text", (t) => {
+    const el = stack[stack.length - 1];
+    if (el) el.text += t;
+  });
+  parser.on("closetag", () => void stack.pop());
+  parser.write(xml).close();
+  return top as unknown as XmlElement;
+}
+
+const manifest = parse(source);
+
+function all(el: XmlElement, pred: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
+  if (pred(el)) out.push(el);
+  for (const ch of el.children) all(ch, pred, out);
+  return out;
+}
+const named = (name: string, ns?: string) => all(manifest, (e) => e.name === name && (ns === undefined || e.ns === ns));
+const child = (el: XmlElement | undefined, name: string) => el?.children.find((c) => c.name === name);
+const text = (el: XmlElement | undefined) => el?.text.trim();
 
 function pngSize(file: string): [number, number] {
   const b = fs.readFileSync(file);
@@ -17,58 +57,111 @@ function pngSize(file: string): [number, number] {
   return [b.readUInt32BE(16), b.readUInt32BE(20)];
 }
 
-describe("manifest.xml", () => {
+describe("manifest.xml against Microsoft's element rules", () => {
+  // "The XML elements in the manifest of an Office Add-in must be under the proper parent element and in a specific
+  // order [...] Your manifest will not be valid and your add-in will not load, if any element is in the wrong order."
+  // https://learn.microsoft.com/office/dev/add-ins/develop/manifest-element-ordering
+  it("has every element under an allowed parent, in the required order and count", () => {
+    expect(validateManifest(manifest)).toEqual([]);
+  });
+
+  // "Requirements element [...] Contained in: OfficeApp, VersionOverrides"
+  // https://learn.microsoft.com/javascript/api/manifest/requirements ; [MS-OWEMXML] Host has only Runtimes and
+  // AllFormFactors (plus DesktopFormFactor for Workbook) as children.
+  it("rejects Requirements under Host, as the add-in had it, and elements out of order", () => {
+    const underHost = source
+      .replace(/\s*<!--[\s\S]*?-->\s*<Requirements>[\s\S]*?<\/Requirements>(\s*<Hosts>\s*<Host xsi:type="Workbook">)/, "$1<Requirements><bt:Sets DefaultMinVersion=\"1.1\"><bt:Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/></bt:Sets></Requirements>");
+    expect(underHost).not.toBe(source);
+    expect(validateManifest(parse(underHost))).toEqual([expect.stringMatching(/<Requirements> is not a valid child of <Host>/)]);
+
+    const swapped = source.replace(/(<Id>[^<]*<\/Id>)(\s*)(<Version>[^<]*<\/Version>)/, "$3$2$1");
+    expect(validateManifest(parse(swapped))).toContainEqual(expect.stringMatching(/<Id> comes after <Version>/));
+
+    const afterHosts = source.replace(/(\s*<!--[\s\S]*?-->\s*)(<Requirements>[\s\S]*?<\/Requirements>)(\s*<Hosts>[\s\S]*?<\/Hosts>)/, "$1$3$2");
+    expect(validateManifest(parse(afterHosts))).toEqual([expect.stringMatching(/<Requirements> comes after <Hosts>, but must come before it under <VersionOverrides>/)]);
+  });
+
+  it("declares ExcelApi in the base manifest (as the code checks) and SharedRuntime only for the VersionOverrides", () => {
+    // "If A is supported, but B is not, then the add-in is activated and some of the markup in the VersionOverrides
+    // takes effect. [...] all child elements of the VersionOverrides that override a base manifest element, such as
+    // Hosts, do not take effect." https://learn.microsoft.com/javascript/api/manifest/requirements
+    const taskpane = fs.readFileSync(path.join(root, "src/hosts/office/taskpane.ts"), "utf8");
+    const required = /REQUIRED_EXCEL_API = "([\d.]+)"/.exec(taskpane)?.[1];
+    const base = child(manifest, "Requirements");
+    expect(child(base, "Sets")?.children.map((s) => s.attributes)).toEqual([{ Name: "ExcelApi", MinVersion: required }]);
+    const overrides = child(manifest, "VersionOverrides");
+    const sets = child(child(overrides, "Requirements"), "Sets");
+    expect(sets?.ns).toBe(NS.bt);
+    expect(sets?.children.map((s) => s.attributes)).toEqual([{ Name: "SharedRuntime", MinVersion: "1.1" }]);
+    // Without SharedRuntime (Excel 2019) the base manifest alone must still give a working task pane.
+    expect(child(child(manifest, "Hosts"), "Host")?.attributes.Name).toBe("Workbook");
+    expect(child(child(manifest, "DefaultSettings"), "SourceLocation")?.attributes.DefaultValue).toMatch(/^https:\/\/.+\/taskpane\.html$/);
+  });
+
+  // "A shared runtime only supports the use of one task pane. Note that any task pane without a <TaskpaneID> is
+  // considered a different task pane." https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime
+  it("gives every ShowTaskpane action the same TaskpaneId and the runtime's page", () => {
+    const actions = all(manifest, (e) => e.name === "Action" && e.xsiType === "ShowTaskpane");
+    expect(actions.length).toBeGreaterThan(0);
+    const ids = actions.map((a) => child(a, "TaskpaneId"));
+    expect(ids.every((i) => i !== undefined)).toBe(true);
+    expect(new Set(ids.map((i) => text(i))).size).toBe(1);
+    const runtime = named("Runtime")[0]?.attributes.resid;
+    for (const a of actions) expect(child(a, "SourceLocation")?.attributes.resid).toBe(runtime);
+  });
+
+  it("uses one resid for the runtime, the function file and the task pane (\"The shared runtime won't load if the resid uses different values\")", () => {
+    const runtimes = named("Runtime");
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0].attributes.lifetime).toBe("long");
+    const resid = runtimes[0].attributes.resid;
+    expect(named("FunctionFile").map((f) => f.attributes.resid)).toEqual([resid]);
+    expect(new Set(all(manifest, (e) => e.name === "SourceLocation" && e.ns === NS.ov).map((s) => s.attributes.resid))).toEqual(new Set([resid]));
+  });
+});
+
+describe("manifest.xml invariants", () => {
   it("has a GUID id, a version of four parts and Swedish as default locale", () => {
-    expect(xml).toMatch(/<Id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/Id>/i);
-    expect(xml).toMatch(/<Version>\d+\.\d+\.\d+\.\d+<\/Version>/);
-    expect(xml).toContain("<DefaultLocale>sv-SE</DefaultLocale>");
+    expect(text(child(manifest, "Id"))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(text(child(manifest, "Version"))).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(text(child(manifest, "DefaultLocale"))).toBe("sv-SE");
   });
 
   it("asks for ReadWriteDocument and nothing more", () => {
-    expect(all(/<Permissions>([^<]+)<\/Permissions>/g)).toEqual(["ReadWriteDocument"]);
-  });
-
-  it("declares the ExcelApi requirement the code checks, and the shared runtime", () => {
-    const taskpane = fs.readFileSync(path.join(root, "src/hosts/office/taskpane.ts"), "utf8");
-    const required = /REQUIRED_EXCEL_API = "([\d.]+)"/.exec(taskpane)?.[1];
-    expect(xml).toContain(`<Set Name="ExcelApi" MinVersion="${required}"/>`);
-    expect(xml).toContain('<bt:Set Name="SharedRuntime" MinVersion="1.1"/>');
-  });
-
-  it("uses one resid for the runtime, the function file and the task pane", () => {
-    const runtime = all(/<Runtime resid="([^"]+)"/g);
-    const functionFile = all(/<FunctionFile resid="([^"]+)"/g);
-    const panes = all(/<SourceLocation resid="([^"]+)"/g);
-    expect(runtime).toHaveLength(1);
-    expect(functionFile).toEqual(runtime);
-    expect(new Set(panes)).toEqual(new Set(runtime));
-    expect(xml).toMatch(/<Runtime resid="[^"]+" lifetime="long"\/>/);
+    expect(named("Permissions").map(text)).toEqual(["ReadWriteDocument"]);
   });
 
   it("defines every resid it uses, and uses only https URLs", () => {
-    const used = new Set(all(/resid="([^"]+)"/g));
-    const defined = new Set(all(/<bt:(?:Image|Url|String) id="([^"]+)"/g));
+    const used = new Set(all(manifest, (e) => "resid" in e.attributes).map((e) => e.attributes.resid));
+    const resources = child(child(manifest, "VersionOverrides"), "Resources") as XmlElement;
+    const defined = new Set(all(resources, (e) => e.ns === NS.bt && "id" in e.attributes).map((e) => e.attributes.id));
     for (const id of used) expect(defined).toContain(id);
-    for (const url of all(/DefaultValue="(https?:[^"]+)"/g)) expect(url).toMatch(/^https:\/\//);
-    for (const s of all(/<bt:String id="[^"]+" DefaultValue="([^"]*)"/g)) expect(s.length).toBeLessThanOrEqual(250);
+    for (const e of all(manifest, (x) => /^https?:/.test(x.attributes.DefaultValue ?? ""))) expect(e.attributes.DefaultValue).toMatch(/^https:\/\//);
+    for (const s of all(resources, (e) => e.name === "String")) expect(s.attributes.DefaultValue.length).toBeLessThanOrEqual(s.path.includes("ShortStrings") ? 125 : 250);
   });
 
   it("has the Uppföljning tab with the three buttons and their functions", () => {
-    expect(xml).toMatch(/<bt:String id="Tab.Label" DefaultValue="Uppföljning"\/>/);
-    expect(xml).toContain('DefaultValue="Uppdatera rapport"');
-    expect(xml).toContain('DefaultValue="Visa panel"');
-    expect(xml).toContain('DefaultValue="Skapa mall"');
-    const functions = all(/<FunctionName>([^<]+)<\/FunctionName>/g);
+    const strings = new Map(all(manifest, (e) => e.name === "String" && e.ns === NS.bt).map((s) => [s.attributes.id, s.attributes.DefaultValue]));
+    expect(strings.get("Tab.Label")).toBe("Uppföljning");
+    const labels = all(manifest, (e) => e.name === "Control").map((ctl) => strings.get(child(ctl, "Label")?.attributes.resid as string));
+    expect(labels).toEqual(["Uppdatera rapport", "Visa panel", "Skapa mall"]);
+    const functions = named("FunctionName").map(text);
+    expect(functions).toEqual(["refreshReport", "createTemplate"]);
     const commands = fs.readFileSync(path.join(root, "src/hosts/office/commands.ts"), "utf8");
     for (const f of functions) expect(commands).toContain(`Office.actions.associate("${f}"`);
   });
 
   it("points at icons that exist at their declared sizes", () => {
-    const images = [...xml.matchAll(/<bt:Image id="Icon\.(\d+)x\d+" DefaultValue="https:\/\/[^/]+\/([^"]+)"/g)];
+    const images = all(manifest, (e) => e.name === "Image" && e.ns === NS.bt && "id" in e.attributes);
     expect(images.length).toBeGreaterThanOrEqual(3);
-    for (const [, size, rel] of images) expect(pngSize(path.join(root, rel))).toEqual([Number(size), Number(size)]);
-    for (const m of xml.matchAll(/<(?:IconUrl|HighResolutionIconUrl) DefaultValue="https:\/\/[^/]+\/([^"]+)"/g)) {
-      expect(fs.existsSync(path.join(root, m[1]))).toBe(true);
+    for (const img of images) {
+      const size = Number(/^Icon\.(\d+)x\d+$/.exec(img.attributes.id)?.[1]);
+      const rel = new URL(img.attributes.DefaultValue).pathname.slice(1);
+      expect(pngSize(path.join(root, rel))).toEqual([size, size]);
+    }
+    for (const name of ["IconUrl", "HighResolutionIconUrl"]) {
+      const rel = new URL(child(manifest, name)?.attributes.DefaultValue as string).pathname.slice(1);
+      expect(fs.existsSync(path.join(root, rel))).toBe(true);
     }
   });
 

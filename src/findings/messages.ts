@@ -77,7 +77,31 @@ export const MESSAGES = {
   INTERNAL: { severity: "failure", text: "Ett oväntat fel inträffade i Uppföljning ({detail}). Ingen utfil skrevs och indatafilen är orörd. Rapportera gärna felet tillsammans med filen." },
   REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
   REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
+  SETTINGS_NOT_CELLS: { severity: "failure", text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader." },
+  REPORT_SHEET_NAME_RESERVED: { severity: "failure", text: "Ett blad kan inte heta ”{sheet}” i Excel (namnet är reserverat). Ange en annan Rapportflik i Inställningar." },
   REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först." },
+
+  // Failures reported by Excel itself (Office host), keyed by Excel's error code; see src/hosts/office/officeErrors.ts.
+  EXCEL_ACCESS_DENIED: { severity: "failure", text: "Excel nekade åtkomst. Är arbetsboken skrivskyddad eller delad med begränsad behörighet?" },
+  EXCEL_ACTIVITY_LIMIT: { severity: "failure", text: "Excel har nått en gräns för antalet ändringar. Försök igen om en stund." },
+  EXCEL_API_NOT_FOUND: { severity: "failure", text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office." },
+  EXCEL_GENERAL: { severity: "failure", text: "Excel kunde inte slutföra ändringen. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt." },
+  EXCEL_INSERT_DELETE_CONFLICT: { severity: "failure", text: "Excel kunde inte infoga eller ta bort celler på grund av en konflikt (t.ex. en sammanfogad cell)." },
+  EXCEL_INVALID_ARGUMENT: { severity: "failure", text: "Excel tog inte emot ett värde från tillägget." },
+  EXCEL_INVALID_OPERATION: { severity: "failure", text: "Excel tillät inte åtgärden. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt." },
+  EXCEL_CELL_EDIT_MODE: { severity: "failure", text: "Excel är i redigeringsläge. Tryck Esc eller Enter i cellen och försök igen." },
+  EXCEL_INVALID_REFERENCE: { severity: "failure", text: "En referens i arbetsboken är ogiltig." },
+  EXCEL_ITEM_EXISTS: { severity: "failure", text: "Ett blad med samma namn finns redan." },
+  EXCEL_ITEM_NOT_FOUND: { severity: "failure", text: "Ett blad eller namn som tillägget behöver hittades inte." },
+  EXCEL_MERGED_CONFLICT: { severity: "failure", text: "Sammanfogade celler på rapportfliken hindrade uppdateringen. Ta bort sammanfogningen och försök igen." },
+  EXCEL_NOT_IMPLEMENTED: { severity: "failure", text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office." },
+  EXCEL_RANGE_TOO_LARGE: { severity: "failure", text: "Ett område är för stort för att läsas i Excel på en gång." },
+  EXCEL_REQUEST_ABORTED: { severity: "failure", text: "Excel avbröt begäran. Försök igen." },
+  EXCEL_REQUEST_TOO_LARGE: { severity: "failure", text: "Rapporten blev för stor för en enda överföring till Excel." },
+  EXCEL_RESPONSE_TOO_LARGE: { severity: "failure", text: "Indataområdena är för stora för att läsas på en gång i Excel på webben." },
+  EXCEL_UNAUTHENTICATED: { severity: "failure", text: "Inloggningen behöver förnyas." },
+  EXCEL_CONFLICT: { severity: "failure", text: "Arbetsboken ändrades samtidigt av någon annan. Försök igen." },
+  EXCEL_OTHER: { severity: "failure", text: "Rapporten kunde inte uppdateras: {detail}. Den tidigare rapporten är orörd." },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { refreshFromRibbon, templateFromRibbon } from "../../src/hosts/office/commands";
+import { onRibbonOutcome, refreshFromRibbon, templateFromRibbon } from "../../src/hosts/office/commands";
 import { readOfficeSource } from "../../src/hosts/office/officeSource";
 import { readSettingValues, validateSettingsForm, writeSettingValues } from "../../src/hosts/office/settingsIO";
 import { createTemplate } from "../../src/hosts/office/template";
@@ -54,6 +54,17 @@ describe("settings form", () => {
   });
 });
 
+describe("settings under a name that is no single range (office-js #4321)", () => {
+  it("are read as none and refused on save with a Swedish message, without Excel's InvalidOperation", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    fake.model.names.set("Inställningar", "=OFFSET('Inställningar'!$A$1,0,0,4,2)");
+    installFake(fake);
+    expect(await fake.run((c) => readSettingValues(c))).toEqual({});
+    await expect(fake.run((c) => writeSettingValues(c, { Period: "6" }))).rejects.toMatchObject({ code: "SETTINGS_NOT_CELLS", message: expect.stringMatching(/^Inställningarna sparades inte/) });
+    expect(fake.sheetValues("Inställningar")).toEqual(minimalRanges().Inställningar.rows);
+  });
+});
+
 describe("Skapa mall", () => {
   it("lays out the input sheets as tables that read without errors, and refuses a second time", async () => {
     const fake = new FakeExcel();
@@ -76,24 +87,73 @@ describe("ribbon commands", () => {
     return { event, completed: () => completed };
   }
 
-  it("complete the event after a successful refresh, without the task pane", async () => {
+  /** Office.addin.showAsTaskpane as the shared runtime has it (SharedRuntime 1.1). */
+  function withPane() {
+    const shown = jest.fn(async () => undefined);
+    (globalThis as unknown as { Office: Record<string, unknown> }).Office.addin = { showAsTaskpane: shown };
+    return shown;
+  }
+
+  const heard: [string, boolean][] = [];
+  onRibbonOutcome((message, ok) => void heard.push([message, ok]));
+
+  it("complete the event after a successful refresh, without the task pane, and leave the pane closed", async () => {
     const fake = fakeFromRanges(minimalRanges());
     installFake(fake);
+    const shown = withPane();
     const { event, completed } = ribbonEvent();
     await refreshFromRibbon(event);
     expect(completed()).toBe(1);
     expect(fake.model.sheet("Rapport")).not.toBeNull();
+    expect(shown).not.toHaveBeenCalled();
+    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (0 noteringar).", true]);
   });
 
-  it("complete the event when the refresh fails, and when the template cannot be made", async () => {
+  // "You can show the task pane of your Office Add-in by calling the Office.addin.showAsTaskpane() method."
+  // https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in — a failed ribbon refresh must be seen
+  // even when the pane is closed.
+  it("open the task pane with the message when the refresh fails or the data has errors, and still complete the event", async () => {
     const fake = fakeFromRanges(minimalRanges());
     fake.failOn = (op) => op.kind === "values";
     installFake(fake);
+    const shown = withPane();
     const first = ribbonEvent();
     await refreshFromRibbon(first.event);
     expect(first.completed()).toBe(1);
+    expect(shown).toHaveBeenCalledTimes(1);
+    expect(heard[heard.length - 1]).toEqual([expect.stringMatching(/^Excel kunde inte slutföra ändringen.*\(GeneralException\)$/), false]);
+
+    const bad = fakeFromRanges({ ...minimalRanges(), Utfall: { rows: [["Post", "Utfall"], ["Intäkter", "åttio"]] } });
+    installFake(bad);
+    const shownAgain = withPane();
     const second = ribbonEvent();
-    await templateFromRibbon(second.event);
+    await refreshFromRibbon(second.event);
     expect(second.completed()).toBe(1);
+    expect(shownAgain).toHaveBeenCalledTimes(1);
+    expect(heard[heard.length - 1]).toEqual(["Rapporten uppdaterades inte: 1 fel i indata. Se Noteringar nedan.", false]);
+
+    const third = ribbonEvent();
+    await templateFromRibbon(third.event);
+    expect(third.completed()).toBe(1);
+  });
+
+  it("tell a pane that opens later what the last ribbon refresh came to", () => {
+    const late: [string, boolean][] = [];
+    onRibbonOutcome((message, ok) => void late.push([message, ok]));
+    expect(late).toEqual([heard[heard.length - 1]]);
+  });
+
+  // Excel.RunOptions.delayForCellEdit: "When true, [...] if the user is in cell edit mode then the batch request is
+  // delayed until the user exits cell edit mode." https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+  it("wait for the user to leave cell edit mode instead of failing", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    installFake(fake);
+    withPane();
+    fake.cellEditMode = true;
+    const { event } = ribbonEvent();
+    await refreshFromRibbon(event);
+    expect(fake.stats.delayedForCellEdit).toBe(1);
+    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (0 noteringar).", true]);
+    expect(fake.model.sheet("Rapport")).not.toBeNull();
   });
 });

@@ -87,10 +87,10 @@ describeIfChromium("task pane in Chromium", () => {
     await page.addInitScript({ path: require.resolve("../support/fakeExcel.js") });
     await page.addInitScript((json) => {
       const w = window as unknown as Record<string, unknown>;
-      const Fake = w.FakeExcel as { fromJSON(j: unknown): { run(b: unknown): unknown; SheetVisibility: unknown; PageOrientation: unknown; PaperType: unknown } };
+      const Fake = w.FakeExcel as { fromJSON(j: unknown): { run(a: unknown, b?: unknown): unknown; SheetVisibility: unknown; PageOrientation: unknown; PaperType: unknown } };
       const fake = Fake.fromJSON(json);
       w.__fake = fake;
-      w.Excel = { run: (b: unknown) => fake.run(b), SheetVisibility: fake.SheetVisibility, PageOrientation: fake.PageOrientation, PaperType: fake.PaperType };
+      w.Excel = { run: (a: unknown, b?: unknown) => fake.run(a, b), SheetVisibility: fake.SheetVisibility, PageOrientation: fake.PageOrientation, PaperType: fake.PaperType };
     }, workbookJson);
     await page.goto(`${base}/taskpane.html`);
     return page;

@@ -1,14 +1,28 @@
 /** Types for the in-memory Excel stand-in (see fakeExcel.js). */
+export interface FakeCell {
+  value: unknown;
+  numberFormat: string;
+  format: Record<string, unknown>;
+}
+export interface FakeRect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 export interface FakeSheet {
   name: string;
   visibility: string;
-  merges: { row: number; col: number; rows: number; cols: number }[];
+  merges: FakeRect[];
   hiddenColumns: Set<number>;
   columnWidths: Record<number, number>;
+  rowHeights: Record<number, number>;
   pageBreaks: number[];
+  showGridlines: boolean;
   pageLayout: Record<string, unknown> & { headersFooters: { defaultForAllPages: Record<string, string> } };
-  cells: Map<string, { value: unknown; numberFormat: string; format: Record<string, unknown> }>;
-  cell(r: number, c: number, create: boolean): { value: unknown; numberFormat: string; format: Record<string, unknown> } | undefined;
+  cells: Map<string, FakeCell>;
+  cell(r: number, c: number, create: boolean): FakeCell | undefined;
+  used(valuesOnly?: boolean): FakeRect | null;
 }
 export interface FakeModel {
   sheets: FakeSheet[];
@@ -18,6 +32,7 @@ export interface FakeModel {
   active: string | null;
   sheet(name: string): FakeSheet | null;
   addSheet(name: string): FakeSheet;
+  visibleSheets(): FakeSheet[];
   put(sheet: string, a1: string, rows: unknown[][], formats?: (string | null)[][]): FakeSheet;
 }
 export interface FakeStats {
@@ -26,19 +41,37 @@ export interface FakeStats {
   formatCalls: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Most cells read in one range load. */
+  maxCellsRead: number;
+  delayedForCellEdit: number;
+}
+export interface FakeOp {
+  kind: string;
+  sheet: string | null;
 }
 export declare class FakeExcel {
   model: FakeModel;
   stats: FakeStats;
-  log: { kind: string; sheet: string | null }[];
-  failOn: ((op: { kind: string; sheet: string | null }) => boolean) | null;
+  log: FakeOp[];
+  failOn: ((op: FakeOp) => boolean) | null;
   requestLimit: number;
+  responseLimit: number;
+  apiVersion: string;
+  cellEditMode: boolean;
   SheetVisibility: Record<string, string>;
   PageOrientation: Record<string, string>;
   PaperType: Record<string, string>;
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   resetStats(): void;
   sheetValues(name: string): unknown[][] | null;
+  cellValue(sheet: string, a1: string): unknown;
   toJSON(): unknown;
   static fromJSON(json: unknown): FakeExcel;
+  static parseAddress(address: string): FakeRect;
+  static formatAddress(sheet: string, rect: FakeRect): string;
+  static parseInput(s: string): { value: unknown; numberFormat?: string };
+  static versionAtLeast(supported: string, needed: string): boolean;
+  static MIN_VERSION: Record<string, string>;
+  static LIMITS: { rows: number; cols: number; readCells: number };
 }

@@ -1,59 +1,243 @@
 /* eslint-disable */
 /**
- * An in-memory stand-in for Excel's JavaScript API, strict where the real one is strict:
- * operations are queued and run in order at context.sync(); properties can be read only after load + sync;
- * a failing operation stops the batch there. It counts syncs, values writes and format calls, records the
- * largest request payload, logs which sheet every write touched, and can be told to fail on an operation.
- * Plain JavaScript so that the same file runs under Jest and inside headless Chromium.
+ * An in-memory stand-in for Excel's JavaScript API, strict where the real one is strict. Each rule below is taken
+ * from Microsoft's documentation (quoted where the rule is tested, in test/office/fakeExcel.test.ts):
+ *
+ * - Operations are queued and run in order at context.sync(); the first failing operation stops the batch and
+ *   everything before it stays done (no rollback).
+ * - Properties can be read only after load + sync. *OrNullObject results have isNullObject; any method called on a
+ *   null object fails at sync instead of returning another null object.
+ * - Sheets: names are validated (31 characters, / \ ? * : [ ], no leading or trailing apostrophe, not "History");
+ *   a hidden sheet cannot be activated; the last visible sheet cannot be hidden or deleted; a VeryHidden sheet
+ *   cannot be deleted. Renaming a sheet rewrites the formulas and names that point at it; deleting it turns them
+ *   into #REF!.
+ * - Names: getRange() throws InvalidOperation for names that are formulas (OFFSET, INDEX:INDEX) or several areas
+ *   (office-js #4321); getRangeOrNullObject() gives a null object for them.
+ * - Reads of values, types, formats or text over 5 000 000 cells fail; whole-column ranges are 1 048 576 rows.
+ * - numberFormat and values arrays must match the range's size.
+ * - Strings written to values are parsed the way Excel parses typed input (numbers, percentages, ISO dates,
+ *   booleans, formulas); a leading apostrophe or the text format "@" keeps them text.
+ * - Members above the ExcelApi version the fake is told to support (fake.apiVersion) fail with ApiNotFound.
+ * - In cell edit mode a batch fails with InvalidOperationInCellEditMode unless Excel.run was given
+ *   { delayForCellEdit: true }.
+ *
+ * It counts syncs, values writes and format calls, records the largest request and response, logs which sheet every
+ * write touched, and can be told to fail on an operation (failOn). Plain JavaScript so that the same file runs under
+ * Jest and inside headless Chromium.
  */
 (function (root) {
   "use strict";
 
+  var LIMITS = { rows: 1048576, cols: 16384, readCells: 5000000 };
+
+  /**
+   * The ExcelApi version that introduced each member the fake implements: "[Api set: ExcelApi x.y]" in Microsoft's
+   * Excel JavaScript API reference (https://learn.microsoft.com/javascript/api/excel), as shipped in
+   * @types/office-js (node_modules/@types/office-js/index.d.ts). test/office/fakeExcel.test.ts checks every entry
+   * against that file.
+   */
+  var MIN_VERSION = {
+    "Application.suspendScreenUpdatingUntilNextSync": "1.9",
+    "NamedItem.delete": "1.4",
+    "NamedItem.formula": "1.7",
+    "NamedItem.getRange": "1.1",
+    "NamedItem.getRangeOrNullObject": "1.4",
+    "NamedItem.name": "1.1",
+    "NamedItem.type": "1.1",
+    "NamedItem.value": "1.1",
+    "NamedItemCollection.add": "1.4",
+    "NamedItemCollection.getItem": "1.1",
+    "NamedItemCollection.getItemOrNullObject": "1.4",
+    "PageBreakCollection.add": "1.9",
+    "PageBreakCollection.removePageBreaks": "1.9",
+    "Range.address": "1.1",
+    "Range.clear": "1.1",
+    "Range.columnCount": "1.1",
+    "Range.columnHidden": "1.2",
+    "Range.columnIndex": "1.1",
+    "Range.copyFrom": "1.9",
+    "Range.formulas": "1.1",
+    "Range.getCell": "1.1",
+    "Range.getResizedRange": "1.2",
+    "Range.getRowsBelow": "1.2",
+    "Range.merge": "1.2",
+    "Range.numberFormat": "1.1",
+    "Range.rowCount": "1.1",
+    "Range.rowIndex": "1.1",
+    "Range.select": "1.1",
+    "Range.text": "1.1",
+    "Range.unmerge": "1.2",
+    "Range.values": "1.1",
+    "Range.valueTypes": "1.1",
+    "Range.worksheet": "1.1",
+    "RangeFormat.autofitColumns": "1.2",
+    "RangeFormat.columnWidth": "1.2",
+    "RangeFormat.horizontalAlignment": "1.1",
+    "RangeFormat.indentLevel": "1.9",
+    "RangeFormat.rowHeight": "1.2",
+    "RangeFormat.verticalAlignment": "1.1",
+    "RangeFormat.wrapText": "1.1",
+    "Table.getRange": "1.1",
+    "Table.name": "1.1",
+    "Table.style": "1.1",
+    "TableCollection.add": "1.1",
+    "TableCollection.getItemOrNullObject": "1.4",
+    "TableRowCollection.add": "1.1",
+    "Worksheet.activate": "1.1",
+    "Worksheet.delete": "1.1",
+    "Worksheet.getRange": "1.1",
+    "Worksheet.getUsedRange": "1.1",
+    "Worksheet.getUsedRangeOrNullObject": "1.4",
+    "Worksheet.horizontalPageBreaks": "1.9",
+    "Worksheet.name": "1.1",
+    "Worksheet.pageLayout": "1.9",
+    "Worksheet.position": "1.1",
+    "Worksheet.showGridlines": "1.8",
+    "Worksheet.visibility": "1.1",
+    "WorksheetCollection.add": "1.1",
+    "WorksheetCollection.getItem": "1.1",
+    "WorksheetCollection.getItemOrNullObject": "1.4",
+  };
+
+  function versionAtLeast(supported, needed) {
+    var a = String(supported).split(".").map(Number), b = String(needed).split(".").map(Number);
+    for (var i = 0; i < Math.max(a.length, b.length); i++) {
+      var x = a[i] || 0, y = b[i] || 0;
+      if (x !== y) return x > y;
+    }
+    return true;
+  }
+
   function colNum(letters) {
-    let n = 0;
-    for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
     return n - 1;
   }
   function colLetters(col) {
-    let s = "";
-    let n = col + 1;
+    var s = "";
+    var n = col + 1;
     while (n > 0) {
-      const r = (n - 1) % 26;
+      var r = (n - 1) % 26;
       s = String.fromCharCode(65 + r) + s;
       n = Math.floor((n - 1) / 26);
     }
     return s;
   }
-  /** "A1", "A1:C3", "A:C", "3:5" → {row, col, rows, cols} (rows/cols null = to the end of the used area). */
+  /** "A1", "A1:C3", "A:C", "3:5" → {row, col, rows, cols}, zero-based. Whole columns are 1 048 576 rows, as in Excel. */
   function parseAddress(address) {
-    const a = address.replace(/\$/g, "");
-    let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
+    var a = String(address).replace(/\$/g, "");
+    var m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
     if (m) {
-      const r1 = Number(m[2]) - 1, c1 = colNum(m[1]);
-      const r2 = m[4] ? Number(m[4]) - 1 : r1, c2 = m[3] ? colNum(m[3]) : c1;
+      var r1 = Number(m[2]) - 1, c1 = colNum(m[1]);
+      var r2 = m[4] ? Number(m[4]) - 1 : r1, c2 = m[3] ? colNum(m[3]) : c1;
       return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
     }
-    m = /^([A-Z]+):([A-Z]+)$/.exec(a);
-    if (m) return { row: 0, col: colNum(m[1]), rows: 1048576, cols: colNum(m[2]) - colNum(m[1]) + 1, wholeColumns: true };
+    m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
+    if (m) return { row: 0, col: Math.min(colNum(m[1]), colNum(m[2])), rows: LIMITS.rows, cols: Math.abs(colNum(m[2]) - colNum(m[1])) + 1 };
     m = /^(\d+):(\d+)$/.exec(a);
-    if (m) return { row: Number(m[1]) - 1, col: 0, rows: Number(m[2]) - Number(m[1]) + 1, cols: 16384, wholeRows: true };
-    throw new Error("InvalidArgument: address " + address);
+    if (m) return { row: Math.min(Number(m[1]), Number(m[2])) - 1, col: 0, rows: Math.abs(Number(m[2]) - Number(m[1])) + 1, cols: LIMITS.cols };
+    throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (address " + address + ").");
+  }
+  function quoteSheet(sheet) {
+    return /[^A-Za-z0-9_]/.test(sheet) || /^\d/.test(sheet) ? "'" + sheet.replace(/'/g, "''") + "'" : sheet;
+  }
+  function localAddress(r) {
+    if (r.row === 0 && r.rows === LIMITS.rows) return colLetters(r.col) + ":" + colLetters(r.col + r.cols - 1);
+    if (r.col === 0 && r.cols === LIMITS.cols) return r.row + 1 + ":" + (r.row + r.rows);
+    var a = colLetters(r.col) + (r.row + 1);
+    return r.rows === 1 && r.cols === 1 ? a : a + ":" + colLetters(r.col + r.cols - 1) + (r.row + r.rows);
   }
   function formatAddress(sheet, r) {
-    const q = /[^A-Za-z0-9_]/.test(sheet) ? "'" + sheet.replace(/'/g, "''") + "'" : sheet;
-    const a = colLetters(r.col) + (r.row + 1);
-    return q + "!" + (r.rows === 1 && r.cols === 1 ? a : a + ":" + colLetters(r.col + r.cols - 1) + (r.row + r.rows));
+    return quoteSheet(sheet) + "!" + localAddress(r);
   }
   function splitRef(ref) {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref.replace(/^=/, ""));
+    var m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(String(ref).replace(/^=/, "").trim());
     if (!m) return null;
     return { sheet: (m[1] || m[2]).replace(/''/g, "'"), address: m[3] };
   }
   function officeError(code, message) {
-    const e = new Error(message || code);
+    var e = new Error(message || code);
     e.code = code;
     e.name = "RichApi.Error";
     return e;
+  }
+  function intersects(a, b) {
+    return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  }
+
+  /** Microsoft: worksheet names cannot be blank, exceed 31 characters, contain / \ ? * : [ ], begin or end with an apostrophe, or be "History". */
+  function checkSheetName(name) {
+    var n = String(name);
+    if (n.trim() === "" || n.length > 31 || /[\/\\?*:\[\]]/.test(n) || /^'|'$/.test(n) || n.toLowerCase() === "history") {
+      throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (sheet name \"" + n + "\").");
+    }
+  }
+
+  // ---- formulas -------------------------------------------------------------------------------------------------
+  var SHEET_REF = /('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)/g;
+  function unquote(token) {
+    return token.charAt(0) === "'" ? token.slice(1, -1).replace(/''/g, "'") : token;
+  }
+  /** Renamed: references to `oldName` follow to `newName`. Deleted (`newName` null): they become #REF!. */
+  function rewriteSheetRefs(formula, oldName, newName) {
+    return formula.replace(SHEET_REF, function (whole, sheet, address) {
+      if (unquote(sheet).toLowerCase() !== oldName.toLowerCase()) return whole;
+      return newName === null ? "#REF!" : quoteSheet(newName) + "!" + address;
+    });
+  }
+  function splitTopLevel(f) {
+    var parts = [], depth = 0, quote = false, start = 0;
+    for (var i = 0; i < f.length; i++) {
+      var ch = f[i];
+      if (ch === "'") quote = !quote;
+      else if (!quote && ch === "(") depth++;
+      else if (!quote && ch === ")") depth--;
+      else if (!quote && depth === 0 && ch === ",") {
+        parts.push(f.slice(start, i));
+        start = i + 1;
+      }
+    }
+    parts.push(f.slice(start));
+    return parts.map(function (p) { return p.trim(); });
+  }
+  var PLAIN_REF = /^(?:'(?:[^']|'')+'|[^'!(),\s]+)!(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/;
+  function isErrorValue(v) {
+    return typeof v === "string" && /^#(N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/.test(v);
+  }
+
+  /**
+   * What Excel stores when a string is written to Range.values, as if typed: a leading apostrophe keeps the rest as
+   * text; "=" (and "+", "-", "@" before something that is not a number) starts a formula; numbers (1.5, 1,5,
+   * 1 234,5, 1e3), percentages and ISO dates become numbers, TRUE/FALSE (SANT/FALSKT) booleans.
+   */
+  function parseInput(s) {
+    if (s === "") return { value: "" };
+    if (s.charAt(0) === "'") return { value: s.slice(1) };
+    var t = s.trim();
+    var num = parseNumber(t);
+    if (num !== null) return { value: num };
+    if (/^[=+\-@]/.test(s) && s.length > 1) return { value: { formula: s } };
+    var pct = /^(.*?)\s?%$/.exec(t);
+    if (pct && parseNumber(pct[1]) !== null) return { value: parseNumber(pct[1]) / 100, numberFormat: "0%" };
+    var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    if (d) {
+      var ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
+      if (!isNaN(ms)) return { value: ms / 86400000 + 25569, numberFormat: "yyyy-mm-dd" };
+    }
+    var b = t.toUpperCase();
+    if (b === "TRUE" || b === "SANT") return { value: true };
+    if (b === "FALSE" || b === "FALSKT") return { value: false };
+    return { value: s };
+  }
+  function parseNumber(t) {
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+    if (/^[+-]?\d{1,3}([ \u00a0]\d{3})+(,\d+)?$/.test(t) || /^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(/[ \u00a0]/g, "").replace(",", "."));
+    return null;
+  }
+
+  // ---- the workbook ---------------------------------------------------------------------------------------------
+  function isEmpty(v) {
+    return v === "" || v === undefined || v === null;
   }
 
   class Sheet {
@@ -70,23 +254,32 @@
       this.showGridlines = true;
     }
     cell(r, c, create) {
-      const k = r + "," + c;
-      let x = this.cells.get(k);
+      var k = r + "," + c;
+      var x = this.cells.get(k);
       if (!x && create) {
         x = { value: "", numberFormat: "General", format: {} };
         this.cells.set(k, x);
       }
       return x;
     }
-    used() {
-      let maxR = -1, maxC = -1;
-      for (const [k, v] of this.cells) {
-        if (v.value === "" || v.value === undefined) continue;
-        const [r, c] = k.split(",").map(Number);
-        maxR = Math.max(maxR, r);
-        maxC = Math.max(maxC, c);
+    /** The used range: the smallest rectangle holding every value (and, unless valuesOnly, every formatted cell). */
+    used(valuesOnly) {
+      var only = valuesOnly !== false;
+      var minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+      for (var entry of this.cells) {
+        var v = entry[1];
+        if (isEmpty(v.value)) {
+          if (only) continue;
+          if ((v.numberFormat === "General" || !v.numberFormat) && !(v.format && Object.keys(v.format).length)) continue;
+        }
+        var k = entry[0], i = k.indexOf(",");
+        var r = +k.slice(0, i), c = +k.slice(i + 1);
+        if (r < minR) minR = r;
+        if (r > maxR) maxR = r;
+        if (c < minC) minC = c;
+        if (c > maxC) maxC = c;
       }
-      return maxR < 0 ? null : { row: 0, col: 0, rows: maxR + 1, cols: maxC + 1 };
+      return maxR < 0 ? null : { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
     }
   }
 
@@ -99,62 +292,164 @@
       this.active = null;
     }
     sheet(name) {
-      return this.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase()) || null;
+      var n = String(name).toLowerCase();
+      return this.sheets.find(function (s) { return s.name.toLowerCase() === n; }) || null;
     }
     addSheet(name) {
-      if (this.sheet(name)) throw officeError("ItemAlreadyExists", "Sheet exists: " + name);
-      const s = new Sheet(name);
+      checkSheetName(name);
+      if (this.sheet(name)) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists (sheet " + name + ").");
+      var s = new Sheet(name);
       this.sheets.push(s);
       return s;
     }
-    /** Sets cells from a 2D array at a top-left address ("Budget!A1"). Values starting with = are formulas. */
+    visibleSheets() {
+      return this.sheets.filter(function (s) { return s.visibility === "Visible"; });
+    }
+    /** Renames a sheet; formulas and names that point at it follow, as in Excel. */
+    renameSheet(s, name) {
+      checkSheetName(name);
+      var other = this.sheet(name);
+      if (other && other !== s) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists (sheet " + name + ").");
+      var old = s.name;
+      s.name = name;
+      this.rewriteRefs(old, name);
+      this.tables.forEach(function (t) { if (t.sheet.toLowerCase() === old.toLowerCase()) t.sheet = name; });
+      if (this.active && this.active.toLowerCase() === old.toLowerCase()) this.active = name;
+    }
+    /** Deletes a sheet; formulas and names that point at it become #REF!, as in Excel. */
+    removeSheet(s) {
+      if (s.visibility === "VeryHidden") throw officeError("InvalidOperation", "A VeryHidden worksheet cannot be deleted; make it hidden or visible first.");
+      if (this.sheets.length === 1 || (s.visibility === "Visible" && this.visibleSheets().length === 1)) {
+        throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      this.sheets.splice(this.sheets.indexOf(s), 1);
+      this.rewriteRefs(s.name, null);
+      this.tables = this.tables.filter(function (t) { return t.sheet.toLowerCase() !== s.name.toLowerCase(); });
+      if (this.active && this.active.toLowerCase() === s.name.toLowerCase()) this.active = this.visibleSheets()[0].name;
+      if (this.selected && splitRef(this.selected) && splitRef(this.selected).sheet === s.name) this.selected = null;
+    }
+    setVisibility(s, v) {
+      if (v !== "Visible" && s.visibility === "Visible" && this.visibleSheets().length === 1) {
+        throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+      if (v !== "Visible" && this.active && this.active.toLowerCase() === s.name.toLowerCase()) this.active = this.visibleSheets()[0].name;
+    }
+    rewriteRefs(oldName, newName) {
+      for (var s of this.sheets) {
+        for (var c of s.cells.values()) {
+          if (c.value && typeof c.value === "object" && typeof c.value.formula === "string") c.value.formula = rewriteSheetRefs(c.value.formula, oldName, newName);
+        }
+      }
+      for (var entry of this.names) this.names.set(entry[0], rewriteSheetRefs(entry[1], oldName, newName));
+    }
+    /** A cell's value as Excel shows it: formulas that are a single reference are evaluated, #REF! gives #REF!. */
+    valueAt(s, r, c) {
+      var cell = s.cell(r, c, false);
+      var v = cell ? cell.value : "";
+      if (!(v && typeof v === "object" && "formula" in v)) return v;
+      if (/#REF!/.test(v.formula)) return "#REF!";
+      var ref = splitRef(v.formula);
+      var target = ref && this.sheet(ref.sheet);
+      if (ref && target && /^\$?[A-Z]{1,3}\$?\d+$/.test(ref.address)) {
+        var at = parseAddress(ref.address);
+        var x = this.valueAt(target, at.row, at.col);
+        return isEmpty(x) ? 0 : x;
+      }
+      return v.result === undefined ? 0 : v.result;
+    }
+    /** Sets cells from a 2D array at a top-left address ("Budget!A1"), as Excel holds them (no parsing). */
     put(sheetName, a1, rows, formats) {
-      const s = this.sheet(sheetName) || this.addSheet(sheetName);
-      const at = parseAddress(a1);
-      rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const c = s.cell(at.row + i, at.col + j, true);
+      var s = this.sheet(sheetName) || this.addSheet(sheetName);
+      var at = parseAddress(a1);
+      rows.forEach(function (row, i) {
+        row.forEach(function (v, j) {
+          var c = s.cell(at.row + i, at.col + j, true);
           c.value = v === null || v === undefined ? "" : v;
           if (formats && formats[i] && formats[i][j]) c.numberFormat = formats[i][j];
-        }),
-      );
+        });
+      });
       return s;
     }
   }
 
-  /** Queued work: each op is run at sync(). */
+  /** What a workbook name resolves to, the way Excel reports it. */
+  function resolveName(model, key) {
+    var f = String(model.names.get(key)).replace(/^=/, "").trim();
+    var base = { name: key, formula: "=" + f };
+    if (/#REF!/.test(f)) return Object.assign(base, { type: "Error", value: "#REF!", kind: "error" });
+    var parts = splitTopLevel(f);
+    if (parts.length > 1 && parts.every(function (p) { return PLAIN_REF.test(p); })) return Object.assign(base, { type: "Range", value: f, kind: "multi" });
+    if (parts.length === 1 && PLAIN_REF.test(f)) {
+      var ref = splitRef(f);
+      if (!model.sheet(ref.sheet)) return Object.assign(base, { type: "Error", value: "#REF!", kind: "error" });
+      return Object.assign(base, { type: "Range", value: f, kind: "range", ref: ref });
+    }
+    // A formula over references (OFFSET, INDEX:INDEX …) evaluates to a reference: type Range, but no single range.
+    if (/\(/.test(f) && /!/.test(f)) return Object.assign(base, { type: "Range", value: f, kind: "function" });
+    var n = parseNumber(f);
+    if (n !== null) return Object.assign(base, { type: "Double", value: n, kind: "other" });
+    return Object.assign(base, { type: "String", value: f.replace(/^"|"$/g, ""), kind: "other" });
+  }
+
+  // ---- requests -------------------------------------------------------------------------------------------------
   class Context {
-    constructor(fake) {
+    constructor(fake, options) {
       this.fake = fake;
       this.queue = [];
+      this.delayForCellEdit = !!(options && options.delayForCellEdit);
       this.workbook = new WorkbookProxy(this);
-      this.application = { suspendScreenUpdatingUntilNextSync: () => this.enqueue("suspendScreenUpdating", null, () => {}) };
+      var self = this;
+      this.application = {
+        suspendScreenUpdatingUntilNextSync: function () {
+          self.enqueue("suspendScreenUpdating", null, function () {}, 64, "Application.suspendScreenUpdatingUntilNextSync");
+        },
+      };
     }
-    enqueue(kind, sheetFn, run, bytes) {
-      this.queue.push({ kind, sheetFn, run, bytes: bytes || 64 });
+    /** Queues an operation; `member` names the API member it uses, checked against the supported version at sync. */
+    enqueue(kind, sheetFn, run, bytes, member) {
+      this.queue.push({ kind: kind, sheetFn: sheetFn, run: run, bytes: bytes || 64, member: member || null });
+    }
+    /** For calls that only create an object: queues the requirement check so the batch fails where Excel would. */
+    need(member) {
+      if (!versionAtLeast(this.fake.apiVersion, MIN_VERSION[member] || "1.1")) this.enqueue("check", null, function () {}, 16, member);
     }
     async sync() {
-      const fake = this.fake;
-      const ops = this.queue;
+      var fake = this.fake;
+      var ops = this.queue;
       this.queue = [];
       fake.stats.syncs++;
+      if (fake.cellEditMode) {
+        if (!this.delayForCellEdit) throw officeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode.");
+        fake.cellEditMode = false; // Excel waits until the user leaves the cell, then runs the batch.
+        fake.stats.delayedForCellEdit++;
+      }
       this.responseBytes = 0;
-      const payload = ops.reduce((n, o) => n + o.bytes, 0);
+      var payload = ops.reduce(function (n, o) { return n + o.bytes; }, 0);
       fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, payload);
       if (payload > fake.requestLimit) throw officeError("RequestPayloadSizeLimitExceeded", "payload " + payload);
-      for (const op of ops) {
-        const sheet = op.sheetFn ? op.sheetFn() : null;
+      for (var op of ops) {
+        if (op.member && !versionAtLeast(fake.apiVersion, MIN_VERSION[op.member] || "1.1")) {
+          throw officeError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel (" + op.member + ", ExcelApi " + MIN_VERSION[op.member] + ").");
+        }
+        var sheet = null;
+        try {
+          sheet = op.sheetFn ? op.sheetFn() : null;
+        } catch (e) {
+          sheet = null;
+        }
         if (fake.failOn && fake.failOn({ kind: op.kind, sheet: sheet ? sheet.name : null })) {
           throw officeError("GeneralException", "injected failure at " + op.kind);
         }
         op.run();
         fake.stats.maxResponseBytes = Math.max(fake.stats.maxResponseBytes || 0, this.responseBytes);
-        if (op.kind !== "load" && op.kind !== "resolve") {
+        if (op.kind !== "load" && op.kind !== "resolve" && op.kind !== "check") {
           fake.log.push({ kind: op.kind, sheet: sheet ? sheet.name : null });
           if (op.kind === "values") fake.stats.valuesWrites++;
           if (op.kind === "format") fake.stats.formatCalls++;
         }
       }
+      if (this.responseBytes > fake.responseLimit) throw officeError("ResponsePayloadSizeLimitExceeded", "response " + this.responseBytes);
     }
   }
 
@@ -163,31 +458,39 @@
     return proxy._data[prop];
   }
   function defineLoadable(proxy, props) {
-    for (const p of props) {
-      let proto = Object.getPrototypeOf(proxy), setter = null;
-      while (proto && !setter) {
-        const d = Object.getOwnPropertyDescriptor(proto, p);
-        if (d && d.set) setter = d.set;
-        proto = Object.getPrototypeOf(proto);
-      }
-      Object.defineProperty(proxy, p, {
-        get: () => loaded(proxy, p),
-        set: setter ? (v) => setter.call(proxy, v) : () => { throw new Error("InvalidOperation: " + p + " is read-only"); },
-        configurable: true,
-        enumerable: true,
-      });
+    for (var p of props) {
+      (function (p) {
+        var proto = Object.getPrototypeOf(proxy), setter = null;
+        while (proto && !setter) {
+          var d = Object.getOwnPropertyDescriptor(proto, p);
+          if (d && d.set) setter = d.set;
+          proto = Object.getPrototypeOf(proto);
+        }
+        Object.defineProperty(proxy, p, {
+          get: function () { return loaded(proxy, p); },
+          set: setter ? function (v) { setter.call(proxy, v); } : function () { throw new Error("InvalidOperation: " + p + " is read-only"); },
+          configurable: true,
+          enumerable: true,
+        });
+      })(p);
     }
+  }
+  function propList(props, prefix) {
+    if (props === undefined || props === null) return null;
+    var list = Array.isArray(props) ? props : String(props).split(",");
+    return list.map(function (p) { p = p.trim(); return prefix && p.indexOf(prefix) === 0 ? p.slice(prefix.length) : p; }).filter(Boolean);
   }
 
   class WorkbookProxy {
     constructor(ctx) {
       this.context = ctx;
-      this.names = new NamesProxy(ctx, null);
+      this.names = new NamesProxy(ctx);
       this.tables = new TablesProxy(ctx);
       this.worksheets = new WorksheetsProxy(ctx);
     }
   }
 
+  // ---- names ----------------------------------------------------------------------------------------------------
   class NamesProxy {
     constructor(ctx) {
       this.ctx = ctx;
@@ -197,99 +500,122 @@
       if (!this._items) throw new Error("PropertyNotLoaded: items");
       return this._items;
     }
-    load() {
-      const ctx = this.ctx;
-      ctx.enqueue("load", null, () => {
-        this._items = [...ctx.fake.model.names.entries()].map(([name, formula]) => {
-          const n = new NamedItemProxy(ctx, name);
-          n._resolve();
-          n._loaded = new Set(["name", "type", "value"]);
+    load(props) {
+      var ctx = this.ctx, self = this;
+      var wanted = propList(props, "items/") || ["name", "type", "value"];
+      var member = wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : null;
+      ctx.enqueue("load", null, function () {
+        self._items = Array.from(ctx.fake.model.names.keys()).map(function (key) {
+          var n = new NamedItemProxy(ctx, key, false);
+          n._resolveNow();
+          n._loaded = new Set(wanted);
           return n;
         });
-      });
+      }, 64, member);
       return this;
     }
     getItem(name) {
-      const n = new NamedItemProxy(this.ctx, name);
-      this.ctx.enqueue("resolve", null, () => {
-        if (!n._resolve()) throw officeError("ItemNotFound", "name " + name);
-      });
+      var n = new NamedItemProxy(this.ctx, name, false);
+      this.ctx.enqueue("resolve", null, function () {
+        if (!n._resolveNow()) throw officeError("ItemNotFound", "The requested resource doesn't exist (name " + name + ").");
+      }, 64, "NamedItemCollection.getItem");
       return n;
     }
     getItemOrNullObject(name) {
-      const n = new NamedItemProxy(this.ctx, name);
-      this.ctx.enqueue("resolve", null, () => n._resolve());
+      var n = new NamedItemProxy(this.ctx, name, true);
+      this.ctx.enqueue("resolve", null, function () { n._resolveNow(); }, 64, "NamedItemCollection.getItemOrNullObject");
       return n;
     }
     add(name, reference) {
-      const ctx = this.ctx;
-      const sheetFn = () => (reference instanceof RangeProxy ? reference._sheet() : null);
-      ctx.enqueue("names.add", sheetFn, () => {
-        if (ctx.fake.model.names.has(name)) throw officeError("ItemAlreadyExists", "name " + name);
-        const formula = reference instanceof RangeProxy ? "=" + formatAddress(reference._sheet().name, reference._rect()) : String(reference);
+      var ctx = this.ctx;
+      var sheetFn = function () { return reference instanceof RangeProxy ? reference._sheet() : null; };
+      ctx.enqueue("names.add", sheetFn, function () {
+        var exists = Array.from(ctx.fake.model.names.keys()).some(function (k) { return k.toLowerCase() === String(name).toLowerCase(); });
+        if (exists) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists (name " + name + ").");
+        var formula = reference instanceof RangeProxy ? "=" + formatAddress(reference._sheet().name, reference._rect()) : String(reference);
         ctx.fake.model.names.set(name, formula);
-      });
+      }, 64, "NamedItemCollection.add");
     }
   }
 
   class NamedItemProxy {
-    constructor(ctx, name) {
+    constructor(ctx, name, orNull) {
       this.ctx = ctx;
       this._name = name;
+      this._orNull = orNull;
       this._loaded = new Set();
       this._data = {};
+      this._info = null;
       this.isNullObject = undefined;
-      defineLoadable(this, ["name", "type", "value"]);
+      defineLoadable(this, ["name", "type", "value", "formula"]);
     }
-    _resolve() {
-      const model = this.ctx.fake.model;
-      const key = [...model.names.keys()].find((k) => k.toLowerCase() === this._name.toLowerCase());
+    _resolveNow() {
+      var model = this.ctx.fake.model, wanted = String(this._name).toLowerCase();
+      var key = Array.from(model.names.keys()).find(function (k) { return k.toLowerCase() === wanted; });
       this.isNullObject = key === undefined;
-      if (key === undefined) return false;
-      const formula = model.names.get(key);
-      const ref = splitRef(formula);
-      let type = "String";
-      if (/#REF!/.test(formula)) type = "Error";
-      else if (ref && model.sheet(ref.sheet)) type = "Range";
-      else if (/^=?[-\d.,]+$/.test(formula)) type = "Double";
-      this._data = { name: key, type, value: formula };
-      return true;
+      this._info = key === undefined ? null : resolveName(model, key);
+      if (this._info) this._data = { name: this._info.name, type: this._info.type, value: this._info.value, formula: this._info.formula };
+      return !!this._info;
     }
-    load() {
-      this.ctx.enqueue("load", null, () => {
-        if (this._resolve()) this._loaded = new Set(["name", "type", "value"]);
-      });
+    _current() {
+      if (this.isNullObject === true || (this.isNullObject === undefined && !this._resolveNow())) {
+        throw officeError("ItemNotFound", "The requested resource doesn't exist (name " + this._name + "; a method was called on a null object).");
+      }
+      this._resolveNow();
+      return this._info;
+    }
+    load(props) {
+      var self = this;
+      var wanted = propList(props) || ["name", "type", "value"];
+      this.ctx.enqueue("load", null, function () {
+        if (!self._resolveNow()) {
+          if (self._orNull) return;
+          throw officeError("ItemNotFound", "The requested resource doesn't exist (name " + self._name + ").");
+        }
+        self._loaded = new Set(wanted);
+      }, 64, wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : null);
       return this;
     }
-    _target() {
-      const formula = this.ctx.fake.model.names.get(this._data.name || this._name);
-      const ref = formula && splitRef(formula);
-      if (!ref || /,/.test(ref.address)) return null;
-      return ref;
-    }
+    /** "Throws an error if the named item's type is not a range"; for OFFSET or multi-area names: InvalidOperation (office-js #4321). */
     getRange() {
-      return new RangeProxy(this.ctx, () => {
-        this._resolve();
-        const ref = this._target();
-        if (!ref) throw officeError("InvalidReference", "name is not a range");
-        return ref;
-      });
+      var self = this;
+      var range = new RangeProxy(this.ctx, function () {
+        var info = self._current();
+        return { sheet: self.ctx.fake.model.sheet(info.ref.sheet), rect: parseAddress(info.ref.address) };
+      }, false);
+      this.ctx.enqueue("resolve", null, function () {
+        var info = self._current();
+        if (info.kind !== "range") throw officeError("InvalidOperation", "This operation is not permitted for the current object.");
+        range._ref();
+      }, 64, "NamedItem.getRange");
+      return range;
     }
+    /** "If the named item's type is not a range, then this method returns an object with its isNullObject property set to true." */
     getRangeOrNullObject() {
-      return new RangeProxy(this.ctx, () => {
-        this._resolve();
-        return this._target();
+      var self = this;
+      var range = new RangeProxy(this.ctx, function () {
+        var info = self._current();
+        if (info.kind !== "range") return null;
+        return { sheet: self.ctx.fake.model.sheet(info.ref.sheet), rect: parseAddress(info.ref.address) };
       }, true);
+      this.ctx.enqueue("resolve", null, function () {
+        range.isNullObject = !range._ref();
+      }, 64, "NamedItem.getRangeOrNullObject");
+      return range;
     }
     delete() {
-      this.ctx.enqueue("names.delete", null, () => this.ctx.fake.model.names.delete(this._data.name || this._name));
+      var self = this;
+      this.ctx.enqueue("names.delete", null, function () {
+        var info = self._current();
+        self.ctx.fake.model.names.delete(info.name);
+      }, 64, "NamedItem.delete");
     }
   }
 
+  // ---- tables ---------------------------------------------------------------------------------------------------
   class TablesProxy {
-    constructor(ctx, sheetProxy) {
+    constructor(ctx) {
       this.ctx = ctx;
-      this.sheetProxy = sheetProxy || null;
       this._items = null;
     }
     get items() {
@@ -297,9 +623,10 @@
       return this._items;
     }
     load() {
-      this.ctx.enqueue("load", null, () => {
-        this._items = this.ctx.fake.model.tables.map((t) => {
-          const p = new TableProxy(this.ctx, t);
+      var self = this;
+      this.ctx.enqueue("load", null, function () {
+        self._items = self.ctx.fake.model.tables.map(function (t) {
+          var p = new TableProxy(self.ctx, t);
           p._loaded.add("name");
           p._data.name = t.name;
           return p;
@@ -308,20 +635,23 @@
       return this;
     }
     getItemOrNullObject(name) {
-      const p = new TableProxy(this.ctx, null);
-      this.ctx.enqueue("resolve", null, () => {
-        p._table = this.ctx.fake.model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) || null;
+      var self = this;
+      var p = new TableProxy(this.ctx, null);
+      this.ctx.enqueue("resolve", null, function () {
+        p._table = self.ctx.fake.model.tables.find(function (t) { return t.name.toLowerCase() === String(name).toLowerCase(); }) || null;
         p.isNullObject = !p._table;
-      });
+      }, 64, "TableCollection.getItemOrNullObject");
       return p;
     }
     add(range, hasHeaders) {
-      const p = new TableProxy(this.ctx, null);
-      this.ctx.enqueue("tables.add", () => range._sheet(), () => {
-        const t = { name: "Tabell" + (this.ctx.fake.model.tables.length + 1), sheet: range._sheet().name, address: formatAddress(range._sheet().name, range._rect()).split("!")[1], hasHeaders };
-        this.ctx.fake.model.tables.push(t);
+      var self = this;
+      var p = new TableProxy(this.ctx, null);
+      this.ctx.enqueue("tables.add", function () { return range._sheet(); }, function () {
+        var t = { name: "Tabell" + (self.ctx.fake.model.tables.length + 1), sheet: range._sheet().name, address: localAddress(range._rect()), hasHeaders: hasHeaders };
+        self.ctx.fake.model.tables.push(t);
         p._table = t;
-      });
+        p.isNullObject = false;
+      }, 64, "TableCollection.add");
       return p;
     }
   }
@@ -334,36 +664,47 @@
       this._data = {};
       this.isNullObject = !table;
     }
+    _use() {
+      if (!this._table) throw officeError("ItemNotFound", "The requested resource doesn't exist (a method was called on a null table).");
+      return this._table;
+    }
+    _sheet() {
+      return this.ctx.fake.model.sheet(this._use().sheet);
+    }
     set name(v) {
-      this.ctx.enqueue("tables.name", () => this.ctx.fake.model.sheet(this._table.sheet), () => {
-        this._table.name = v;
-      });
+      var self = this;
+      this.ctx.enqueue("tables.name", function () { return self._sheet(); }, function () { self._use().name = v; }, 64, "Table.name");
     }
     get name() {
       return loaded(this, "name");
     }
     set style(v) {
-      this.ctx.enqueue("format", () => this.ctx.fake.model.sheet(this._table.sheet), () => {
-        this._table.style = v;
-      });
+      var self = this;
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () { self._use().style = v; }, 64, "Table.style");
     }
     getRange() {
-      return new RangeProxy(this.ctx, () => ({ sheet: this._table.sheet, address: this._table.address }));
+      var self = this;
+      return new RangeProxy(this.ctx, function () {
+        var t = self._use();
+        return { sheet: self.ctx.fake.model.sheet(t.sheet), rect: parseAddress(t.address) };
+      }, false);
     }
     get rows() {
-      const self = this;
+      var self = this;
       return {
-        add(index, values) {
-          self.ctx.enqueue("values", () => self.ctx.fake.model.sheet(self._table.sheet), () => {
-            const r = parseAddress(self._table.address);
-            self.ctx.fake.model.put(self._table.sheet, colLetters(r.col) + (r.row + r.rows + 1), values);
-            self._table.address = formatAddress("x", { row: r.row, col: r.col, rows: r.rows + values.length, cols: r.cols }).split("!")[1];
-          }, JSON.stringify(values).length);
+        add: function (index, values) {
+          self.ctx.enqueue("values", function () { return self._sheet(); }, function () {
+            var t = self._use(), s = self._sheet();
+            var r = parseAddress(t.address);
+            writeValues(s, { row: r.row + r.rows, col: r.col, rows: values.length, cols: r.cols }, values);
+            t.address = localAddress({ row: r.row, col: r.col, rows: r.rows + values.length, cols: r.cols });
+          }, JSON.stringify(values).length, "TableRowCollection.add");
         },
       };
     }
   }
 
+  // ---- worksheets -----------------------------------------------------------------------------------------------
   class WorksheetsProxy {
     constructor(ctx) {
       this.ctx = ctx;
@@ -373,124 +714,200 @@
       if (!this._items) throw new Error("PropertyNotLoaded: items");
       return this._items;
     }
-    load() {
-      this.ctx.enqueue("load", null, () => {
-        this._items = this.ctx.fake.model.sheets.map((s) => {
-          const p = new WorksheetProxy(this.ctx, () => s);
-          p._loaded.add("name");
-          p._data.name = s.name;
+    load(props) {
+      var self = this;
+      var wanted = propList(props, "items/") || ["name"];
+      this.ctx.enqueue("load", null, function () {
+        self._items = self.ctx.fake.model.sheets.map(function (s) {
+          var p = new WorksheetProxy(self.ctx, function () { return s; }, false);
+          p._fill(wanted);
           return p;
         });
       });
       return this;
     }
     getItem(name) {
-      let found = null;
-      const p = new WorksheetProxy(this.ctx, () => {
-        if (!found) throw officeError("ItemNotFound", "sheet " + name);
-        return found;
-      });
-      this.ctx.enqueue("resolve", null, () => {
-        found = this.ctx.fake.model.sheet(name);
-        if (!found) throw officeError("ItemNotFound", "sheet " + name);
-      });
+      var self = this, found = null;
+      var p = new WorksheetProxy(this.ctx, function () { return found; }, false);
+      this.ctx.enqueue("resolve", null, function () {
+        found = self.ctx.fake.model.sheet(name);
+        if (!found) throw officeError("ItemNotFound", "The requested resource doesn't exist (sheet " + name + ").");
+      }, 64, "WorksheetCollection.getItem");
       return p;
     }
     getItemOrNullObject(name) {
-      let found = null;
-      const p = new WorksheetProxy(this.ctx, () => found);
-      this.ctx.enqueue("resolve", null, () => {
-        found = this.ctx.fake.model.sheet(name);
+      var self = this, found = null;
+      var p = new WorksheetProxy(this.ctx, function () { return found; }, true);
+      this.ctx.enqueue("resolve", null, function () {
+        found = self.ctx.fake.model.sheet(name);
         p.isNullObject = !found;
-      });
+      }, 64, "WorksheetCollection.getItemOrNullObject");
       return p;
     }
     add(name) {
-      let created = null;
-      const p = new WorksheetProxy(this.ctx, () => created);
-      this.ctx.enqueue("worksheets.add", () => created, () => {
-        created = this.ctx.fake.model.addSheet(name);
-      });
+      var self = this, created = null;
+      var p = new WorksheetProxy(this.ctx, function () { return created; }, false);
+      this.ctx.enqueue("worksheets.add", function () { return created; }, function () {
+        created = self.ctx.fake.model.addSheet(name);
+      }, 64, "WorksheetCollection.add");
       return p;
     }
   }
 
   class WorksheetProxy {
-    constructor(ctx, resolve) {
+    constructor(ctx, resolve, orNull) {
       this.ctx = ctx;
-      this._sheet = resolve;
+      this._resolve = resolve;
+      this._orNull = orNull;
       this._loaded = new Set();
       this._data = {};
       this.isNullObject = false;
-      this.tables = new TablesProxy(ctx, this);
-      const self = this;
-      const footers = {};
-      ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"].forEach((k) =>
-        Object.defineProperty(footers, k, { set: (v) => self._set("pageLayout", (s) => (s.pageLayout.headersFooters.defaultForAllPages[k] = v)) }),
-      );
-      const page = { headersFooters: { defaultForAllPages: footers } };
-      ["orientation", "paperSize", "zoom", "centerHorizontally"].forEach((k) =>
-        Object.defineProperty(page, k, { set: (v) => self._set("pageLayout", (s) => (s.pageLayout[k] = v)) }),
-      );
+      var self = this;
+      this.tables = new TablesProxy(ctx);
+      var footers = {};
+      ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"].forEach(function (k) {
+        Object.defineProperty(footers, k, { set: function (v) { self._set("pageLayout", function (s) { s.pageLayout.headersFooters.defaultForAllPages[k] = v; }, "Worksheet.pageLayout"); } });
+      });
+      var page = { headersFooters: { defaultForAllPages: footers } };
+      ["orientation", "paperSize", "zoom", "centerHorizontally"].forEach(function (k) {
+        Object.defineProperty(page, k, { set: function (v) { self._set("pageLayout", function (s) { s.pageLayout[k] = v; }, "Worksheet.pageLayout"); } });
+      });
       this.pageLayout = page;
-      this.horizontalPageBreaks = { add: (addr) => self._set("pageLayout", (s) => s.pageBreaks.push(parseAddress(addr).row)) };
+      this.horizontalPageBreaks = {
+        add: function (addr) { self._set("pageLayout", function (s) { s.pageBreaks.push(parseAddress(addr).row); }, "PageBreakCollection.add"); },
+        removePageBreaks: function () { self._set("pageLayout", function (s) { s.pageBreaks = []; }, "PageBreakCollection.removePageBreaks"); },
+      };
     }
-    _set(kind, fn) {
-      this.ctx.enqueue(kind, () => this._sheet(), () => fn(this._sheet()));
+    /** The sheet, or null for a null object (or one not yet created). */
+    _sheet() {
+      var s = this._resolve();
+      if (s && this.ctx.fake.model.sheets.indexOf(s) < 0) throw officeError("ItemNotFound", "The requested resource doesn't exist (the worksheet was deleted).");
+      return s;
+    }
+    /** The sheet for an operation: a null object cannot be used. */
+    _use() {
+      var s = this._sheet();
+      if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist (a method was called on a null worksheet).");
+      return s;
+    }
+    _fill(props) {
+      var s = this._sheet();
+      if (!s) return;
+      var all = { name: s.name, visibility: s.visibility, position: this.ctx.fake.model.sheets.indexOf(s) };
+      for (var p of props) {
+        if (p in all) {
+          this._data[p] = all[p];
+          this._loaded.add(p);
+        }
+      }
+    }
+    _set(kind, fn, member) {
+      var self = this;
+      this.ctx.enqueue(kind, function () { return self._use(); }, function () { fn(self._use()); }, 64, member);
     }
     get name() {
       return loaded(this, "name");
     }
     set name(v) {
-      this._set("sheet.name", (s) => {
-        if (this.ctx.fake.model.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase())) throw officeError("ItemAlreadyExists", "sheet " + v);
-        s.name = v;
-      });
+      var model = this.ctx.fake.model;
+      this._set("sheet.name", function (s) { model.renameSheet(s, v); }, "Worksheet.name");
+    }
+    get visibility() {
+      return loaded(this, "visibility");
     }
     set visibility(v) {
-      this._set("sheet.visibility", (s) => (s.visibility = v));
+      var model = this.ctx.fake.model;
+      this._set("sheet.visibility", function (s) { model.setVisibility(s, v); }, "Worksheet.visibility");
     }
     set position(v) {
-      this._set("sheet.position", (s) => {
-        const list = this.ctx.fake.model.sheets;
+      var list = this.ctx.fake.model.sheets;
+      this._set("sheet.position", function (s) {
         list.splice(list.indexOf(s), 1);
         list.splice(v, 0, s);
-      });
+      }, "Worksheet.position");
     }
     set showGridlines(v) {
-      this._set("format", (s) => (s.showGridlines = v));
+      this._set("format", function (s) { s.showGridlines = v; }, "Worksheet.showGridlines");
     }
     activate() {
-      this._set("sheet.activate", (s) => (this.ctx.fake.model.active = s.name));
+      var model = this.ctx.fake.model;
+      this._set("sheet.activate", function (s) {
+        if (s.visibility !== "Visible") throw officeError("InvalidOperation", "This operation is not permitted for the current object (the worksheet is hidden).");
+        model.active = s.name;
+      }, "Worksheet.activate");
     }
     delete() {
-      this._set("sheet.delete", (s) => {
-        const list = this.ctx.fake.model.sheets;
-        list.splice(list.indexOf(s), 1);
-      });
+      var model = this.ctx.fake.model;
+      this._set("sheet.delete", function (s) { model.removeSheet(s); }, "Worksheet.delete");
     }
     load(props) {
-      this.ctx.enqueue("load", null, () => {
-        const s = this._sheet();
-        if (!s) return;
-        this._data.name = s.name;
-        this._loaded.add("name");
+      var self = this;
+      var wanted = propList(props) || ["name", "visibility", "position"];
+      this.ctx.enqueue("load", null, function () {
+        var s = self._sheet();
+        if (!s) {
+          if (self._orNull) {
+            self.isNullObject = true;
+            return;
+          }
+          throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+        }
+        self._fill(wanted);
       });
       return this;
     }
     getRange(address) {
-      return new RangeProxy(this.ctx, () => ({ sheet: this._sheet().name, address }));
+      var self = this;
+      this.ctx.need("Worksheet.getRange");
+      return new RangeProxy(this.ctx, function () {
+        var s = self._use();
+        return { sheet: s, rect: address === undefined ? { row: 0, col: 0, rows: LIMITS.rows, cols: LIMITS.cols } : parseAddress(address) };
+      }, false);
     }
-    getUsedRangeOrNullObject() {
-      return new RangeProxy(this.ctx, () => {
-        const s = this._sheet();
-        const u = s && s.used();
-        return u ? { sheet: s.name, address: formatAddress(s.name, u).split("!")[1] } : null;
+    getUsedRange(valuesOnly) {
+      var self = this;
+      return new RangeProxy(this.ctx, function () {
+        var s = self._use();
+        return { sheet: s, rect: s.used(valuesOnly) || { row: 0, col: 0, rows: 1, cols: 1 } };
+      }, false);
+    }
+    getUsedRangeOrNullObject(valuesOnly) {
+      var self = this;
+      this.ctx.need("Worksheet.getUsedRangeOrNullObject");
+      var range = new RangeProxy(this.ctx, function () {
+        var s = self._use();
+        var u = s.used(valuesOnly);
+        return u ? { sheet: s, rect: u } : null;
       }, true);
+      this.ctx.enqueue("resolve", null, function () { range.isNullObject = !range._ref(); });
+      return range;
     }
   }
 
-  const FORMAT_PROPS = ["horizontalAlignment", "verticalAlignment", "wrapText", "indentLevel", "columnWidth", "rowHeight"];
+  // ---- ranges ---------------------------------------------------------------------------------------------------
+  var FORMAT_PROPS = { horizontalAlignment: "1.1", verticalAlignment: "1.1", wrapText: "1.1", indentLevel: "1.9", columnWidth: "1.2", rowHeight: "1.2" };
+  var VALUE_PROPS = ["values", "valueTypes", "numberFormat", "text", "formulas"];
+
+  /** Writes a grid of values as Excel does when they are set through Range.values (strings parsed, unless text format). */
+  function writeValues(s, r, v) {
+    var grid = Array.isArray(v) ? v : null;
+    if (grid && (grid.length !== r.rows || grid.some(function (row) { return !Array.isArray(row) || row.length !== r.cols; }))) {
+      throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    }
+    for (var i = 0; i < r.rows; i++) {
+      for (var j = 0; j < r.cols; j++) {
+        var x = grid ? grid[i][j] : v;
+        var c = s.cell(r.row + i, r.col + j, true);
+        if (x === null || x === undefined) x = "";
+        if (typeof x === "string" && c.numberFormat !== "@") {
+          var parsed = parseInput(x);
+          x = parsed.value;
+          if (parsed.numberFormat && (c.numberFormat === "General" || !c.numberFormat)) c.numberFormat = parsed.numberFormat;
+        }
+        c.value = x;
+      }
+    }
+  }
 
   class RangeProxy {
     constructor(ctx, target, orNull) {
@@ -500,219 +917,324 @@
       this._loaded = new Set();
       this._data = {};
       this.isNullObject = false;
-      defineLoadable(this, ["values", "valueTypes", "numberFormat", "text", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"]);
-      const self = this;
-      const fontObj = {};
-      ["name", "size", "bold", "italic", "color"].forEach((k) => Object.defineProperty(fontObj, k, { set: (v) => self._format("font." + k, v) }));
-      const fillObj = {};
-      Object.defineProperty(fillObj, "color", { set: (v) => self._format("fill.color", v) });
-      const format = { font: fontObj, fill: fillObj, borders: { getItem: (edge) => {
-        const b = {};
-        ["style", "weight", "color"].forEach((k) => Object.defineProperty(b, k, { set: (v) => self._format("border." + edge + "." + k, v) }));
-        return b;
-      } }, autofitColumns: () => self._format("autofit", true) };
-      FORMAT_PROPS.forEach((k) => Object.defineProperty(format, k, { set: (v) => self._format(k, v) }));
+      defineLoadable(this, ["values", "valueTypes", "numberFormat", "text", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"]);
+      var self = this;
+      var fontObj = {};
+      ["name", "size", "bold", "italic", "color"].forEach(function (k) {
+        Object.defineProperty(fontObj, k, { set: function (v) { self._format("font." + k, v, "Range.format"); } });
+      });
+      var fillObj = {};
+      Object.defineProperty(fillObj, "color", { set: function (v) { self._format("fill.color", v, "Range.format"); } });
+      var format = {
+        font: fontObj,
+        fill: fillObj,
+        borders: {
+          getItem: function (edge) {
+            var b = {};
+            ["style", "weight", "color"].forEach(function (k) {
+              Object.defineProperty(b, k, { set: function (v) { self._format("border." + edge + "." + k, v, "Range.format"); } });
+            });
+            return b;
+          },
+        },
+        autofitColumns: function () { self._format("autofit", true, "RangeFormat.autofitColumns"); },
+      };
+      Object.keys(FORMAT_PROPS).forEach(function (k) {
+        Object.defineProperty(format, k, { set: function (v) { self._format(k, v, "RangeFormat." + k); } });
+      });
       this.format = format;
-      this.worksheet = new WorksheetProxy(ctx, () => this._sheet());
     }
+    /** Like Excel, a range is bound to its cells when first resolved, not re-resolved through a name later. */
     _ref() {
-      // Like Excel, a range is bound to its cells when first resolved, not re-resolved through a name later.
       if (this._bound === undefined) {
-        const t = this._target();
-        if (t) this._bound = t;
+        var t = this._target();
+        if (t) {
+          if (!t.sheet) throw officeError("ItemNotFound", "The requested resource doesn't exist (sheet).");
+          this._bound = t;
+        }
         return t;
       }
       return this._bound;
     }
     _sheet() {
-      const t = this._ref();
-      if (!t) throw officeError("ItemNotFound", "null range");
-      const s = this.ctx.fake.model.sheet(t.sheet);
-      if (!s) throw officeError("ItemNotFound", "sheet " + t.sheet);
-      return s;
+      var t = this._ref();
+      if (!t) throw officeError("ItemNotFound", "The requested resource doesn't exist (a method was called on a null range).");
+      if (this.ctx.fake.model.sheets.indexOf(t.sheet) < 0) throw officeError("ItemNotFound", "The requested resource doesn't exist (the worksheet was deleted).");
+      return t.sheet;
     }
     _rect() {
-      const t = this._ref();
-      const r = parseAddress(t.address);
-      if (r.wholeColumns || r.wholeRows) {
-        const u = this._sheet().used() || { rows: 1, cols: 1 };
-        if (r.wholeColumns) r.rows = Math.max(1, u.rows);
-        if (r.wholeRows) r.cols = Math.max(1, u.cols);
-      }
-      return r;
+      this._sheet();
+      return this._ref().rect;
     }
-    _format(key, value) {
-      const kind = key === "columnWidth" || key === "rowHeight" ? "size" : "format";
-      this.ctx.enqueue(kind, () => this._sheet(), () => {
-        const t = parseAddress(this._ref().address);
-        const s = this._sheet();
-        if (t.wholeColumns) {
-          for (let c = t.col; c < t.col + t.cols; c++) if (key === "columnWidth") s.columnWidths[c] = value;
+    /** A navigation property: the same object on every access, as in Office.js. */
+    get worksheet() {
+      var self = this;
+      if (!this._worksheet) this._worksheet = new WorksheetProxy(this.ctx, function () { return self._sheet(); }, false);
+      return this._worksheet;
+    }
+    _format(key, value, member) {
+      var self = this;
+      var kind = key === "columnWidth" || key === "rowHeight" ? "size" : "format";
+      this.ctx.enqueue(kind, function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        var wholeColumns = r.row === 0 && r.rows === LIMITS.rows, wholeRows = r.col === 0 && r.cols === LIMITS.cols;
+        if (key === "columnWidth") {
+          for (var c = r.col; c < r.col + r.cols; c++) s.columnWidths[c] = value;
           return;
         }
-        if (t.wholeRows) {
-          for (let r = t.row; r < t.row + t.rows; r++) if (key === "rowHeight") s.rowHeights[r] = value;
+        if (key === "rowHeight") {
+          for (var rr = r.row; rr < r.row + r.rows; rr++) s.rowHeights[rr] = value;
           return;
         }
-        const r = this._rect();
-        for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) s.cell(r.row + i, r.col + j, true).format[key] = value;
-      });
+        if (wholeColumns || wholeRows) return;
+        for (var i = 0; i < r.rows; i++) for (var j = 0; j < r.cols; j++) s.cell(r.row + i, r.col + j, true).format[key] = value;
+      }, 64, member);
     }
     load(props) {
-      const wanted = typeof props === "string" ? props.split(",").map((p) => p.trim()) : null;
-      this.ctx.enqueue("load", null, () => {
-        const t = this._ref();
+      var self = this;
+      var wanted = propList(props);
+      this.ctx.enqueue("load", null, function () {
+        var t = self._ref();
         if (!t) {
-          this.isNullObject = true;
-          return;
-        }
-        const s = this._sheet();
-        const r = this._rect();
-        const values = [], types = [], formats = [], text = [];
-        for (let i = 0; i < r.rows; i++) {
-          const vr = [], tr = [], fr = [], xr = [];
-          for (let j = 0; j < r.cols; j++) {
-            const c = s.cell(r.row + i, r.col + j, false);
-            const v = c ? c.value : "";
-            const isError = typeof v === "string" && /^#(N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!)$/.test(v);
-            vr.push(v && typeof v === "object" && "formula" in v ? v.result ?? 0 : v);
-            tr.push(v === "" ? "Empty" : isError ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
-            fr.push(c ? c.numberFormat : "General");
-            xr.push(String(v));
+          if (self._orNull) {
+            self.isNullObject = true;
+            return;
           }
-          values.push(vr); types.push(tr); formats.push(fr); text.push(xr);
+          throw officeError("ItemNotFound", "The requested resource doesn't exist.");
         }
-        const all = {
-          values, valueTypes: types, numberFormat: formats, text,
-          rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols,
-          address: formatAddress(s.name, r),
-        };
-        for (const p of wanted || Object.keys(all)) {
+        var s = self._sheet(), r = self._rect(), model = self.ctx.fake.model;
+        var names = wanted || ["values", "valueTypes", "numberFormat", "text", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"];
+        var needsCells = names.some(function (p) { return VALUE_PROPS.indexOf(p) >= 0; });
+        // "A range is limited to 5,000,000 cells for read operations."
+        if (needsCells && r.rows * r.cols > LIMITS.readCells) {
+          throw officeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number (" + r.rows * r.cols + " cells).");
+        }
+        var all = { rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols, address: formatAddress(s.name, r) };
+        if (needsCells) {
+          self.ctx.fake.stats.maxCellsRead = Math.max(self.ctx.fake.stats.maxCellsRead, r.rows * r.cols);
+          var values = [], types = [], formats = [], text = [], formulas = [];
+          for (var i = 0; i < r.rows; i++) {
+            var vr = [], tr = [], fr = [], xr = [], fo = [];
+            for (var j = 0; j < r.cols; j++) {
+              var c = s.cell(r.row + i, r.col + j, false);
+              var raw = c ? c.value : "";
+              var v = model.valueAt(s, r.row + i, r.col + j);
+              vr.push(v);
+              tr.push(isEmpty(v) ? "Empty" : isErrorValue(v) ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
+              fr.push(c ? c.numberFormat : "General");
+              xr.push(isEmpty(v) ? "" : String(v));
+              fo.push(raw && typeof raw === "object" && "formula" in raw ? raw.formula : v);
+            }
+            values.push(vr); types.push(tr); formats.push(fr); text.push(xr); formulas.push(fo);
+          }
+          Object.assign(all, { values: values, valueTypes: types, numberFormat: formats, text: text, formulas: formulas });
+        }
+        for (var p of names) {
           if (!(p in all)) continue;
-          this._data[p] = all[p];
-          this._loaded.add(p);
-          this.ctx.responseBytes += JSON.stringify(all[p]).length;
+          self._data[p] = all[p];
+          self._loaded.add(p);
+          self.ctx.responseBytes += JSON.stringify(all[p]).length;
         }
       });
-      if (this._orNull) this.ctx.enqueue("resolve", null, () => (this.isNullObject = !this._ref()));
       return this;
     }
     set values(v) {
-      const bytes = JSON.stringify(v).length;
-      this.ctx.enqueue("values", () => this._sheet(), () => {
-        const s = this._sheet();
-        const r = this._rect();
-        const grid = Array.isArray(v) ? v : [[v]];
-        if (Array.isArray(v) && (grid.length !== r.rows || grid.some((row) => row.length !== r.cols))) throw officeError("InvalidArgument", "values do not match the range size");
-        for (let i = 0; i < r.rows; i++)
-          for (let j = 0; j < r.cols; j++) {
-            let x = Array.isArray(v) ? grid[i][j] : v;
-            const c = s.cell(r.row + i, r.col + j, true);
-            if (typeof x === "string" && x.startsWith("'")) x = x.slice(1);
-            else if (typeof x === "string" && /^[=+\-@]/.test(x) && x.length > 1) x = { formula: x };
-            c.value = x;
-          }
-      }, bytes);
+      var self = this;
+      this.ctx.enqueue("values", function () { return self._sheet(); }, function () { writeValues(self._sheet(), self._rect(), v); }, JSON.stringify(v).length, "Range.values");
     }
     set numberFormat(v) {
-      const bytes = JSON.stringify(v).length;
-      this.ctx.enqueue("format", () => this._sheet(), () => {
-        const s = this._sheet();
-        const r = this._rect();
-        for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) s.cell(r.row + i, r.col + j, true).numberFormat = Array.isArray(v) ? v[i][j] : v;
-      }, bytes);
+      var self = this;
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        if (Array.isArray(v) && (v.length !== r.rows || v.some(function (row) { return !Array.isArray(row) || row.length !== r.cols; }))) {
+          throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        }
+        for (var i = 0; i < r.rows; i++) for (var j = 0; j < r.cols; j++) s.cell(r.row + i, r.col + j, true).numberFormat = Array.isArray(v) ? v[i][j] : v;
+      }, JSON.stringify(v).length, "Range.numberFormat");
     }
     set columnHidden(v) {
-      this.ctx.enqueue("format", () => this._sheet(), () => {
-        const r = parseAddress(this._ref().address);
-        for (let c = r.col; c < r.col + r.cols; c++) (v ? this._sheet().hiddenColumns.add(c) : this._sheet().hiddenColumns.delete(c));
-      });
+      var self = this;
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        for (var c = r.col; c < r.col + r.cols; c++) (v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
+      }, 64, "Range.columnHidden");
     }
     merge() {
-      this.ctx.enqueue("format", () => this._sheet(), () => this._sheet().merges.push(this._rect()));
+      var self = this;
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        s.merges = s.merges.filter(function (m) { return !intersects(m, r); });
+        s.merges.push({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
+      }, 64, "Range.merge");
+    }
+    unmerge() {
+      var self = this;
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        s.merges = s.merges.filter(function (m) { return !intersects(m, r); });
+      }, 64, "Range.unmerge");
+    }
+    /** Range.clear(applyTo): "All" (default), "Contents" or "Formats"; merges go with the formats. */
+    clear(applyTo) {
+      var self = this, what = applyTo || "All";
+      this.ctx.enqueue("clear", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        for (var entry of Array.from(s.cells)) {
+          var k = entry[0], i = k.indexOf(",");
+          var row = +k.slice(0, i), col = +k.slice(i + 1);
+          if (row < r.row || row >= r.row + r.rows || col < r.col || col >= r.col + r.cols) continue;
+          if (what === "All") s.cells.delete(k);
+          else if (what === "Contents") entry[1].value = "";
+          else if (what === "Formats") {
+            entry[1].numberFormat = "General";
+            entry[1].format = {};
+          }
+        }
+        if (what !== "Contents") s.merges = s.merges.filter(function (m) { return !intersects(m, r); });
+      }, 64, "Range.clear");
+    }
+    /** Range.copyFrom(source, copyType): copies the source's cells (and, for "All" and "Formats", merges) to this range's top-left. */
+    copyFrom(source, copyType) {
+      var self = this, type = copyType || "All";
+      this.ctx.enqueue("copyFrom", function () { return self._sheet(); }, function () {
+        var s = self._sheet(), r = self._rect();
+        var from = source._sheet(), fr = source._rect();
+        var to = { row: r.row, col: r.col, rows: fr.rows, cols: fr.cols };
+        for (var i = 0; i < fr.rows; i++) {
+          for (var j = 0; j < fr.cols; j++) {
+            var src = from.cell(fr.row + i, fr.col + j, false);
+            var key = to.row + i + "," + (to.col + j);
+            var dst = s.cells.get(key);
+            if (type === "All") {
+              if (src) s.cells.set(key, JSON.parse(JSON.stringify(src)));
+              else s.cells.delete(key);
+            } else if (type === "Values") {
+              if (src) s.cell(to.row + i, to.col + j, true).value = JSON.parse(JSON.stringify(src.value));
+              else if (dst) dst.value = "";
+            } else if (type === "Formats") {
+              var d = s.cell(to.row + i, to.col + j, true);
+              d.numberFormat = src ? src.numberFormat : "General";
+              d.format = src ? JSON.parse(JSON.stringify(src.format)) : {};
+            }
+          }
+        }
+        if (type === "All" || type === "Formats") {
+          s.merges = s.merges.filter(function (m) { return !intersects(m, to); });
+          from.merges.forEach(function (m) {
+            if (m.row >= fr.row && m.col >= fr.col && m.row + m.rows <= fr.row + fr.rows && m.col + m.cols <= fr.col + fr.cols) {
+              s.merges.push({ row: m.row - fr.row + to.row, col: m.col - fr.col + to.col, rows: m.rows, cols: m.cols });
+            }
+          });
+        }
+      }, 64, "Range.copyFrom");
     }
     select() {
-      this.ctx.enqueue("select", null, () => (this.ctx.fake.model.selected = formatAddress(this._sheet().name, this._rect())));
+      var self = this;
+      this.ctx.enqueue("select", null, function () { self.ctx.fake.model.selected = formatAddress(self._sheet().name, self._rect()); }, 64, "Range.select");
     }
     getCell(row, col) {
-      return new RangeProxy(this.ctx, () => {
-        const r = this._rect();
-        return { sheet: this._sheet().name, address: colLetters(r.col + col) + (r.row + row + 1) };
-      });
+      var self = this;
+      return new RangeProxy(this.ctx, function () {
+        var r = self._rect();
+        return { sheet: self._sheet(), rect: { row: r.row + row, col: r.col + col, rows: 1, cols: 1 } };
+      }, false);
     }
     getRowsBelow(n) {
-      return new RangeProxy(this.ctx, () => {
-        const r = this._rect();
-        return { sheet: this._sheet().name, address: formatAddress("x", { row: r.row + r.rows, col: r.col, rows: n, cols: r.cols }).split("!")[1] };
-      });
+      var self = this;
+      this.ctx.need("Range.getRowsBelow");
+      return new RangeProxy(this.ctx, function () {
+        var r = self._rect();
+        return { sheet: self._sheet(), rect: { row: r.row + r.rows, col: r.col, rows: n === undefined ? 1 : n, cols: r.cols } };
+      }, false);
     }
     getResizedRange(dr, dc) {
-      return new RangeProxy(this.ctx, () => {
-        const r = this._rect();
-        return { sheet: this._sheet().name, address: formatAddress("x", { row: r.row, col: r.col, rows: r.rows + dr, cols: r.cols + dc }).split("!")[1] };
-      });
+      var self = this;
+      this.ctx.need("Range.getResizedRange");
+      return new RangeProxy(this.ctx, function () {
+        var r = self._rect();
+        return { sheet: self._sheet(), rect: { row: r.row, col: r.col, rows: r.rows + dr, cols: r.cols + dc } };
+      }, false);
     }
   }
 
   class FakeExcel {
     constructor() {
       this.model = new Model();
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxCellsRead: 0, delayedForCellEdit: 0 };
       this.log = [];
       this.failOn = null;
+      /** Largest request Excel accepts (Excel on the web: 5 MB). */
       this.requestLimit = 5 * 1024 * 1024;
+      /** Largest response (Excel on the web: 5 MB; desktop: none). */
+      this.responseLimit = Infinity;
+      /** The ExcelApi requirement set this Excel supports; members above it fail with ApiNotFound. */
+      this.apiVersion = "1.12";
+      /** True while the user edits a cell. */
+      this.cellEditMode = false;
       this.SheetVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
       this.PageOrientation = { landscape: "Landscape", portrait: "Portrait" };
       this.PaperType = { a4: "A4" };
     }
-    /** Excel.run: a fresh request context per call, like the real one. */
-    async run(batch) {
-      const ctx = new Context(this);
-      return batch(ctx);
+    /** Excel.run([options,] batch): a fresh request context per call, like the real one. */
+    async run(optionsOrBatch, batch) {
+      var fn = typeof optionsOrBatch === "function" ? optionsOrBatch : batch;
+      var ctx = new Context(this, typeof optionsOrBatch === "function" ? null : optionsOrBatch);
+      return fn(ctx);
     }
     resetStats() {
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxCellsRead: 0, delayedForCellEdit: 0 };
       this.log = [];
     }
-    /** Every non-empty value of a sheet, row-major, as a 2D array from A1. */
+    /** Every non-empty value of a sheet, row-major, as a 2D array from A1 (formulas as stored). */
     sheetValues(name) {
-      const s = this.model.sheet(name);
+      var s = this.model.sheet(name);
       if (!s) return null;
-      const u = s.used();
+      var u = s.used(true);
       if (!u) return [];
-      const out = [];
-      for (let r = 0; r < u.rows; r++) {
-        const row = [];
-        for (let c = 0; c < u.cols; c++) {
-          const cell = s.cell(r, c, false);
+      var out = [];
+      for (var r = 0; r < u.row + u.rows; r++) {
+        var row = [];
+        for (var c = 0; c < u.col + u.cols; c++) {
+          var cell = s.cell(r, c, false);
           row.push(cell ? cell.value : "");
         }
         out.push(row);
       }
       return out;
     }
+    /** A cell's value as Excel shows it (a formula that is a single reference shows that cell; #REF! when broken). */
+    cellValue(sheetName, a1) {
+      var s = this.model.sheet(sheetName);
+      if (!s) return null;
+      var at = parseAddress(a1);
+      return this.model.valueAt(s, at.row, at.col);
+    }
   }
 
   /** A plain-data copy of the workbook (sheets' cells, names, tables), to recreate it elsewhere (a browser). */
   FakeExcel.prototype.toJSON = function () {
     return {
-      sheets: this.model.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.numberFormat]) })),
-      names: [...this.model.names.entries()],
-      tables: this.model.tables.map((t) => ({ ...t })),
+      sheets: this.model.sheets.map(function (s) { return { name: s.name, cells: Array.from(s.cells.entries()).map(function (e) { return [e[0], e[1].value, e[1].numberFormat]; }) }; }),
+      names: Array.from(this.model.names.entries()),
+      tables: this.model.tables.map(function (t) { return Object.assign({}, t); }),
     };
   };
   FakeExcel.fromJSON = function (json) {
-    const fake = new FakeExcel();
-    for (const s of json.sheets) {
-      const sheet = fake.model.addSheet(s.name);
-      for (const [k, value, numberFormat] of s.cells) sheet.cells.set(k, { value, numberFormat, format: {} });
+    var fake = new FakeExcel();
+    for (var s of json.sheets) {
+      var sheet = fake.model.addSheet(s.name);
+      for (var c of s.cells) sheet.cells.set(c[0], { value: c[1], numberFormat: c[2], format: {} });
     }
-    for (const [n, f] of json.names) fake.model.names.set(n, f);
-    fake.model.tables = json.tables.map((t) => ({ ...t }));
+    for (var n of json.names) fake.model.names.set(n[0], n[1]);
+    fake.model.tables = json.tables.map(function (t) { return Object.assign({}, t); });
     return fake;
   };
   FakeExcel.parseAddress = parseAddress;
   FakeExcel.formatAddress = formatAddress;
-  if (typeof module !== "undefined" && module.exports) module.exports = { FakeExcel };
+  FakeExcel.parseInput = parseInput;
+  FakeExcel.versionAtLeast = versionAtLeast;
+  FakeExcel.MIN_VERSION = MIN_VERSION;
+  FakeExcel.LIMITS = LIMITS;
+  if (typeof module !== "undefined" && module.exports) module.exports = { FakeExcel: FakeExcel };
   else root.FakeExcel = FakeExcel;
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -55,20 +55,27 @@ export function fakeFromRanges(ranges: Record<string, SheetRange>): FakeExcel {
   return fake;
 }
 
-/** Makes the fake the global `Excel` (and a minimal `Office`) the host code talks to. */
+/**
+ * Makes the fake the global `Excel` (and a minimal `Office`) the host code talks to, supporting ExcelApi up to
+ * `supported`: members above it fail in the fake with ApiNotFound, and `isSetSupported` answers accordingly.
+ */
 export function installFake(fake: FakeExcel, supported = "1.12"): void {
+  fake.apiVersion = supported;
   const g = globalThis as unknown as Record<string, unknown>;
   g.Excel = {
-    run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => fake.run(batch),
+    run: (a: unknown, b?: unknown) => (fake.run as (x: unknown, y?: unknown) => Promise<unknown>)(a, b),
     SheetVisibility: fake.SheetVisibility,
     PageOrientation: fake.PageOrientation,
     PaperType: fake.PaperType,
   };
   g.Office = {
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v) <= Number(supported) } },
+    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && FakeExcel.versionAtLeast(supported, v) } },
     actions: { associate: () => undefined },
     HostType: { Excel: "Excel" },
   };
 }
 
 export const supportsAll = (): boolean => true;
+
+/** `supports` for a host that has ExcelApi up to `version` and nothing above. */
+export const supportsUpTo = (version: string) => (v: string): boolean => FakeExcel.versionAtLeast(version, v);

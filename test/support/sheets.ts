@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { arrayRange, Cell, RangeEntry, SourceWorkbook } from "../../src/contract/source";
+import { arrayRange, Cell, gridValues, RangeEntry, SourceWorkbook } from "../../src/contract/source";
 import { parseA1, SheetRange } from "../../scripts/workbookWriter";
 
 export { SheetRange, writeXlsx } from "../../scripts/workbookWriter";
@@ -17,6 +17,18 @@ export function workbook(ranges: Record<string, SheetRange>): SourceWorkbook {
     };
   });
   return { entries };
+}
+
+/** A workbook's entries with every grid read out into plain rows (grids are objects, not comparable as such). */
+export function materialise(entries: readonly RangeEntry[]): unknown[] {
+  return [...entries]
+    .sort((p, q) => p.name.localeCompare(q.name))
+    .map((e) => {
+      if (e.lookup.kind !== "cells") return { name: e.name, origin: e.origin, lookup: e.lookup };
+      const { grid, ...rest } = e.lookup.range;
+      const formats = Array.from({ length: grid.rowCount }, (_, r) => Array.from({ length: grid.colCount }, (_, c) => grid.format(r, c)));
+      return { name: e.name, origin: e.origin, range: { ...rest, values: gridValues(grid), formats } };
+    });
 }
 
 /** A fresh temporary folder for one test. */

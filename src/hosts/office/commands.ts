@@ -3,40 +3,83 @@ import { count } from "../../report/swedish";
 import { refreshReport } from "./refresh";
 import { createTemplate } from "./template";
 import { swedishError } from "./officeErrors";
+import { MAX_REQUEST_BYTES } from "./renderOffice";
 
 /** Whether this Excel supports ExcelApi `version`. */
 export function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
 }
 
+function onTheWeb(): boolean {
+  return typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
+}
+
 /** Excel on the web answers at most 5 MB per request; desktop Excel has no such limit. */
 export function responseLimit(): number {
-  const web = typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
-  return web ? 4 * 1024 * 1024 : Infinity;
+  return onTheWeb() ? 4 * 1024 * 1024 : Infinity;
+}
+
+/** Excel on the web accepts at most 5 MB per request; desktop Excel takes the whole write in one request. */
+export function requestLimit(): number {
+  return onTheWeb() ? MAX_REQUEST_BYTES : Infinity;
+}
+
+/**
+ * Excel.run for the add-in's own work: "When true, the batch request is executed immediately if the user is not in
+ * cell edit mode, but if the user is in cell edit mode then the batch request is delayed until the user exits cell
+ * edit mode." (Excel.RunOptions.delayForCellEdit, https://learn.microsoft.com/javascript/api/excel/excel.runoptions)
+ * A host that does not know the option ignores it.
+ */
+export function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run({ delayForCellEdit: true }, batch);
 }
 
 /** Listeners the task pane registers to hear about refreshes started from the ribbon. */
 const listeners: ((message: string, ok: boolean) => void)[] = [];
+let last: { message: string; ok: boolean } | null = null;
+
+/** Registers a listener; it hears the last ribbon outcome at once if there was one the pane has not shown yet. */
 export function onRibbonOutcome(listener: (message: string, ok: boolean) => void): void {
   listeners.push(listener);
+  if (last) listener(last.message, last.ok);
 }
+
 function tell(message: string, ok: boolean): void {
+  last = { message, ok };
   for (const l of listeners) l(message, ok);
+}
+
+/**
+ * A ribbon command's failure must be seen: the task pane may be closed, and its text alone would not be. The pane is
+ * opened with the message in it: "You can show the task pane of your Office Add-in by calling the
+ * Office.addin.showAsTaskpane() method." (SharedRuntime 1.1, which the ribbon requires;
+ * https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in)
+ */
+async function showPane(): Promise<void> {
+  try {
+    if (typeof Office !== "undefined" && Office.addin && typeof Office.addin.showAsTaskpane === "function") await Office.addin.showAsTaskpane();
+  } catch {
+    // Nothing else can be shown from a ribbon command; the message waits in the pane.
+  }
 }
 
 /** Ribbon: Uppdatera rapport. Works without the task pane ever having been opened; always completes the event. */
 export async function refreshFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const outcome = await Excel.run((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit() }));
+    const outcome = await runInExcel((context) =>
+      refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit(), maxRequestBytes: requestLimit() }),
+    );
     const errors = outcome.findings.filter((f) => f.severity === "error").length;
     tell(
       outcome.ok
         ? `Rapporten är uppdaterad (${count(outcome.findings.length, "notering", "noteringar")}).`
-        : `Rapporten uppdaterades inte: ${errors} fel i indata. Öppna panelen för detaljer.`,
+        : `Rapporten uppdaterades inte: ${errors} fel i indata. Se Noteringar nedan.`,
       outcome.ok,
     );
+    if (!outcome.ok) await showPane();
   } catch (e) {
     tell(swedishError(e), false);
+    await showPane();
   } finally {
     event.completed();
   }
@@ -45,10 +88,11 @@ export async function refreshFromRibbon(event: Office.AddinCommands.Event): Prom
 /** Ribbon: Skapa mall. */
 export async function templateFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await Excel.run((context) => createTemplate(context));
+    await runInExcel((context) => createTemplate(context));
     tell("Mallen är skapad: fyll i bladen Budget och Utfall och välj Uppdatera rapport.", true);
   } catch (e) {
     tell(swedishError(e), false);
+    await showPane();
   } finally {
     event.completed();
   }

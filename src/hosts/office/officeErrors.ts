@@ -1,30 +1,40 @@
 /// <reference types="office-js" />
 import { UppfoljningError } from "../../findings/errors";
+import { FailureCode, MESSAGES } from "../../findings/messages";
 
-const OFFICE_CODES: Record<string, string> = {
-  AccessDenied: "Excel nekade åtkomst. Är arbetsboken skrivskyddad eller delad med begränsad behörighet?",
-  ActivityLimitReached: "Excel har nått en gräns för antalet ändringar. Försök igen om en stund.",
-  GeneralException: "Excel kunde inte slutföra ändringen. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt.",
-  InsertDeleteConflict: "Excel kunde inte infoga eller ta bort celler på grund av en konflikt (t.ex. en sammanfogad cell).",
-  InvalidArgument: "Excel tog inte emot ett värde från tillägget.",
-  InvalidOperation: "Åtgärden är inte tillåten just nu. Avsluta cellredigering (Esc) och försök igen.",
-  InvalidReference: "En referens i arbetsboken är ogiltig.",
-  ItemAlreadyExists: "Ett blad med samma namn finns redan.",
-  ItemNotFound: "Ett blad eller namn som tillägget behöver hittades inte.",
-  NotImplemented: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office.",
-  RequestAborted: "Excel avbröt begäran. Försök igen.",
-  RequestPayloadSizeLimitExceeded: "Rapporten blev för stor för en enda överföring till Excel.",
-  ResponsePayloadSizeLimitExceeded: "Indataområdena är för stora för att läsas på en gång i Excel på webben.",
-  Unauthenticated: "Inloggningen behöver förnyas.",
-  Conflict: "Arbetsboken ändrades samtidigt av någon annan. Försök igen.",
-  EditModeNotAllowed: "Excel är i redigeringsläge. Tryck Esc eller Enter i cellen och försök igen.",
+/**
+ * Excel's error codes (Excel.ErrorCodes, https://learn.microsoft.com/javascript/api/excel/excel.errorcodes) and the
+ * message each gets from the catalogue. Cell edit mode is `InvalidOperationInCellEditMode`: "The operation isn't
+ * available while Excel is in Edit cell mode." A plain `InvalidOperation` is something else (for instance a name that
+ * is no single range, office-js #4321), so it is not told as cell editing.
+ */
+const OFFICE_CODES: Record<string, FailureCode> = {
+  AccessDenied: "EXCEL_ACCESS_DENIED",
+  ActivityLimitReached: "EXCEL_ACTIVITY_LIMIT",
+  ApiNotFound: "EXCEL_API_NOT_FOUND",
+  GeneralException: "EXCEL_GENERAL",
+  InsertDeleteConflict: "EXCEL_INSERT_DELETE_CONFLICT",
+  InvalidArgument: "EXCEL_INVALID_ARGUMENT",
+  InvalidOperation: "EXCEL_INVALID_OPERATION",
+  InvalidOperationInCellEditMode: "EXCEL_CELL_EDIT_MODE",
+  InvalidReference: "EXCEL_INVALID_REFERENCE",
+  ItemAlreadyExists: "EXCEL_ITEM_EXISTS",
+  ItemNotFound: "EXCEL_ITEM_NOT_FOUND",
+  MergedRangeConflict: "EXCEL_MERGED_CONFLICT",
+  NotImplemented: "EXCEL_NOT_IMPLEMENTED",
+  RangeExceedsLimit: "EXCEL_RANGE_TOO_LARGE",
+  RequestAborted: "EXCEL_REQUEST_ABORTED",
+  RequestPayloadSizeLimitExceeded: "EXCEL_REQUEST_TOO_LARGE",
+  ResponsePayloadSizeLimitExceeded: "EXCEL_RESPONSE_TOO_LARGE",
+  Unauthenticated: "EXCEL_UNAUTHENTICATED",
+  Conflict: "EXCEL_CONFLICT",
 };
 
 /** A Swedish message for anything thrown during a refresh: our own errors, Office.js errors, or other failures. */
 export function swedishError(e: unknown): string {
   if (e instanceof UppfoljningError) return e.message;
   const code = (e as { code?: string })?.code;
-  if (code && OFFICE_CODES[code]) return `${OFFICE_CODES[code]} (${code})`;
+  if (code && OFFICE_CODES[code]) return `${MESSAGES[OFFICE_CODES[code]].text} (${code})`;
   const msg = e instanceof Error ? e.message : String(e);
-  return `Rapporten kunde inte uppdateras: ${msg}. Den tidigare rapporten är orörd.`;
+  return new UppfoljningError("EXCEL_OTHER", { detail: msg }).message;
 }

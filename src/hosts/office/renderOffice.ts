@@ -8,6 +8,8 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** What one queued operation costs in a request, roughly, besides its data. */
 const OP_BYTES = 200;
 const BASE_FONT_SIZE = 10;
+/** Excel's text number format: a value written into such a cell is kept as the text it is. */
+export const TEXT_FORMAT = "@";
 
 /** Text the API would take as a formula (`=`, `+`, `-`, `@`) gets Excel's text prefix, so it stays text. */
 export function protectText(v: CellValue): CellValue {
@@ -15,7 +17,7 @@ export function protectText(v: CellValue): CellValue {
   return v;
 }
 
-function address(row: number, col: number, rows = 1, cols = 1): string {
+export function address(row: number, col: number, rows = 1, cols = 1): string {
   const a = `${columnLetters(col)}${row + 1}`;
   return rows === 1 && cols === 1 ? a : `${a}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
@@ -26,12 +28,15 @@ function valueBytes(row: readonly CellValue[]): number {
   return n;
 }
 
-/** Splits the rows into slices whose serialised values stay under the request limit. */
-export function chunkRows(values: readonly (readonly CellValue[])[], limit = MAX_REQUEST_BYTES): [number, number][] {
+/**
+ * Splits the rows into slices whose serialised values (and `extra(i)` bytes per row, such as its number formats) stay
+ * under the request limit.
+ */
+export function chunkRows(values: readonly (readonly CellValue[])[], limit = MAX_REQUEST_BYTES, extra: (row: number) => number = () => 0): [number, number][] {
   const chunks: [number, number][] = [];
   let start = 0, size = 0;
   values.forEach((row, i) => {
-    const b = valueBytes(row);
+    const b = valueBytes(row) + extra(i);
     if (size + b > limit && i > start) {
       chunks.push([start, i]);
       start = i;
@@ -43,7 +48,53 @@ export function chunkRows(values: readonly (readonly CellValue[])[], limit = MAX
   return chunks;
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number, supports: (version: string) => boolean): void {
+/** Sends queued work whenever the next operation would take the request over the limit; counts the round trips. */
+export class RequestBudget {
+  syncs = 0;
+  private pending = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    readonly limit: number = MAX_REQUEST_BYTES,
+  ) {}
+  async spend(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) {
+      await this.context.sync();
+      this.syncs++;
+      this.pending = 0;
+    }
+    this.pending += bytes;
+  }
+  /** Sends what is queued: the one round trip a normal report needs. */
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.pending = 0;
+  }
+}
+
+/**
+ * Number format of every cell, row by row: the style's format for numbers, and the text format for text, so Excel
+ * keeps text as text instead of reading "1" or "6" as numbers or "2024-08-31" as a date (Range.values is parsed like
+ * typed input). Text that starts like a formula keeps its format and gets the text prefix instead (protectText).
+ */
+export function numberFormats(layout: SheetLayout): string[][] {
+  const grid = layout.values.map((row) => row.map(() => "General"));
+  for (const rect of layout.styles) {
+    const f = rect.style.numberFormat;
+    if (!f) continue;
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, grid.length); r++) {
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, layout.colCount); c++) grid[r][c] = f;
+    }
+  }
+  layout.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === "string" && v !== "" && protectText(v) === v) grid[r][c] = TEXT_FORMAT;
+    }),
+  );
+  return grid;
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle, supports: (version: string) => boolean): void {
   const f = range.format;
   if (s.size && s.size !== BASE_FONT_SIZE) f.font.size = s.size;
   if (s.bold) f.font.bold = true;
@@ -71,37 +122,24 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number
       b.color = "#FFFFFF";
     }
   }
-  if (s.numberFormat) range.numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(s.numberFormat));
 }
 
 /**
- * Writes the laid-out report (ExcelApi 1.4 at least; gridlines, indents and print layout where 1.8/1.9 exist)
- * into `sheet` (a fresh sheet): values in row chunks, then one format call per style rectangle, merges, widths
- * and print settings; never one call per cell. Queued work is sent whenever the next operation would take the
- * request over `maxRequestBytes`, so no request nears Excel on the web's 5 MB limit; a normal report needs no
- * sync here at all (the caller's one sync sends everything). Returns the number of syncs it made.
+ * Writes the report's cells into `sheet` (ExcelApi 1.4 at least; indents where 1.9 exists): per row chunk the number
+ * formats and then the values (so text stays text), then one format call per style rectangle and the merges; never one
+ * call per cell. Queued work is sent through `budget` whenever the request would pass its limit; a normal report
+ * needs no round trip here at all (the caller's one sync sends everything).
  */
-export async function writeLayout(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  layout: SheetLayout,
-  supports: (version: string) => boolean,
-  maxRequestBytes = MAX_REQUEST_BYTES,
-): Promise<number> {
-  let syncs = 0;
-  let pending = 0;
-  const spend = async (bytes: number) => {
-    if (pending > 0 && pending + bytes > maxRequestBytes) {
-      await context.sync();
-      syncs++;
-      pending = 0;
-    }
-    pending += bytes;
-  };
-  for (const [from, to] of chunkRows(layout.values, maxRequestBytes)) {
+export async function writeCells(sheet: Excel.Worksheet, layout: SheetLayout, supports: (version: string) => boolean, budget: RequestBudget): Promise<void> {
+  const formats = numberFormats(layout);
+  const formatBytes = formats.map((row) => JSON.stringify(row).length + 1);
+  for (const [from, to] of chunkRows(layout.values, budget.limit - 4 * OP_BYTES, (i) => formatBytes[i])) {
     const block = layout.values.slice(from, to).map((row) => row.map((v) => (v === null ? "" : protectText(v))));
-    await spend(JSON.stringify(block).length + OP_BYTES);
-    sheet.getRange(address(from, 0, to - from, layout.colCount)).values = block as (string | number)[][];
+    const fmt = formats.slice(from, to);
+    await budget.spend(JSON.stringify(block).length + JSON.stringify(fmt).length + 2 * OP_BYTES);
+    const range = sheet.getRange(address(from, 0, to - from, layout.colCount));
+    range.numberFormat = fmt;
+    range.values = block as (string | number)[][];
   }
   // One base format for the whole report; each style rectangle then sets only what differs from it.
   const whole = sheet.getRange(address(0, 0, Math.max(1, layout.rowCount), layout.colCount)).format;
@@ -109,15 +147,29 @@ export async function writeLayout(
   whole.font.size = BASE_FONT_SIZE;
   whole.verticalAlignment = "Center";
   for (const rect of layout.styles) {
-    const formatBytes = rect.style.numberFormat ? rect.rows * rect.cols * (rect.style.numberFormat.length + 3) : 0;
-    await spend(formatBytes + OP_BYTES * 12);
-    applyStyle(sheet.getRange(address(rect.row, rect.col, rect.rows, rect.cols)), rect.style, rect.rows, rect.cols, supports);
+    await budget.spend(OP_BYTES * 12);
+    applyStyle(sheet.getRange(address(rect.row, rect.col, rect.rows, rect.cols)), rect.style, supports);
   }
   for (const m of layout.merges) {
-    await spend(OP_BYTES);
+    await budget.spend(OP_BYTES);
     sheet.getRange(address(m.row, m.col, m.rows, m.cols)).merge(false);
   }
-  await spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + layout.rowHeights.length + layout.pageBreaks.length + 10));
+}
+
+/**
+ * What belongs to the sheet rather than its cells: column widths, the hidden key column, row heights, gridlines (1.8)
+ * and print layout (1.9). `previous` is the extent of a report being replaced: its columns are unhidden and its page
+ * breaks removed first.
+ */
+export async function writeSheetLayout(
+  sheet: Excel.Worksheet,
+  layout: SheetLayout,
+  supports: (version: string) => boolean,
+  budget: RequestBudget,
+  previous: { rows: number; cols: number } | null = null,
+): Promise<void> {
+  await budget.spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + layout.rowHeights.length + layout.pageBreaks.length + 12));
+  if (previous && previous.cols > 0) sheet.getRange(`A:${columnLetters(Math.max(previous.cols, layout.colCount) - 1)}`).columnHidden = false;
   layout.columnWidths.forEach((w, c) => {
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(w * 5.6 + 5);
   });
@@ -132,7 +184,7 @@ export async function writeLayout(
     page.centerHorizontally = true;
     page.headersFooters.defaultForAllPages.leftFooter = layout.print.footerLeft.replace(/&/g, "&&");
     page.headersFooters.defaultForAllPages.rightFooter = layout.print.footerRight;
+    if (previous) sheet.horizontalPageBreaks.removePageBreaks();
     for (const r of layout.pageBreaks) sheet.horizontalPageBreaks.add(`A${r + 1}`);
   }
-  return syncs;
 }

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { canon } from "../../contract/text";
 import { protectText } from "./renderOffice";
+import { UppfoljningError } from "../../findings/errors";
 
 /** The settings the task pane edits, with their `Inställningar` keys. */
 export const EDITABLE_SETTINGS = [
@@ -55,13 +56,17 @@ interface SettingsLocation {
   table: Excel.Table | null;
 }
 
-/** Finds `Inställningar` as a workbook name or an Excel table (a table wins, as when reading the contract). */
+/**
+ * Finds `Inställningar` as a workbook name or an Excel table (a table wins, as when reading the contract). A name
+ * that is no single range (OFFSET, several areas) gives a null range object instead of Excel's InvalidOperation
+ * (NamedItem.getRangeOrNullObject); the caller checks `isNullObject` after its next sync.
+ */
 async function locateSettings(context: Excel.RequestContext): Promise<SettingsLocation> {
   const table = context.workbook.tables.getItemOrNullObject("Inställningar");
   const name = context.workbook.names.getItemOrNullObject("Inställningar");
   await context.sync();
   if (!table.isNullObject) return { range: table.getRange(), table };
-  if (!name.isNullObject) return { range: name.getRange(), table: null };
+  if (!name.isNullObject) return { range: name.getRangeOrNullObject(), table: null };
   return { range: null, table: null };
 }
 
@@ -77,6 +82,7 @@ export async function readSettingValues(context: Excel.RequestContext): Promise<
   if (!range) return out;
   range.load("values");
   await context.sync();
+  if (range.isNullObject) return out;
   const values = range.values as unknown[][];
   const { k, v } = columnsOf(values);
   if (k < 0 || v < 0) return out;
@@ -114,6 +120,7 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
   }
   range.load("values,columnCount,rowCount,address");
   await context.sync();
+  if (range.isNullObject) throw new UppfoljningError("SETTINGS_NOT_CELLS");
   const all = range.values as unknown[][];
   const { k, v } = columnsOf(all);
   if (k < 0 || v < 0) throw new Error("Området Inställningar saknar kolumnerna Inställning och Värde.");

@@ -2,7 +2,7 @@
 import { FoundRange } from "../../contract/readContract";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
-import { onRibbonOutcome, registerCommands, responseLimit, supportsExcelApi } from "./commands";
+import { onRibbonOutcome, registerCommands, requestLimit, responseLimit, runInExcel, supportsExcelApi } from "./commands";
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
 import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
@@ -21,27 +21,27 @@ export function splitAddress(address: string): { sheet: string; cell: string } |
 
 const api = {
   async inspect(): Promise<{ found: FoundRange[]; findings: PublicFinding[] }> {
-    return Excel.run(async (context) => {
-      const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: responseLimit() });
+    return runInExcel(async (context) => {
+      const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: responseLimit(), supports: supportsExcelApi });
       const c = compute(read.source);
       return { found: c.input.found, findings: c.findings.map(toPublic) };
     });
   },
   refresh(): Promise<RefreshOutcome> {
-    return Excel.run((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit() }));
+    return runInExcel((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit(), maxRequestBytes: requestLimit() }));
   },
   async select(address: string): Promise<void> {
     const at = splitAddress(address);
     if (!at) return;
-    await Excel.run(async (context) => {
+    await runInExcel(async (context) => {
       const ws = context.workbook.worksheets.getItem(at.sheet);
       ws.activate();
       ws.getRange(at.cell).select();
       await context.sync();
     });
   },
-  readSettings: (): Promise<SettingValues> => Excel.run((context) => readSettingValues(context)),
-  writeSettings: (values: SettingValues): Promise<void> => Excel.run((context) => writeSettingValues(context, values)),
+  readSettings: (): Promise<SettingValues> => runInExcel((context) => readSettingValues(context)),
+  writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values)),
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {

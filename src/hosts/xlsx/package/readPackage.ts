@@ -8,7 +8,7 @@ import { UppfoljningError } from "../../../findings/errors";
 import { ByteScanner } from "./byteScanner";
 import { KIND_SHARED, StringPool } from "./grid";
 import { LIMITS } from "./limits";
-import { classifyFormula } from "./references";
+import { classifyFormula } from "../../../contract/references";
 import { SharedStringsReader } from "./sharedStrings";
 import { Rect, RectResult, SheetReader, StyleInfo } from "./sheetReader";
 import { readStyles } from "./styles";

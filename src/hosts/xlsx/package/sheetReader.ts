@@ -10,14 +10,9 @@ import {
 } from "./grid";
 import { LIMITS } from "./limits";
 import { SPREADSHEET_NS } from "./names";
+import { Rect } from "../../../contract/references";
 
-/** A rectangle of a sheet, 1-based and inclusive. */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { Rect };
 
 /** What the reader found for one rectangle. */
 export interface RectResult {

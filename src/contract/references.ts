@@ -1,7 +1,20 @@
-/** What a defined name or table points at: one rectangle of one sheet, or why not. */
-import { RangeLookup } from "../../../contract/source";
-import { LIMITS } from "./limits";
-import { Rect } from "./sheetReader";
+/**
+ * What a defined name or a table points at: one rectangle of one sheet, or why it is not one. Both hosts judge
+ * names with this one function, so the command line and Excel give the same findings for the same workbook.
+ */
+import { RangeLookup } from "./source";
+
+/** Excel's own extent of a sheet. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
+
+/** A rectangle of a sheet, 1-based and inclusive. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -40,12 +53,12 @@ export function classifyFormula(formula: string, sheetNames: readonly string[]):
     rect = { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
   } else if (columns) {
     const left = colNumber(m[3]), right = colNumber(m[4]);
-    rect = { top: 1, left: Math.min(left, right), bottom: LIMITS.maxRows, right: Math.max(left, right) };
+    rect = { top: 1, left: Math.min(left, right), bottom: SHEET_ROWS, right: Math.max(left, right) };
   } else {
     const top = Number(m[3]), bottom = Number(m[4]);
-    rect = { top: Math.min(top, bottom), left: 1, bottom: Math.max(top, bottom), right: LIMITS.maxColumns };
+    rect = { top: Math.min(top, bottom), left: 1, bottom: Math.max(top, bottom), right: SHEET_COLUMNS };
   }
-  if (rect.top < 1 || rect.left < 1 || rect.bottom > LIMITS.maxRows || rect.right > LIMITS.maxColumns) return { kind: "brokenRef", formula: f };
+  if (rect.top < 1 || rect.left < 1 || rect.bottom > SHEET_ROWS || rect.right > SHEET_COLUMNS) return { kind: "brokenRef", formula: f };
   return { sheet: actual, rect };
 }
 
