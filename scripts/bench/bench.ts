@@ -141,7 +141,7 @@ async function measureSize(rows: number, cli: boolean): Promise<SizeResult> {
     fileMB: fs.statSync(file).size / 1e6,
     engineMs,
     engineP90Ms: Number(quantileSeq(engineTimes, 0.9)),
-    rowsPerSecond: ((read.input.budget.length + read.input.actuals.length) / engineMs) * 1000,
+    rowsPerSecond: ((read.input.budget.size + read.input.actuals.size) / engineMs) * 1000,
     readerMs: Number(median(readerTimes)),
     modelMs: Number(median(modelTimes)),
     cli: null,

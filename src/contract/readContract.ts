@@ -1,24 +1,28 @@
 import {
-  ActualLine, BudgetLine, Direction, IndicatorInput, ItemKind, RiskInput, SensitivityInput,
+  ActualRows, BudgetRows, CellRef, Direction, IndicatorInput, InvestmentInput, ItemKind, KIND_CODES, MeasureInput, MeasureStatus, NO_KIND, RiskInput, RowOrigin, SensitivityInput,
 } from "../engine/types";
 import { Finding, finding, formatAddress } from "../findings/findings";
 import { Settings } from "../settings/settings";
 import { readSettings, SETTINGS_COLUMNS } from "./readSettings";
 import { RangeEntry, SourceWorkbook } from "./source";
 import { ColumnSpec, isPercentFormat, Table, TableRow } from "./table";
-import { canon, parseKind } from "./text";
+import { canon, isCarryoverName, parseKind } from "./text";
 
 /** Everything the engine needs, read from a workbook. Amounts are as entered (input unit, the workbook's signs). */
 export interface ContractInput {
   settings: Settings;
-  budget: BudgetLine[];
-  actuals: ActualLine[];
+  budget: BudgetRows;
+  actuals: ActualRows;
   hasPriorYear: boolean;
   hasForecast: boolean;
   indicators: IndicatorInput[];
   risks: RiskInput[];
   /** null when there is no `Känslighet` range: the engine then analyses every post. */
   sensitivity: SensitivityInput[] | null;
+  /** Measures for a budget in balance, or null when there is no `Åtgärder` range. */
+  measures: MeasureInput[] | null;
+  /** Investment projects, or null when there is no `Investeringar` range. */
+  investments: InvestmentInput[] | null;
   found: FoundRange[];
 }
 
@@ -31,7 +35,7 @@ export interface FoundRange {
   rows: number;
 }
 
-export const CONTRACT_RANGES = ["Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Inställningar"] as const;
+export const CONTRACT_RANGES = ["Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
 export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 const REQUIRED: ReadonlySet<ContractRangeName> = new Set(["Budget", "Utfall"]);
 const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));
@@ -82,6 +86,30 @@ const RISK_COLUMNS: ColumnSpec[] = [
   { key: "ekonomisk", header: "Ekonomisk konsekvens" },
   { key: "foregaende", header: "Föregående riskvärde" },
 ];
+/** Åtgärder: the effect columns may be named after the year (`Effekt 2024`, `Effekt 2025 (tkr)`). */
+function measureColumns(year: number): ColumnSpec[] {
+  return [
+    { key: "atgard", header: "Åtgärd", aliases: ["Åtgärder"] },
+    { key: "status", header: "Status", aliases: ["Beslut"] },
+    { key: "iar", header: "Effekt i år", aliases: [`Effekt ${year}`] },
+    { key: "nastaar", header: "Effekt nästa år", aliases: [`Effekt ${year + 1}`] },
+    { key: "iprognos", header: "Ingår i prognos", aliases: ["I prognos", "Ingår i prognosen"] },
+    { key: "ansvar", header: "Ansvar" },
+    { key: "kommentar", header: "Kommentar" },
+  ];
+}
+
+const INVESTMENT_COLUMNS: ColumnSpec[] = [
+  { key: "projekt", header: "Projekt", aliases: ["Investering", "Investeringsprojekt"] },
+  { key: "kategori", header: "Kategori", aliases: ["Grupp", "Investeringstyp"] },
+  { key: "utfall", header: "Utfall", aliases: ["Utfall ack", "Utfall period", "Utfall hittills"] },
+  { key: "budget", header: "Budget helår", aliases: ["Budget", "Årsbudget"] },
+  { key: "prognos", header: "Prognos helår", aliases: ["Prognos", "Årsprognos", "Helårsprognos"] },
+  { key: "acktotalt", header: "Utfall ack totalt", aliases: ["Utfall totalt", "Ackumulerat utfall"] },
+  { key: "projektbudget", header: "Total projektbudget", aliases: ["Projektbudget", "Budget totalt"] },
+  { key: "prognostotal", header: "Prognos total", aliases: ["Prognos totalt", "Total prognos", "Prognos projekt"] },
+];
+
 const SENSITIVITY_COLUMNS: ColumnSpec[] = [
   { key: "faktor", header: "Faktor" },
   { key: "post", header: "Post" },
@@ -113,10 +141,12 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const indicatorTable = open("Indikatorer", INDICATOR_COLUMNS);
   const riskTable = open("Risker", RISK_COLUMNS);
   const sensitivityTable = open("Känslighet", SENSITIVITY_COLUMNS);
+  const measureTable = open("Åtgärder", measureColumns(settings.year));
+  const investmentTable = open("Investeringar", INVESTMENT_COLUMNS);
   found.sort((a, b) => CONTRACT_RANGES.indexOf(a.name) - CONTRACT_RANGES.indexOf(b.name));
 
-  const budget = budgetTable ? readBudget(budgetTable, settings) : [];
-  const actuals = actualTable ? readActuals(actualTable, settings, budgetTable?.has("ansvar") ?? false) : [];
+  const budget = budgetTable ? readBudget(budgetTable, settings) : noBudget();
+  const actuals = actualTable ? readActuals(actualTable, settings, budgetTable?.has("ansvar") ?? false) : noActuals();
   const input: ContractInput = {
     settings,
     budget,
@@ -126,6 +156,8 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     indicators: indicatorTable ? readIndicators(indicatorTable) : [],
     risks: riskTable ? readRisks(riskTable, settings) : [],
     sensitivity: sensitivityTable ? readSensitivity(sensitivityTable) : null,
+    measures: measureTable ? readMeasures(measureTable) : null,
+    investments: investmentTable ? readInvestments(investmentTable, settings) : null,
     found,
   };
   for (const t of opened) t.finish();
@@ -173,8 +205,16 @@ function monthColumns(table: Table, months: number, needAllTwelve: boolean): boo
   return ok;
 }
 
-function readMonths(row: TableRow): number[] {
-  return MONTH_KEYS.map((k) => (row.has(k) ? (row.number(k) ?? 0) : 0));
+/** Writes a row's months Jan…Dec into `into` at `at` (0 for an absent or empty cell). */
+function readMonthsInto(row: TableRow, into: Float64Array, at: number): number {
+  let sum = 0;
+  for (let m = 0; m < 12; m++) {
+    const k = MONTH_KEYS[m];
+    const v = row.has(k) ? (row.number(k) ?? 0) : 0;
+    into[at + m] = v;
+    sum += v;
+  }
+  return sum;
 }
 
 function readKind(row: TableRow, required: boolean): ItemKind | null {
@@ -182,69 +222,197 @@ function readKind(row: TableRow, required: boolean): ItemKind | null {
   if (t === null) return null;
   const kind = parseKind(t);
   if (!kind) row.flag("TYPE_UNKNOWN", "typ", t);
+  else if (kind !== "carryover" && isCarryoverName(row.text("post"))) row.flag("CARRYOVER_TYPE_SUSPECT", "typ", t, { item: row.text("post") ?? "" });
   return kind;
 }
 
-function readBudget(table: Table, settings: Settings): BudgetLine[] {
+/** Growable typed columns for rows read one by one; trimmed to size at the end. */
+class Columns {
+  size = 0;
+  rows: Int32Array;
+  constructor(capacity: number) {
+    this.rows = new Int32Array(Math.max(1, capacity));
+  }
+}
+
+function emptyRows(table: Table | null): RowOrigin {
+  return { range: table?.name ?? "", sheet: table?.raw.sheet ?? "", col: table?.raw.col ?? 0, rows: new Int32Array(0) };
+}
+
+/** No budget rows (when the range is missing or unusable). */
+export function noBudget(table: Table | null = null): BudgetRows {
+  return { size: 0, responsibility: [], item: [], kind: new Uint8Array(0), budgetYear: new Float64Array(0), months: null, origin: emptyRows(table) };
+}
+
+export function noActuals(table: Table | null = null): ActualRows {
+  return { size: 0, responsibility: [], item: [], kind: new Uint8Array(0), actual: null, months: null, priorYear: null, forecast: null, forecastCol: 0, origin: emptyRows(table) };
+}
+
+function readBudget(table: Table, settings: Settings): BudgetRows {
   const hasYear = table.has("helar");
   const headersOk = table.require("post", "typ");
   const monthly = monthColumns(table, settings.months, !hasYear);
   if (!hasYear && MONTH_KEYS.some((k) => !table.has(k)) && !MONTH_KEYS.some((k) => table.has(k))) table.require("helar");
-  if (!headersOk) return [];
-  const lines: BudgetLine[] = [];
-  for (const row of table.rows) {
-    const item = row.requiredText("post");
-    const kind = readKind(row, true);
-    const responsibility = row.text("ansvar");
-    const months = monthly ? readMonths(row) : null;
-    const sum = months ? months.reduce((a, b) => a + b, 0) : 0;
+  if (!headersOk) return noBudget(table);
+  const n = table.size;
+  const out = new Columns(n);
+  const responsibility: (string | null)[] = [];
+  const item: string[] = [];
+  const kind = new Uint8Array(n);
+  const budgetYear = new Float64Array(n);
+  const months = monthly ? new Float64Array(n * 12) : null;
+  const allTwelve = MONTH_KEYS.every((k) => table.has(k));
+  for (let i = 0; i < n; i++) {
+    const row = table.row(i);
+    const post = row.requiredText("post");
+    const k = readKind(row, true);
+    const resp = row.text("ansvar");
+    const at = out.size;
+    const sum = months ? readMonthsInto(row, months, at * 12) : 0;
     const stated = hasYear ? row.number("helar") : null;
-    if (stated !== null && months && MONTH_KEYS.every((k) => table.has(k)) && Math.abs(stated - sum) > 0.5) {
+    if (stated !== null && months && allTwelve && Math.abs(stated - sum) > 0.5) {
       table.findings.push(finding("YEAR_DIFFERS_FROM_MONTHS", table.name, row.at("helar"), { year: stated, sum }));
     }
-    if (item === null || kind === null) continue;
-    lines.push({
-      responsibility,
-      item,
-      kind,
-      budgetYear: stated ?? sum,
-      months,
-      source: { range: table.name, at: row.at() },
-    });
+    if (post === null || k === null) continue;
+    responsibility.push(resp);
+    item.push(post);
+    kind[at] = KIND_CODES.indexOf(k);
+    // Without Helår the year is the months' exact sum, worked out by the engine; NaN says so.
+    budgetYear[at] = stated ?? (months ? NaN : 0);
+    out.rows[at] = table.raw.row + row.offset;
+    out.size++;
   }
-  return lines;
+  return {
+    size: out.size,
+    responsibility,
+    item,
+    kind: kind.subarray(0, out.size),
+    budgetYear: budgetYear.subarray(0, out.size),
+    months: months ? months.subarray(0, out.size * 12) : null,
+    origin: { range: table.name, sheet: table.raw.sheet, col: table.raw.col, rows: out.rows.subarray(0, out.size) },
+  };
 }
 
-function readActuals(table: Table, settings: Settings, budgetHasResponsibility: boolean): ActualLine[] {
+function readActuals(table: Table, settings: Settings, budgetHasResponsibility: boolean): ActualRows {
   let ok = table.require("post");
   if (budgetHasResponsibility) ok = table.require("ansvar") && ok;
   const monthly = !table.has("utfall") && monthColumns(table, settings.months, false);
   if (!table.has("utfall") && !MONTH_KEYS.some((k) => table.has(k))) ok = table.require("utfall") && ok;
-  if (!ok) return [];
-  const lines: ActualLine[] = [];
+  if (!ok) return noActuals(table);
+  const n = table.size;
+  const out = new Columns(n);
+  const responsibility: (string | null)[] = [];
+  const item: string[] = [];
+  const kind = new Uint8Array(n);
+  const actual = table.has("utfall") ? new Float64Array(n) : null;
+  const months = monthly ? new Float64Array(n * 12) : null;
+  const priorYear = table.has("fgar") ? new Float64Array(n) : null;
+  const forecast = table.has("prognos") ? new Float64Array(n) : null;
+  for (let i = 0; i < n; i++) {
+    const row = table.row(i);
+    const post = row.requiredText("post");
+    const k = row.has("typ") ? readKind(row, false) : null;
+    const at = out.size;
+    const a = actual ? (row.number("utfall") ?? 0) : 0;
+    if (months) readMonthsInto(row, months, at * 12);
+    const prior = priorYear ? (row.number("fgar") ?? 0) : 0;
+    const f = forecast ? row.number("prognos") : null;
+    if (post === null) continue;
+    responsibility.push(row.text("ansvar"));
+    item.push(post);
+    kind[at] = k === null ? NO_KIND : KIND_CODES.indexOf(k);
+    if (actual) actual[at] = a;
+    if (priorYear) priorYear[at] = prior;
+    // An empty forecast cell is NaN: the engine uses the annual budget, with a notice. Other problems are findings already.
+    if (forecast) forecast[at] = f === null ? (row.blank("prognos") ? NaN : 0) : f;
+    out.rows[at] = table.raw.row + row.offset;
+    out.size++;
+  }
+  return {
+    size: out.size,
+    responsibility,
+    item,
+    kind: kind.subarray(0, out.size),
+    actual: actual ? actual.subarray(0, out.size) : null,
+    months: months ? months.subarray(0, out.size * 12) : null,
+    priorYear: priorYear ? priorYear.subarray(0, out.size) : null,
+    forecast: forecast ? forecast.subarray(0, out.size) : null,
+    forecastCol: table.raw.col + (table.columns.get("prognos") ?? 0),
+    origin: { range: table.name, sheet: table.raw.sheet, col: table.raw.col, rows: out.rows.subarray(0, out.size) },
+  };
+}
+
+const STATUS: Record<string, MeasureStatus> = {
+  beslutad: "decided", beslutade: "decided", beslutat: "decided",
+  "ej beslutad": "proposed", "ej beslutade": "proposed", "ej beslutat": "proposed", forslag: "proposed", foreslagen: "proposed", foreslagna: "proposed", foreslaget: "proposed",
+};
+
+function readMeasures(table: Table): MeasureInput[] {
+  if (!table.require("atgard", "status")) return [];
+  const list: MeasureInput[] = [];
   for (const row of table.rows) {
-    const item = row.requiredText("post");
-    const kind = row.has("typ") ? readKind(row, false) : null;
-    const actual = table.has("utfall") ? (row.number("utfall") ?? 0) : null;
-    const months = monthly ? readMonths(row) : null;
-    const actualPriorYear = table.has("fgar") ? (row.number("fgar") ?? 0) : null;
-    const forecast = row.number("prognos");
-    if (item === null) continue;
-    lines.push({
+    const measure = row.requiredText("atgard");
+    const statusText = row.requiredText("status");
+    const status = statusText === null ? null : (STATUS[canon(statusText)] ?? null);
+    if (statusText !== null && status === null) row.flag("MEASURE_STATUS_UNKNOWN", "status", statusText);
+    const effectThisYear = row.number("iar");
+    const effectNextYear = row.number("nastaar");
+    const flag = row.text("iprognos");
+    let inForecast: boolean | null = null;
+    if (flag !== null) {
+      const c = canon(flag);
+      if (c === "ja" || c === "j" || c === "x") inForecast = true;
+      else if (c === "nej" || c === "n") inForecast = false;
+      else row.flag("MEASURE_IN_FORECAST_UNKNOWN", "iprognos", flag);
+    }
+    if (measure === null || status === null) continue;
+    list.push({
+      measure,
+      status,
+      effectThisYear,
+      effectNextYear,
+      inForecast: inForecast ?? status === "decided",
       responsibility: row.text("ansvar"),
-      item,
-      kind,
-      actual,
-      months,
-      actualPriorYear,
-      forecast,
+      comment: row.text("kommentar"),
       source: { range: table.name, at: row.at() },
     });
-    if (table.has("prognos") && forecast === null && row.cell("prognos") === null) {
-      lines[lines.length - 1].forecastBlankAt = row.at("prognos");
-    }
   }
-  return lines;
+  return list;
+}
+
+function readInvestments(table: Table, settings: Settings): InvestmentInput[] {
+  if (!table.require("projekt")) return [];
+  const list: InvestmentInput[] = [];
+  const sign = settings.costsPositive ? -1 : 1;
+  let positive: CellRef | null = null, positives = 0, negatives = 0;
+  for (const row of table.rows) {
+    const project = row.requiredText("projekt");
+    const amount = (key: string): number | null => {
+      const v = row.number(key);
+      if (v === null) return null;
+      if (v > 0) {
+        positives++;
+        positive ??= row.at(key);
+      } else if (v < 0) negatives++;
+      return v * sign || 0;
+    };
+    const entry = {
+      actual: amount("utfall"),
+      budgetYear: amount("budget"),
+      forecast: amount("prognos"),
+      actualToDate: amount("acktotalt"),
+      projectBudget: amount("projektbudget"),
+      projectForecast: amount("prognostotal"),
+    };
+    if (project === null) continue;
+    list.push({ project, category: row.text("kategori"), ...entry, source: { range: table.name, at: row.at() } });
+  }
+  // Spending follows the cost sign: most amounts of the other sign suggest the setting does not fit.
+  if ((settings.costsPositive ? negatives > positives : positives > negatives) && positive) {
+    const convention = settings.costsPositive ? "Kostnader positiva" : "Kostnader negativa";
+    table.findings.push(finding("INVESTMENT_SIGN_SUSPECT", table.name, settings.costsPositive ? null : positive, { convention }));
+  }
+  return list;
 }
 
 function readDirection(row: TableRow): Direction {

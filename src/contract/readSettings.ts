@@ -108,6 +108,18 @@ const KEYS: Record<string, { label: string; apply: Apply }> = {
       else s.reportSheet = t;
     },
   },
+  "enhet atgarder": { label: "Enhet åtgärder", apply: (s, r, bad) => { s.measureUnit = unit(r, bad, ["kr", "tkr", "mkr"]) ?? s.measureUnit; } },
+  "tecken i huvudbok": {
+    label: "Tecken i huvudbok",
+    apply: (s, r, bad) => {
+      const t = r.text("value");
+      if (t === null) return;
+      const c = canon(t);
+      if (c === "debet positiv" || c === "debet positivt") s.ledgerDebitPositive = true;
+      else if (c === "som rapporten") s.ledgerDebitPositive = false;
+      else bad("Ange Debet positiv eller Som rapporten.");
+    },
+  },
   "riskniva medel": { label: "Risknivå medel", apply: () => undefined },
   "riskniva hog": { label: "Risknivå hög", apply: () => undefined },
   "riskniva mycket hog": { label: "Risknivå mycket hög", apply: () => undefined },
@@ -118,6 +130,7 @@ const THRESHOLD_KEYS = { "riskniva medel": "medium", "riskniva hog": "high", "ri
 /** Reads `Inställningar` into a validated settings object, defaults where a key is absent or invalid. */
 export function readSettings(table: Table | null, findings: Finding[], now?: Date): Settings {
   const settings = defaultSettings(now);
+  settings.measureUnit = settings.unitIn;
   if (!table) return settings;
   if (!table.require("key", "value")) return settings;
   const seen = new Map<string, TableRow>();
@@ -142,6 +155,7 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
     if (key in THRESHOLD_KEYS) thresholds[key as keyof typeof THRESHOLD_KEYS] = row;
     else spec.apply(settings, row, invalid);
   }
+  if (!seen.has("enhet atgarder")) settings.measureUnit = settings.unitIn;
   settings.riskThresholds = { ...DEFAULT_RISK_THRESHOLDS[settings.riskScale] };
   const max = settings.riskScale * settings.riskScale;
   for (const [key, row] of Object.entries(thresholds) as [keyof typeof THRESHOLD_KEYS, TableRow][]) {

@@ -126,7 +126,10 @@ export class Table {
     for (let col = 0; col < grid.colCount; col++) {
       const cell = grid.get(0, col);
       if (typeof cell !== "string") continue;
-      const spec = byCanon.get(canon(cell));
+      const folded = canon(cell);
+      // A unit after the name (`Effekt 2024 (tkr)`) is the reader's note; the name is what counts.
+      const paren = folded.lastIndexOf(" (");
+      const spec = byCanon.get(folded) ?? (paren > 0 && folded.endsWith(")") ? byCanon.get(folded.slice(0, paren)) : undefined);
       if (!spec) continue;
       const first = this.columns.get(spec.key);
       if (first !== undefined) {

@@ -26,7 +26,16 @@ const KINDS: Record<string, ItemKind> = {
   intakt: "revenue", intakter: "revenue",
   kostnad: "cost", kostnader: "cost",
   finansiell: "financial", finansiella: "financial", "finansiella poster": "financial", finansnetto: "financial",
+  "over-/underskott": "carryover", "over/underskott": "carryover", "over- /underskott": "carryover", "over- och underskott": "carryover",
+  overskott: "carryover", underskott: "carryover", resultatoverforing: "carryover", "rullat underskott": "carryover", "rullat overskott": "carryover",
 };
+
+/** True for a post whose name says it is a carried surplus or deficit (`Rullat underskott`, `Över-/underskott`). */
+export function isCarryoverName(item: string | null): boolean {
+  if (!item) return false;
+  const c = canon(item);
+  return c.includes("overskott") || c.includes("underskott") || c.includes("resultatoverforing");
+}
 
 /** The kind a Typ text names, or null when it names none. */
 export function parseKind(text: string): ItemKind | null {

@@ -1,42 +1,63 @@
+import { AmountScale, share } from "./amounts";
+import { add, Int, sub } from "./exact";
 import { Figures } from "./types";
 
-/** Variance in percent of the budget: variance / |budget|, so it carries the variance's sign; null when the budget is 0. */
-export function variancePercent(variance: number, budget: number): number | null {
-  return budget === 0 ? null : variance / Math.abs(budget);
+/** The base amounts of a line or a sum, as exact units (see amounts.ts). */
+export interface ExactFigures {
+  actual: Int;
+  budgetPeriod: Int;
+  budgetYear: Int;
+  /** null when the workbook has no Utfall fg år / Prognos. */
+  actualPriorYear: Int | null;
+  forecast: Int | null;
 }
 
-/** Builds a figures record from its base amounts; variances are derived, never stored separately. */
-export function makeFigures(
-  actual: number,
-  budgetPeriod: number,
-  budgetYear: number,
-  actualPriorYear: number | null,
-  forecast: number | null,
-): Figures {
-  const variance = actual - budgetPeriod;
-  return {
-    actualPriorYear,
-    actual,
-    budgetPeriod,
-    variance,
-    variancePercent: variancePercent(variance, budgetPeriod),
-    budgetYear,
-    forecast,
-    forecastVariance: forecast === null ? null : forecast - budgetYear,
-  };
-}
+/** Running exact sums of base amounts: one pass, no intermediate arrays. */
+export class FigureSum {
+  actual: Int = 0;
+  budgetPeriod: Int = 0;
+  budgetYear: Int = 0;
+  prior: Int = 0;
+  forecast: Int = 0;
 
-/** The figures of a sum of lines: every amount added up, percentages recomputed. */
-export function sumFigures(lines: readonly Figures[], hasPriorYear: boolean, hasForecast: boolean): Figures {
-  let actual = 0, budgetPeriod = 0, budgetYear = 0, prior = 0, forecast = 0;
-  for (const l of lines) {
-    actual += l.actual;
-    budgetPeriod += l.budgetPeriod;
-    budgetYear += l.budgetYear;
-    prior += l.actualPriorYear ?? 0;
-    forecast += l.forecast ?? 0;
+  add(actual: Int, budgetPeriod: Int, budgetYear: Int, prior: Int, forecast: Int): void {
+    this.actual = add(this.actual, actual);
+    this.budgetPeriod = add(this.budgetPeriod, budgetPeriod);
+    this.budgetYear = add(this.budgetYear, budgetYear);
+    this.prior = add(this.prior, prior);
+    this.forecast = add(this.forecast, forecast);
   }
-  return makeFigures(actual, budgetPeriod, budgetYear, hasPriorYear ? prior : null, hasForecast ? forecast : null);
+
+  addSum(s: FigureSum): void {
+    this.add(s.actual, s.budgetPeriod, s.budgetYear, s.prior, s.forecast);
+  }
+
+  exact(hasPriorYear: boolean, hasForecast: boolean): ExactFigures {
+    return { actual: this.actual, budgetPeriod: this.budgetPeriod, budgetYear: this.budgetYear, actualPriorYear: hasPriorYear ? this.prior : null, forecast: hasForecast ? this.forecast : null };
+  }
+}
+
+/**
+ * Variance in percent of the budget: variance / |budget|, so it carries the variance's sign; null when the budget
+ * would print as zero at the report's decimals (a balanced budget's result must not divide by a near-zero).
+ */
+export function variancePercent(variance: Int, budget: Int, scale: AmountScale, decimals: number): number | null {
+  return scale.printsAsZero(budget, decimals) ? null : share(variance, budget);
+}
+
+/** Figures in the report's unit from exact base amounts; variances are derived, never stored separately. */
+export function makeFigures(e: ExactFigures, scale: AmountScale, decimals: number): Figures {
+  const variance = sub(e.actual, e.budgetPeriod);
+  return {
+    actualPriorYear: e.actualPriorYear === null ? null : scale.toReport(e.actualPriorYear),
+    actual: scale.toReport(e.actual),
+    budgetPeriod: scale.toReport(e.budgetPeriod),
+    variance: scale.toReport(variance),
+    variancePercent: variancePercent(variance, e.budgetPeriod, scale, decimals),
+    budgetYear: scale.toReport(e.budgetYear),
+    forecast: e.forecast === null ? null : scale.toReport(e.forecast),
+    forecastVariance: e.forecast === null ? null : scale.toReport(sub(e.forecast, e.budgetYear)),
+  };
 }
 
 /** True when a variance is large enough to flag under the materiality settings. */

@@ -1,3 +1,6 @@
+import { AmountScale } from "./amounts";
+import { add, Int, mul, roundDiv } from "./exact";
+
 /**
  * The part of an annual budget that belongs to the first `months` months.
  * With monthly figures it is their sum; without, the annual budget spread evenly.
@@ -15,4 +18,24 @@ export function sumFirst(values: readonly number[], count: number): number {
   let total = 0;
   for (let i = 0; i < count && i < values.length; i++) total += values[i];
   return total;
+}
+
+/**
+ * The same in exact units: the sum of the elapsed months of row `row` of a 12-per-row array, or the annual budget
+ * times elapsed / 12. Units carry a factor 12 (see amounts.ts), so the division is exact.
+ */
+export function periodUnits(scale: AmountScale, yearUnits: Int, months: Float64Array | null, row: number, elapsed: number): Int {
+  if (!months) return mul(roundDiv(yearUnits, 12), elapsed);
+  let total: Int = 0;
+  const base = row * 12;
+  for (let m = 0; m < elapsed; m++) {
+    const v = months[base + m];
+    if (v !== 0) total = add(total, scale.units(v));
+  }
+  return total;
+}
+
+/** The sum of all twelve months of a row, exactly, in units. */
+export function yearUnitsFromMonths(scale: AmountScale, months: Float64Array, row: number): Int {
+  return periodUnits(scale, 0, months, row, 12);
 }

@@ -1,4 +1,5 @@
 import { RiskThresholds } from "../settings/settings";
+import { scaled } from "./amounts";
 import { RiskInput, RiskLevel, Trend } from "./types";
 
 export interface RiskResult extends RiskInput {
@@ -35,7 +36,7 @@ export function assessRisks(list: readonly RiskInput[], scale: number, threshold
           ...r,
           riskValue: value,
           level: riskLevel(value, thresholds),
-          expectedValue: r.economicConsequence === null ? null : (r.economicConsequence * r.likelihood) / scale,
+          expectedValue: r.economicConsequence === null ? null : scaled(r.economicConsequence, r.likelihood, scale),
           trend,
         },
       };

@@ -1,19 +1,21 @@
 import { Finding, finding } from "../findings/findings";
 import { canon, parseKind } from "../contract/text";
-import { IncomeRow, KIND_ORDER } from "./variance";
-import { ItemKind, SensitivityInput, SourceRef } from "./types";
+import { AmountScale, decimalsOf } from "./amounts";
+import { add, Int } from "./exact";
+import { IncomeRow } from "./variance";
+import { AmountUnit, ItemKind, SensitivityInput, SourceRef } from "./types";
 
 export interface SensitivityResult {
   factor: string;
   /** Full-year base in the report unit, signed (cost negative). */
   base: number;
   change: number;
-  /** Effect on the result in the report unit: base × change. */
+  /** Effect on the result in the report unit: base × change, exact to 9 decimals. */
   effect: number;
   source: SourceRef | null;
 }
 
-const TOTAL_NAME: Record<ItemKind, string> = { revenue: "Summa intäkter", cost: "Summa kostnader", financial: "Finansnetto" };
+const TOTAL_NAME: Partial<Record<ItemKind, string>> = { revenue: "Summa intäkter", cost: "Summa kostnader" };
 
 /** Effect on the result of changing a base amount: +1 % on a cost (negative base) is a negative effect. */
 export function sensitivityEffect(base: number, change: number): number {
@@ -21,44 +23,43 @@ export function sensitivityEffect(base: number, change: number): number {
 }
 
 /**
- * Sensitivity of the result. With explicit factors, each names a Budget post, a Typ (the sum of that type),
- * or a base amount (input unit, converted with `inputFactor`). Without factors: +1 % on every post and on
- * total revenue and total cost. Bases are full-year budgets. Sorted by the size of the effect.
+ * Sensitivity of the result. With explicit factors, each names a Budget post, a Typ (the sum of that type), or a
+ * base amount (input unit). Without factors: +1 % on every post and on total revenue and total cost. Bases are
+ * full-year budgets; effects are computed exactly from them. Sorted by the size of the effect.
  */
-export function computeSensitivity(
-  factors: readonly SensitivityInput[] | null,
-  statement: readonly IncomeRow[],
-  inputFactor: number,
-  findings: Finding[],
-): SensitivityResult[] {
+export function computeSensitivity(factors: readonly SensitivityInput[] | null, statement: readonly IncomeRow[], scale: AmountScale, findings: Finding[], unitIn: AmountUnit = scale.unitIn): SensitivityResult[] {
   const results: SensitivityResult[] = [];
-  const kindTotal = (kind: ItemKind) => statement.filter((r) => r.kind === kind).reduce((s, r) => s + r.budgetYear, 0);
+  const kindTotal = (kind: ItemKind): Int => statement.filter((r) => r.kind === kind).reduce<Int>((s, r) => add(s, r.exact.budgetYear), 0);
+  const line = (factor: string, on: AmountScale, base: Int, change: number, source: SourceRef | null): SensitivityResult => {
+    const t = on.times(base, change);
+    return { factor, base: on.toReport(base), change, effect: on.toReportScaled(t.units, t.extraDecimals), source };
+  };
   if (factors === null) {
     for (const row of statement) {
-      if (row.kind === "financial" || row.budgetYear === 0) continue;
-      results.push(line(`${row.item} +1 %`, row.budgetYear, 0.01, null));
+      if (row.kind === "financial" || row.kind === "carryover" || row.budgetYear === 0) continue;
+      results.push(line(`${row.item} +1 %`, scale, row.exact.budgetYear, 0.01, null));
     }
-    for (const kind of KIND_ORDER.filter((k) => k !== "financial")) {
+    for (const kind of ["revenue", "cost"] as const) {
       const base = kindTotal(kind);
-      if (base !== 0) results.push(line(`${TOTAL_NAME[kind]} +1 %`, base, 0.01, null));
+      if (base !== 0) results.push(line(`${TOTAL_NAME[kind]} +1 %`, scale, base, 0.01, null));
     }
   } else {
     for (const f of factors) {
-      let base: number | null = null;
-      if (f.base !== null) base = f.base * inputFactor;
-      else if (f.item !== null) {
-        const rows = statement.filter((r) => canon(r.item) === canon(f.item as string));
-        const kind = parseKind(f.item);
-        if (rows.length > 0) base = rows.reduce((s, r) => s + r.budgetYear, 0);
-        else if (kind) base = kindTotal(kind);
-        else findings.push(finding("SENSITIVITY_ITEM_UNKNOWN", f.source.range, f.itemAt ?? f.source.at, { value: f.item }));
+      if (f.base !== null) {
+        // An explicit base has a scale of its own: its decimals need not be the budget's.
+        const own = new AmountScale(Math.max(scale.decimals, decimalsOf(f.base)), unitIn, scale.unitOut);
+        results.push(line(f.factor, own, own.units(f.base), f.change, f.source));
+        continue;
       }
-      if (base !== null) results.push(line(f.factor, base, f.change, f.source));
+      if (f.item === null) continue;
+      const rows = statement.filter((r) => canon(r.item) === canon(f.item as string));
+      const kind = parseKind(f.item);
+      let base: Int | null = null;
+      if (rows.length > 0) base = rows.reduce<Int>((s, r) => add(s, r.exact.budgetYear), 0);
+      else if (kind && kind !== "carryover") base = kindTotal(kind);
+      else findings.push(finding("SENSITIVITY_ITEM_UNKNOWN", f.source.range, f.itemAt ?? f.source.at, { value: f.item }));
+      if (base !== null) results.push(line(f.factor, scale, base, f.change, f.source));
     }
   }
   return results.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
-}
-
-function line(factor: string, base: number, change: number, source: SourceRef | null): SensitivityResult {
-  return { factor, base, change, effect: sensitivityEffect(base, change), source };
 }

@@ -1,5 +1,58 @@
-/** Kinds of income-statement lines, in the order a report shows them. */
-export type ItemKind = "revenue" | "cost" | "financial";
+/**
+ * Kinds of income-statement lines, in the order a report shows them. `carryover` is a surplus or deficit carried
+ * from earlier years (över-/underskott): not part of the year's own result, shown after it.
+ */
+export type ItemKind = "revenue" | "cost" | "financial" | "carryover";
+
+/** The kinds as small codes, for columnar rows. */
+export const KIND_CODES: readonly ItemKind[] = ["revenue", "cost", "financial", "carryover"];
+/** Code for "no Typ given" in outcome rows. */
+export const NO_KIND = 255;
+
+/** Where the rows of a columnar table came from: the range, its sheet, the first column and each row's sheet row. */
+export interface RowOrigin {
+  range: string;
+  sheet: string;
+  col: number;
+  /** Zero-based sheet row of each table row. */
+  rows: Int32Array;
+}
+
+/**
+ * Budget rows by column (a kommun's ledger is a million rows: one object per row would not fit). Amounts are in
+ * the input unit, as entered (signed: revenue +, cost −).
+ */
+export interface BudgetRows {
+  size: number;
+  responsibility: (string | null)[];
+  item: string[];
+  /** KIND_CODES index per row. */
+  kind: Uint8Array;
+  /** Annual budget: Helår as stated, or the sum of the months. */
+  budgetYear: Float64Array;
+  /** Monthly budget Jan…Dec, 12 per row, or null when the workbook gives only Helår. */
+  months: Float64Array | null;
+  origin: RowOrigin;
+}
+
+/** Outcome rows by column. Amounts in the input unit. */
+export interface ActualRows {
+  size: number;
+  responsibility: (string | null)[];
+  item: string[];
+  /** KIND_CODES index, or NO_KIND when Utfall gives no Typ. */
+  kind: Uint8Array;
+  /** Outcome for the elapsed period, or null when monthly figures are given instead. */
+  actual: Float64Array | null;
+  months: Float64Array | null;
+  /** Same period last year (0 for an empty cell), or null when the column is absent. */
+  priorYear: Float64Array | null;
+  /** Forecast for the year (NaN for an empty cell), or null when the column is absent. */
+  forecast: Float64Array | null;
+  /** Sheet column of Prognos, for findings about empty forecast cells. */
+  forecastCol: number;
+  origin: RowOrigin;
+}
 
 /** Units an amount can be expressed in. */
 export type AmountUnit = "kr" | "tkr" | "mkr";
@@ -101,4 +154,33 @@ export interface SensitivityInput {
   source: SourceRef;
   /** The Post cell, for findings about the post named. */
   itemAt?: CellRef;
+}
+
+export type MeasureStatus = "decided" | "proposed";
+
+/** A measure for a budget in balance (åtgärd), in the unit of the setting `Enhet åtgärder`. */
+export interface MeasureInput {
+  measure: string;
+  status: MeasureStatus;
+  /** Effect on this year's and next year's result (positive improves it), or null when not given. */
+  effectThisYear: number | null;
+  effectNextYear: number | null;
+  /** Whether the forecast already counts the measure (default: decided yes, proposed no). */
+  inForecast: boolean;
+  responsibility: string | null;
+  comment: string | null;
+  source: SourceRef;
+}
+
+/** One investment project, in the input unit, spending negative. */
+export interface InvestmentInput {
+  project: string;
+  category: string | null;
+  actual: number | null;
+  budgetYear: number | null;
+  forecast: number | null;
+  actualToDate: number | null;
+  projectBudget: number | null;
+  projectForecast: number | null;
+  source: SourceRef;
 }

@@ -1,10 +1,11 @@
 import { Finding, finding } from "../findings/findings";
 import { Settings } from "../settings/settings";
 import { canon } from "../contract/text";
-import { isSignificant, makeFigures, variancePercent } from "./figures";
-import { periodBudget, sumFirst } from "./periodisation";
-import { ActualLine, BudgetLine, Figures, ItemKind, SourceRef } from "./types";
-import { unitFactor } from "./units";
+import { AmountScale, decimalsOf } from "./amounts";
+import { Int, sub } from "./exact";
+import { ExactFigures, FigureSum, isSignificant, makeFigures } from "./figures";
+import { periodUnits, yearUnitsFromMonths } from "./periodisation";
+import { ActualLine, ActualRows, BudgetLine, BudgetRows, Figures, ItemKind, KIND_CODES, NO_KIND, SourceRef } from "./types";
 
 /** One line of the income statement with its figures in the report unit. */
 export interface IncomeRow extends Figures {
@@ -15,13 +16,19 @@ export interface IncomeRow extends Figures {
   significant: boolean;
   budgetSource: SourceRef | null;
   actualSource: SourceRef | null;
+  /** The same figures as exact units, for computations that build on them (sensitivity, measures). */
+  exact: ExactFigures;
 }
 
 export interface Totals {
   revenue: Figures;
   cost: Figures;
   financial: Figures;
+  /** Årets resultat excluding över-/underskott. */
   result: Figures;
+  /** Över-/underskott carried from earlier years. */
+  carryover: Figures;
+  resultIncludingCarryover: Figures;
 }
 
 export interface ResponsibilityRow extends Figures {
@@ -30,19 +37,29 @@ export interface ResponsibilityRow extends Figures {
 }
 
 export interface IncomeResult {
-  /** One row per (Ansvar, Post, Typ), revenue first, then cost, then financial. */
-  rows: IncomeRow[];
-  /** Rows summed per (Typ, Post) across ansvar: the income statement a nämnd reads. */
+  /** Lines: one per (Ansvar, Post, Typ), revenue first, then cost, financial and carryover. */
+  readonly rowCount: number;
+  /** Line `i`, computed when asked for (a million lines are never all objects at once). */
+  rowAt(i: number): IncomeRow;
+  /** Every line as an object (for small results and tests). */
+  readonly rows: IncomeRow[];
+  /** Lines summed per (Typ, Post) across ansvar: the income statement a nämnd reads. */
   statement: IncomeRow[];
   totals: Totals;
-  /** Result per ansvar, or null when the budget has no Ansvar. */
+  exactTotals: Record<keyof Totals, ExactFigures>;
+  /** Result per ansvar (including över-/underskott), or null when the budget has no Ansvar. */
   byResponsibility: ResponsibilityRow[] | null;
   hasPriorYear: boolean;
   hasForecast: boolean;
+  /** True when the workbook has över-/underskott rows. */
+  hasCarryover: boolean;
+  scale: AmountScale;
 }
 
-export const KIND_ORDER: readonly ItemKind[] = ["revenue", "cost", "financial"];
-const KIND_WORD: Record<ItemKind, string> = { revenue: "intäkt", cost: "kostnad", financial: "finansiell post" };
+export const KIND_ORDER: readonly ItemKind[] = ["revenue", "cost", "financial", "carryover"];
+const KIND_WORD: Record<ItemKind, string> = { revenue: "intäkt", cost: "kostnad", financial: "finansiell post", carryover: "över-/underskott" };
+const CARRYOVER = KIND_CODES.indexOf("carryover");
+const COST = KIND_CODES.indexOf("cost");
 
 /** A human description of a row's key for messages: ”Personalkostnader” (ansvar ”Område 1”). */
 export function describeKey(item: string, responsibility: string | null, kind?: ItemKind | null): string {
@@ -52,34 +69,63 @@ export function describeKey(item: string, responsibility: string | null, kind?: 
   return s;
 }
 
-interface Match {
-  budget: BudgetLine | null;
-  actual: ActualLine | null;
-  kind: ItemKind;
-  /** Folded Ansvar and Post, computed once while matching. */
-  responsibilityKey: string;
-  itemKey: string;
+/** Budget lines as objects, as tests and small callers write them, to columnar rows. */
+export function budgetRows(lines: readonly BudgetLine[]): BudgetRows {
+  const monthly = lines.some((l) => l.months !== null);
+  const months = monthly ? new Float64Array(lines.length * 12) : null;
+  lines.forEach((l, i) => l.months?.forEach((v, m) => ((months as Float64Array)[i * 12 + m] = v)));
+  return {
+    size: lines.length,
+    responsibility: lines.map((l) => l.responsibility),
+    item: lines.map((l) => l.item),
+    kind: Uint8Array.from(lines, (l) => KIND_CODES.indexOf(l.kind)),
+    budgetYear: Float64Array.from(lines, (l) => l.budgetYear),
+    months,
+    origin: originOf(lines.map((l) => l.source)),
+  };
 }
 
-/** Running sums of the base amounts of many lines: one pass, no intermediate arrays. */
-class FigureSum {
-  actual = 0;
-  budgetPeriod = 0;
-  budgetYear = 0;
-  prior = 0;
-  forecast = 0;
+/** Outcome lines as objects to columnar rows. */
+export function actualRows(lines: readonly ActualLine[]): ActualRows {
+  const monthly = lines.some((l) => l.months !== null);
+  const months = monthly ? new Float64Array(lines.length * 12) : null;
+  lines.forEach((l, i) => l.months?.forEach((v, m) => ((months as Float64Array)[i * 12 + m] = v)));
+  const hasPrior = lines.some((l) => l.actualPriorYear !== null);
+  const hasForecast = lines.some((l) => l.forecast !== null || l.forecastBlankAt);
+  return {
+    size: lines.length,
+    responsibility: lines.map((l) => l.responsibility),
+    item: lines.map((l) => l.item),
+    kind: Uint8Array.from(lines, (l) => (l.kind === null ? NO_KIND : KIND_CODES.indexOf(l.kind))),
+    actual: lines.every((l) => l.actual !== null) ? Float64Array.from(lines, (l) => l.actual as number) : null,
+    months,
+    priorYear: hasPrior ? Float64Array.from(lines, (l) => l.actualPriorYear ?? 0) : null,
+    forecast: hasForecast ? Float64Array.from(lines, (l) => (l.forecast === null ? NaN : l.forecast)) : null,
+    forecastCol: lines.find((l) => l.forecastBlankAt)?.forecastBlankAt?.col ?? 0,
+    origin: originOf(lines.map((l) => l.source)),
+  };
+}
 
-  add(f: Figures): void {
-    this.actual += f.actual;
-    this.budgetPeriod += f.budgetPeriod;
-    this.budgetYear += f.budgetYear;
-    this.prior += f.actualPriorYear ?? 0;
-    this.forecast += f.forecast ?? 0;
-  }
+function originOf(sources: readonly SourceRef[]): BudgetRows["origin"] {
+  const first = sources[0];
+  return { range: first?.range ?? "", sheet: first?.at.sheet ?? "", col: first?.at.col ?? 0, rows: Int32Array.from(sources, (s) => s.at.row) };
+}
 
-  figures(hasPriorYear: boolean, hasForecast: boolean): Figures {
-    return makeFigures(this.actual, this.budgetPeriod, this.budgetYear, hasPriorYear ? this.prior : null, hasForecast ? this.forecast : null);
+function sourceAt(origin: BudgetRows["origin"], i: number, col = origin.col): SourceRef {
+  return { range: origin.range, at: { sheet: origin.sheet, row: origin.rows[i], col } };
+}
+
+/** The most decimals any amount of the rows has (at most 15 significant digits each). */
+function maxDecimals(...arrays: (Float64Array | null)[]): number {
+  let d = 0;
+  for (const a of arrays) {
+    if (!a) continue;
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (!Number.isInteger(v) && Number.isFinite(v)) d = Math.max(d, decimalsOf(v));
+    }
   }
+  return d;
 }
 
 /** A map keyed by two folded names without building a combined string per lookup. */
@@ -98,194 +144,280 @@ class PairMap<T> {
 }
 
 /**
- * Matches outcome rows to budget rows on (Ansvar, Post, and Typ where Utfall has it) and computes
- * every line's variance against the periodised budget and the forecast, plus totals.
+ * Matches outcome rows to budget rows on (Ansvar, Post, and Typ where Utfall has it) and computes every line's
+ * variance against the periodised budget and the forecast, plus totals, exactly (see amounts.ts).
  * Nothing is dropped: unbudgeted outcome and budget without outcome both come out, with notices.
  */
 export function computeIncome(
-  budget: readonly BudgetLine[],
-  actuals: readonly ActualLine[],
+  budgetInput: BudgetRows | readonly BudgetLine[],
+  actualInput: ActualRows | readonly ActualLine[],
   settings: Settings,
   hasPriorYear: boolean,
   hasForecast: boolean,
   findings: Finding[],
 ): IncomeResult {
-  const matches = match(budget, actuals, findings);
-  const factor = unitFactor(settings.unitIn, settings.unitOut);
+  const budget = Array.isArray(budgetInput) ? budgetRows(budgetInput) : (budgetInput as BudgetRows);
+  const actuals = Array.isArray(actualInput) ? actualRows(actualInput) : (actualInput as ActualRows);
+  const scale = new AmountScale(
+    maxDecimals(budget.budgetYear, budget.months, actuals.actual, actuals.months, actuals.priorYear, actuals.forecast),
+    settings.unitIn,
+    settings.unitOut,
+  );
   const m = settings.months;
-  const { materialityAmount, materialityPercent } = settings;
-  checkSigns(matches, settings, findings);
+  const { materialityAmount, materialityPercent, decimals } = settings;
+  const flip = settings.costsPositive;
 
-  const byKind: Record<ItemKind, IncomeRow[]> = { revenue: [], cost: [], financial: [] };
-  const keysByKind: Record<ItemKind, Match[]> = { revenue: [], cost: [], financial: [] };
-  for (const match of matches) {
-    const { budget: b, actual: a, kind } = match;
-    const sign = settings.costsPositive && kind === "cost" ? -factor : factor;
-    const budgetYear = b ? b.budgetYear * sign : 0;
-    const budgetPeriod = b ? periodBudget(b.budgetYear, b.months, m) * sign : 0;
-    const actual = a ? (a.actual ?? sumFirst(a.months ?? [], m)) * sign : 0;
-    const prior = hasPriorYear ? (a && a.actualPriorYear !== null ? a.actualPriorYear * sign : 0) : null;
-    let forecast: number | null = null;
-    if (hasForecast) {
-      if (a && a.forecast !== null) forecast = a.forecast * sign;
-      else {
-        forecast = budgetYear;
-        if (a?.forecastBlankAt) {
-          findings.push(finding("FORECAST_BLANK", a.source.range, a.forecastBlankAt, { key: describeKey(a.item, a.responsibility) }));
-        }
+  // Budget keys: (Ansvar, Post) → first row; rows of the same key with other kinds are chained.
+  const byKey = new PairMap<number>();
+  const nextSame = new Int32Array(budget.size).fill(-1);
+  const kept = new Uint8Array(budget.size);
+  const respKey: string[] = new Array(budget.size);
+  const itemKey: string[] = new Array(budget.size);
+  const kindByItem = new Map<string, number>();
+  for (let i = 0; i < budget.size; i++) {
+    const resp = canon(budget.responsibility[i] ?? "");
+    const item = canon(budget.item[i]);
+    respKey[i] = resp;
+    itemKey[i] = item;
+    const first = byKey.get(resp, item);
+    let twin = -1;
+    let last = -1;
+    for (let j = first ?? -1; j >= 0; j = nextSame[j]) {
+      if (budget.kind[j] === budget.kind[i]) twin = j;
+      last = j;
+    }
+    if (twin >= 0) {
+      findings.push(finding("KEY_DUPLICATE", budget.origin.range, sourceAt(budget.origin, twin).at, { key: describeKey(budget.item[i], budget.responsibility[i], KIND_CODES[budget.kind[i]]) }, [sourceAt(budget.origin, i).at]));
+      continue;
+    }
+    if (last >= 0) nextSame[last] = i;
+    else byKey.set(resp, item, i);
+    if (!kindByItem.has(item)) kindByItem.set(item, budget.kind[i]);
+    kept[i] = 1;
+  }
+
+  // Outcome rows: matched to one budget row, or kept on their own.
+  const matchedBy = new Int32Array(budget.size).fill(-1);
+  const unbudgeted: number[] = [];
+  const unbudgetedKind: number[] = [];
+  const aResp: string[] = new Array(actuals.size);
+  const aItem: string[] = new Array(actuals.size);
+  for (let a = 0; a < actuals.size; a++) {
+    const item = canon(actuals.item[a]);
+    const resp = canon(actuals.responsibility[a] ?? "");
+    aResp[a] = resp;
+    aItem[a] = item;
+    const given = actuals.kind[a];
+    let candidate = -1, count = 0;
+    const all: number[] = [];
+    for (let j = byKey.get(resp, item) ?? -1; j >= 0; j = nextSame[j]) {
+      if (given !== NO_KIND && budget.kind[j] !== given) continue;
+      candidate = j;
+      count++;
+      if (count > 1 || all.length) all.push(j);
+    }
+    if (count > 1) {
+      const others: number[] = [];
+      for (let j = byKey.get(resp, item) ?? -1; j >= 0; j = nextSame[j]) if (given === NO_KIND || budget.kind[j] === given) others.push(j);
+      findings.push(finding("ACTUAL_AMBIGUOUS", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }, others.map((j) => sourceAt(budget.origin, j).at)));
+      continue;
+    }
+    if (count === 1) {
+      const earlier = matchedBy[candidate];
+      if (earlier >= 0) {
+        findings.push(finding("KEY_DUPLICATE", actuals.origin.range, sourceAt(actuals.origin, earlier).at, { key: describeKey(actuals.item[a], actuals.responsibility[a], KIND_CODES[budget.kind[candidate]]) }, [sourceAt(actuals.origin, a).at]));
+        continue;
+      }
+      matchedBy[candidate] = a;
+      continue;
+    }
+    let kind = given !== NO_KIND ? given : (kindByItem.get(item) ?? -1);
+    if (kind < 0) {
+      const amount = actuals.actual ? actuals.actual[a] : sumMonths(actuals.months, a, 12);
+      kind = amount >= 0 ? KIND_CODES.indexOf("revenue") : COST;
+      findings.push(finding("ACTUAL_KIND_FROM_SIGN", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]), kind: KIND_WORD[KIND_CODES[kind]] }));
+    } else if (kind !== CARRYOVER) {
+      // A carried surplus or deficit usually has no budget: no notice for it.
+      findings.push(finding("ACTUAL_WITHOUT_BUDGET", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }));
+    }
+    unbudgeted.push(a);
+    unbudgetedKind.push(kind);
+  }
+  for (let i = 0; i < budget.size; i++) {
+    if (kept[i] && matchedBy[i] < 0 && budget.kind[i] !== CARRYOVER) {
+      findings.push(finding("BUDGET_WITHOUT_ACTUAL", budget.origin.range, sourceAt(budget.origin, i).at, { key: describeKey(budget.item[i], budget.responsibility[i]) }));
+    }
+  }
+  checkSigns(budget, kept, settings, findings);
+
+  // The lines in report order: by kind, budget rows first, then outcome without budget.
+  const lineBudget: number[] = [];
+  const lineActual: number[] = [];
+  const lineKind: number[] = [];
+  for (let k = 0; k < KIND_CODES.length; k++) {
+    for (let i = 0; i < budget.size; i++) {
+      if (kept[i] && budget.kind[i] === k) {
+        lineBudget.push(i);
+        lineActual.push(matchedBy[i]);
+        lineKind.push(k);
       }
     }
-    // The fields of makeFigures, written out: this loop runs once per ledger row.
-    const variance = actual - budgetPeriod;
-    const row: IncomeRow = {
-      responsibility: b ? b.responsibility : (a as ActualLine).responsibility,
-      item: b ? b.item : (a as ActualLine).item,
-      kind,
-      actualPriorYear: prior,
-      actual,
-      budgetPeriod,
-      variance,
-      variancePercent: variancePercent(variance, budgetPeriod),
-      budgetYear,
-      forecast,
-      forecastVariance: forecast === null ? null : forecast - budgetYear,
-      significant: false,
-      budgetSource: b ? b.source : null,
-      actualSource: a ? a.source : null,
-    };
-    row.significant = isSignificant(row, materialityAmount, materialityPercent);
-    byKind[kind].push(row);
-    keysByKind[kind].push(match);
-  }
-  const rows = [...byKind.revenue, ...byKind.cost, ...byKind.financial];
-  const keys = [...keysByKind.revenue, ...keysByKind.cost, ...keysByKind.financial];
-
-  const sums = { revenue: new FigureSum(), cost: new FigureSum(), financial: new FigureSum(), result: new FigureSum() };
-  const statementSums = new PairMap<{ first: IncomeRow; sum: FigureSum }>();
-  const statementOrder: { first: IncomeRow; sum: FigureSum }[] = [];
-  const responsibilitySums = new Map<string, { first: IncomeRow; sum: FigureSum }>();
-  let hasResponsibility = false;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    sums[r.kind].add(r);
-    sums.result.add(r);
-    const { itemKey, responsibilityKey } = keys[i];
-    let group = statementSums.get(r.kind, itemKey);
-    if (!group) {
-      group = { first: r, sum: new FigureSum() };
-      statementSums.set(r.kind, itemKey, group);
-      statementOrder.push(group);
+    for (let u = 0; u < unbudgeted.length; u++) {
+      if (unbudgetedKind[u] === k) {
+        lineBudget.push(-1);
+        lineActual.push(unbudgeted[u]);
+        lineKind.push(k);
+      }
     }
-    group.sum.add(r);
-    if (r.responsibility !== null) hasResponsibility = true;
-    let own = responsibilitySums.get(responsibilityKey);
-    if (!own) responsibilitySums.set(responsibilityKey, (own = { first: r, sum: new FigureSum() }));
-    own.sum.add(r);
   }
-  const figuresOf = (sum: FigureSum) => {
-    const f = sum.figures(hasPriorYear, hasForecast);
-    return { ...f, significant: isSignificant(f, materialityAmount, materialityPercent) };
+
+  /** A line's exact base amounts (signs turned to the report's rule). */
+  const lineUnits = (b: number, a: number, kind: number): ExactFigures & { prior: Int; fc: Int } => {
+    const negate = flip && kind === COST;
+    const u = (x: number): Int => {
+      const v = scale.units(x);
+      return negate ? sub(0, v) : v;
+    };
+    let budgetYear: Int = 0, budgetPeriod: Int = 0;
+    if (b >= 0) {
+      const stated = budget.budgetYear[b];
+      if (Number.isNaN(stated) && budget.months) {
+        const y = yearUnitsFromMonths(scale, budget.months, b);
+        budgetYear = negate ? sub(0, y) : y;
+      } else budgetYear = u(stated);
+      if (budget.months) {
+        const p = periodUnits(scale, 0, budget.months, b, m);
+        budgetPeriod = negate ? sub(0, p) : p;
+      } else budgetPeriod = periodUnits(scale, budgetYear, null, b, m);
+    }
+    let actual: Int = 0, prior: Int = 0, fc: Int = budgetYear;
+    if (a >= 0) {
+      if (actuals.actual) actual = u(actuals.actual[a]);
+      else if (actuals.months) {
+        const p = periodUnits(scale, 0, actuals.months, a, m);
+        actual = negate ? sub(0, p) : p;
+      }
+      if (actuals.priorYear) prior = u(actuals.priorYear[a]);
+      if (actuals.forecast) {
+        const f = actuals.forecast[a];
+        if (!Number.isNaN(f)) fc = u(f);
+      }
+    }
+    return { actual, budgetPeriod, budgetYear, actualPriorYear: hasPriorYear ? prior : null, forecast: hasForecast ? fc : null, prior, fc };
   };
-  const totals: Totals = {
-    revenue: sums.revenue.figures(hasPriorYear, hasForecast),
-    cost: sums.cost.figures(hasPriorYear, hasForecast),
-    financial: sums.financial.figures(hasPriorYear, hasForecast),
-    result: sums.result.figures(hasPriorYear, hasForecast),
+
+  const sums = KIND_CODES.map(() => new FigureSum());
+  const statementOf = new PairMap<number>();
+  const statementSums: FigureSum[] = [];
+  const statementFirst: number[] = [];
+  const respOf = new Map<string, number>();
+  const respSums: FigureSum[] = [];
+  const respFirst: number[] = [];
+  let hasResponsibility = false;
+  let hasCarryover = false;
+  for (let l = 0; l < lineKind.length; l++) {
+    const b = lineBudget[l], a = lineActual[l], k = lineKind[l];
+    const x = lineUnits(b, a, k);
+    if (a >= 0 && actuals.forecast && b >= 0 && Number.isNaN(actuals.forecast[a]) && hasForecast) {
+      findings.push(finding("FORECAST_BLANK", actuals.origin.range, { sheet: actuals.origin.sheet, row: actuals.origin.rows[a], col: actuals.forecastCol }, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }));
+    }
+    sums[k].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+    if (k === CARRYOVER) hasCarryover = true;
+    const item = b >= 0 ? itemKey[b] : aItem[a];
+    const resp = b >= 0 ? respKey[b] : aResp[a];
+    const kindKey = KIND_CODES[k];
+    let g = statementOf.get(kindKey, item);
+    if (g === undefined) {
+      g = statementSums.length;
+      statementOf.set(kindKey, item, g);
+      statementSums.push(new FigureSum());
+      statementFirst.push(l);
+    }
+    statementSums[g].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+    if ((b >= 0 ? budget.responsibility[b] : actuals.responsibility[a]) !== null) hasResponsibility = true;
+    let r = respOf.get(resp);
+    if (r === undefined) {
+      r = respSums.length;
+      respOf.set(resp, r);
+      respSums.push(new FigureSum());
+      respFirst.push(l);
+    }
+    respSums[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+  }
+
+  const figures = (e: ExactFigures) => makeFigures(e, scale, decimals);
+  const withSignificance = <T extends Figures>(f: T) => ({ ...f, significant: isSignificant(f, materialityAmount, materialityPercent) });
+  const exactOf = (s: FigureSum) => s.exact(hasPriorYear, hasForecast);
+  const result = new FigureSum();
+  for (let k = 0; k < KIND_CODES.length; k++) if (k !== CARRYOVER) result.addSum(sums[k]);
+  const including = new FigureSum();
+  including.addSum(result);
+  including.addSum(sums[CARRYOVER]);
+  const exactTotals: Record<keyof Totals, ExactFigures> = {
+    revenue: exactOf(sums[0]),
+    cost: exactOf(sums[1]),
+    financial: exactOf(sums[2]),
+    result: exactOf(result),
+    carryover: exactOf(sums[CARRYOVER]),
+    resultIncludingCarryover: exactOf(including),
   };
-  const statement: IncomeRow[] = statementOrder.map(({ first, sum }) => ({
-    ...figuresOf(sum),
-    responsibility: null,
-    item: first.item,
-    kind: first.kind,
-    budgetSource: first.budgetSource,
-    actualSource: first.actualSource,
-  }));
+  const totals = Object.fromEntries(Object.entries(exactTotals).map(([k, e]) => [k, figures(e)])) as unknown as Totals;
+
+  const lineName = (l: number) => (lineBudget[l] >= 0 ? { item: budget.item[lineBudget[l]], responsibility: budget.responsibility[lineBudget[l]] } : { item: actuals.item[lineActual[l]], responsibility: actuals.responsibility[lineActual[l]] });
+  const lineSources = (l: number) => ({
+    budgetSource: lineBudget[l] >= 0 ? sourceAt(budget.origin, lineBudget[l]) : null,
+    actualSource: lineActual[l] >= 0 ? sourceAt(actuals.origin, lineActual[l]) : null,
+  });
+  const statement: IncomeRow[] = statementSums.map((s, g) => {
+    const l = statementFirst[g];
+    const exact = exactOf(s);
+    return { ...withSignificance(figures(exact)), responsibility: null, item: lineName(l).item, kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
+  });
   const byResponsibility = hasResponsibility
-    ? [...responsibilitySums.values()].map(({ first, sum }) => ({ ...figuresOf(sum), responsibility: first.responsibility ?? "" }))
+    ? respSums.map((s, r) => ({ ...withSignificance(figures(exactOf(s))), responsibility: lineName(respFirst[r]).responsibility ?? "" }))
     : null;
 
-  return { rows, statement, totals, byResponsibility, hasPriorYear, hasForecast };
+  const rowAt = (l: number): IncomeRow => {
+    const x = lineUnits(lineBudget[l], lineActual[l], lineKind[l]);
+    const exact: ExactFigures = { actual: x.actual, budgetPeriod: x.budgetPeriod, budgetYear: x.budgetYear, actualPriorYear: x.actualPriorYear, forecast: x.forecast };
+    return { ...withSignificance(figures(exact)), ...lineName(l), kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
+  };
+  const rowCount = lineKind.length;
+  return {
+    rowCount,
+    rowAt,
+    get rows() {
+      return Array.from({ length: rowCount }, (_, l) => rowAt(l));
+    },
+    statement,
+    totals,
+    exactTotals,
+    byResponsibility,
+    hasPriorYear,
+    hasForecast,
+    hasCarryover,
+    scale,
+  };
 }
 
-function match(budget: readonly BudgetLine[], actuals: readonly ActualLine[], findings: Finding[]): Match[] {
-  const byKey = new PairMap<number[]>();
-  const kindByItem = new Map<string, ItemKind>();
-  const kept: BudgetLine[] = [];
-  const keptResp: string[] = [];
-  const keptItem: string[] = [];
-  for (const b of budget) {
-    const resp = canon(b.responsibility ?? "");
-    const item = canon(b.item);
-    const same = byKey.get(resp, item);
-    if (same) {
-      const twin = same.find((i) => kept[i].kind === b.kind);
-      if (twin !== undefined) {
-        findings.push(finding("KEY_DUPLICATE", b.source.range, kept[twin].source.at, { key: describeKey(b.item, b.responsibility, b.kind) }, [b.source.at]));
-        continue;
-      }
-      same.push(kept.length);
-    } else byKey.set(resp, item, [kept.length]);
-    if (!kindByItem.has(item)) kindByItem.set(item, b.kind);
-    kept.push(b);
-    keptResp.push(resp);
-    keptItem.push(item);
-  }
-
-  const matchedBy: (ActualLine | undefined)[] = new Array(kept.length);
-  const unbudgeted: Match[] = [];
-  for (const a of actuals) {
-    const item = canon(a.item);
-    const resp = canon(a.responsibility ?? "");
-    const found = byKey.get(resp, item);
-    const candidates = found === undefined ? [] : a.kind === null ? found : found.filter((i) => kept[i].kind === a.kind);
-    if (candidates.length > 1) {
-      findings.push(finding("ACTUAL_AMBIGUOUS", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }, candidates.map((i) => kept[i].source.at)));
-      continue;
-    }
-    if (candidates.length === 1) {
-      const i = candidates[0];
-      const earlier = matchedBy[i];
-      if (earlier) {
-        findings.push(finding("KEY_DUPLICATE", a.source.range, earlier.source.at, { key: describeKey(a.item, a.responsibility, kept[i].kind) }, [a.source.at]));
-        continue;
-      }
-      matchedBy[i] = a;
-      continue;
-    }
-    let kind = a.kind ?? kindByItem.get(item) ?? null;
-    if (kind === null) {
-      const amount = a.actual ?? sumFirst(a.months ?? [], 12);
-      kind = amount >= 0 ? "revenue" : "cost";
-      findings.push(finding("ACTUAL_KIND_FROM_SIGN", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility), kind: KIND_WORD[kind] }));
-    } else {
-      findings.push(finding("ACTUAL_WITHOUT_BUDGET", a.source.range, a.source.at, { key: describeKey(a.item, a.responsibility) }));
-    }
-    unbudgeted.push({ budget: null, actual: a, kind, responsibilityKey: resp, itemKey: item });
-  }
-  const result: Match[] = new Array(kept.length);
-  for (let i = 0; i < kept.length; i++) {
-    const b = kept[i];
-    const a = matchedBy[i] ?? null;
-    if (!a) findings.push(finding("BUDGET_WITHOUT_ACTUAL", b.source.range, b.source.at, { key: describeKey(b.item, b.responsibility) }));
-    result[i] = { budget: b, actual: a, kind: b.kind, responsibilityKey: keptResp[i], itemKey: keptItem[i] };
-  }
-  return result.concat(unbudgeted);
+function sumMonths(months: Float64Array | null, row: number, count: number): number {
+  if (!months) return 0;
+  let s = 0;
+  for (let m = 0; m < count; m++) s += months[row * 12 + m];
+  return s;
 }
 
 /** One notice when most cost amounts carry the sign the settings say they should not. */
-function checkSigns(matches: readonly Match[], settings: Settings, findings: Finding[]): void {
+function checkSigns(budget: BudgetRows, kept: Uint8Array, settings: Settings, findings: Finding[]): void {
   let wrong = 0, right = 0;
-  let range: string | null = null;
-  for (const { budget: b, kind } of matches) {
-    if (!b || kind !== "cost" || b.budgetYear === 0) continue;
-    range = b.source.range;
-    if ((b.budgetYear > 0) !== settings.costsPositive) wrong++;
+  for (let i = 0; i < budget.size; i++) {
+    const v = budget.budgetYear[i];
+    if (!kept[i] || budget.kind[i] !== COST || v === 0) continue;
+    if (v > 0 !== settings.costsPositive) wrong++;
     else right++;
   }
-  if (wrong > right && range) {
-    const [convention, suggestion] = settings.costsPositive
-      ? ["Kostnader positiva", "Kostnader negativa"]
-      : ["Kostnader negativa", "Kostnader positiva"];
-    findings.push(finding("SIGN_SUSPECT", range, null, { convention, suggestion }));
+  if (wrong > right) {
+    const [convention, suggestion] = settings.costsPositive ? ["Kostnader positiva", "Kostnader negativa"] : ["Kostnader negativa", "Kostnader positiva"];
+    findings.push(finding("SIGN_SUSPECT", budget.origin.range, null, { convention, suggestion }));
   }
 }

@@ -29,7 +29,8 @@ export const MESSAGES = {
   CELL_INVALID: { severity: "error", text: "{cell} ({column}): värdet i filen kan inte läsas, {value}. Filen är skadad eller skriven av ett program som inte följer formatet; öppna och spara den i Excel och kör igen." },
   TEXT_TRUNCATED: { severity: "notice", text: "{cell}: texten är längre än 32 767 tecken, det mesta en cell i Excel rymmer, och har kortats." },
   VALUE_REQUIRED: { severity: "error", text: "{cell}: ”{column}” är tom på en rad som har andra uppgifter." },
-  TYPE_UNKNOWN: { severity: "error", text: "{cell}: typen ”{value}” är okänd. Använd Intäkt, Kostnad eller Finansiell." },
+  TYPE_UNKNOWN: { severity: "error", text: "{cell}: typen ”{value}” är okänd. Använd Intäkt, Kostnad, Finansiell eller Över-/underskott." },
+  CARRYOVER_TYPE_SUSPECT: { severity: "notice", text: "{cell}: posten ”{item}” låter som ett över- eller underskott från tidigare år men har typen ”{value}”. Är det ett rullat över-/underskott, ange typen Över-/underskott så att det redovisas efter årets resultat." },
   DIRECTION_UNKNOWN: { severity: "error", text: "{cell}: riktningen ”{value}” är okänd. Använd Högre eller Lägre." },
   SCALE_OUT_OF_RANGE: { severity: "error", text: "{cell}: {column} ska vara ett heltal från 1 till {max}, men är {value}." },
   HIDDEN_ROW_INCLUDED: { severity: "notice", text: "{range} har {count} dolda rader (den första är {cell}); de räknas med, som alla rader i området." },
@@ -45,6 +46,9 @@ export const MESSAGES = {
   YEAR_DIFFERS_FROM_MONTHS: { severity: "notice", text: "{cell}: Helår ({year}) skiljer sig från summan av månaderna ({sum}); Helår används för helåret." },
   SIGN_SUSPECT: { severity: "notice", text: "De flesta kostnaderna i {range} har motsatt tecken mot inställningen Teckenkonvention (”{convention}”). Är kostnaderna inmatade så, ändra inställningen till ”{suggestion}”." },
   SENSITIVITY_ITEM_UNKNOWN: { severity: "error", text: "{cell}: posten ”{value}” finns inte i Budget (och är inte Intäkt eller Kostnad)." },
+  MEASURE_STATUS_UNKNOWN: { severity: "error", text: "{cell}: statusen ”{value}” är okänd. Använd Beslutad eller Ej beslutad (även Förslag)." },
+  MEASURE_IN_FORECAST_UNKNOWN: { severity: "error", text: "{cell}: ”{value}” går inte att läsa som Ja eller Nej i Ingår i prognos." },
+  INVESTMENT_SIGN_SUSPECT: { severity: "notice", text: "De flesta beloppen i {range} är positiva{cell}, men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
   INDICATOR_PERCENT_MISMATCH: { severity: "notice", text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
 
   // Settings

@@ -9,6 +9,8 @@ import { writeAnalysis } from "./analysis";
 import { CellStyle, Explanation, ReportBlock, ReportCell, ReportModel, ReportRow } from "./model";
 import { amountFormat, COLORS, LEVEL_FILL, PERCENT_FORMAT, PERCENT_SHARE_FORMAT, S, STATUS_FILL, style } from "./styles";
 import { count, formatNumber, roundTo, unitWord } from "./swedish";
+import { roundReport } from "../engine/amounts";
+import { InvestmentFigures } from "../engine/investments";
 
 export interface BuildOptions {
   /** When the report is refreshed; shown in the title block. */
@@ -54,7 +56,10 @@ export const rowKey = {
   responsibility: (name: string) => `ansvar|${canon(name)}`,
   indicator: (name: string) => `ind|${canon(name)}`,
   risk: (name: string) => `risk|${canon(name)}`,
+  investment: (name: string) => `inv|${canon(name)}`,
 };
+
+const UNIT_RANK = { kr: 0, tkr: 1, mkr: 2 } as const;
 
 /** Builds the whole report tab as plain data from the engine's results. */
 export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
@@ -97,7 +102,9 @@ class ReportBuilder {
   build(): ReportModel {
     const { settings } = this.result;
     const blocks: ReportBlock[] = [this.titleBlock(), this.statementBlock()];
+    if (this.result.measures) blocks.push(this.measuresBlock());
     if (this.result.income.byResponsibility) blocks.push(this.responsibilityBlock());
+    if (this.result.investments) blocks.push(this.investmentBlock());
     if (this.result.indicators.length) blocks.push(this.indicatorBlock());
     if (this.result.risks.length) blocks.push(this.riskBlock(), this.matrixBlock());
     if (this.result.sensitivity.length) blocks.push(this.sensitivityBlock());
@@ -213,29 +220,34 @@ class ReportBuilder {
   private statementBlock(): ReportBlock {
     const { income } = this.result;
     const rows: ReportRow[] = [this.heading("Resultaträkning"), this.headerRow(["Post", ...this.columns.map((c) => c.header)], true)];
-    const itemRow = (r: IncomeRow) =>
-      this.row([{ value: r.item, style: S.item }, ...this.figureCells(r)], { key: rowKey.statement(r.kind, r.item), label: r.item });
+    const itemRow = (r: IncomeRow, rowStyle?: CellStyle) =>
+      this.row([{ value: r.item, style: rowStyle ?? S.item }, ...this.figureCells(rowStyle ? { ...r, significant: true } : r, rowStyle)], { key: rowKey.statement(r.kind, r.item), label: r.item });
     const totalRow = (name: string, f: Figures, total: CellStyle, key: string) =>
       this.row([{ value: name, style: total }, ...this.figureCells({ ...f, significant: true }, total)], { key: rowKey.total(key), label: name });
+    const of = (kind: IncomeRow["kind"]) => income.statement.filter((r) => r.kind === kind);
 
-    const revenue = income.statement.filter((r) => r.kind === "revenue");
-    const cost = income.statement.filter((r) => r.kind === "cost");
-    const financial = income.statement.filter((r) => r.kind === "financial");
-    revenue.forEach((r) => rows.push(itemRow(r)));
+    of("revenue").forEach((r) => rows.push(itemRow(r)));
     rows.push(totalRow("Summa intäkter", income.totals.revenue, S.total, "revenue"));
-    cost.forEach((r) => rows.push(itemRow(r)));
+    of("cost").forEach((r) => rows.push(itemRow(r)));
     rows.push(totalRow("Summa kostnader", income.totals.cost, S.total, "cost"));
-    if (financial.length === 1) {
-      const only = financial[0];
-      rows.push(this.row([{ value: only.item, style: S.total }, ...this.figureCells({ ...only, significant: true }, S.total)], {
-        key: rowKey.statement(only.kind, only.item),
-        label: only.item,
-      }));
-    } else if (financial.length > 1) {
+    const financial = of("financial");
+    if (financial.length === 1) rows.push(itemRow(financial[0], S.total));
+    else if (financial.length > 1) {
       financial.forEach((r) => rows.push(itemRow(r)));
       rows.push(totalRow("Finansnetto", income.totals.financial, S.total, "financial"));
     }
-    rows.push(totalRow("Årets resultat", income.totals.result, S.grandTotal, "result"));
+    if (!income.hasCarryover) rows.push(totalRow("Årets resultat", income.totals.result, S.grandTotal, "result"));
+    else {
+      // A carried surplus or deficit is not part of the year's own result: shown after it, then the two together.
+      rows.push(totalRow("Årets resultat exkl. över-/underskott", income.totals.result, S.total, "result"));
+      const carried = of("carryover");
+      if (carried.length === 1) rows.push(itemRow({ ...carried[0], item: carried[0].item }, S.total));
+      else {
+        carried.forEach((r) => rows.push(itemRow(r)));
+        rows.push(totalRow("Summa över-/underskott", income.totals.carryover, S.total, "carryover"));
+      }
+      rows.push(totalRow("Årets resultat inkl. över-/underskott", income.totals.resultIncludingCarryover, S.grandTotal, "resultIncluding"));
+    }
     rows.push(this.blank());
     return { id: "statement", rows };
   }
@@ -249,9 +261,105 @@ class ReportBuilder {
         label: r.responsibility,
       }));
     }
-    rows.push(this.row([{ value: "Summa", style: S.grandTotal }, ...this.figureCells({ ...income.totals.result, significant: true }, S.grandTotal)]));
+    const organisation = this.result.settings.organisation;
+    rows.push(this.row([{ value: organisation ? `Summa ${organisation}` : "Summa", style: S.grandTotal }, ...this.figureCells({ ...income.totals.resultIncludingCarryover, significant: true }, S.grandTotal)]));
     rows.push(this.blank());
     return { id: "responsibility", rows };
+  }
+
+  /**
+   * Åtgärder för ekonomi i balans: decided and proposed measures as two tables with their sums, printed in the
+   * measures' own unit when it is finer than the report's (as real reports list them in tkr), then the forecast
+   * with the effect of the measures the forecast does not count yet.
+   */
+  private measuresBlock(): ReportBlock {
+    const { settings } = this.result;
+    const m = this.result.measures as NonNullable<EngineResult["measures"]>;
+    const finer = UNIT_RANK[settings.measureUnit] < UNIT_RANK[settings.unitOut];
+    const unit = finer ? settings.measureUnit : settings.unitOut;
+    const decimals = finer ? 0 : settings.decimals;
+    const fmt = amountFormat(decimals);
+    const amount = (own: number | null, report: number | null): ReportCell => {
+      const v = finer ? own : report;
+      return { value: v === null ? null : roundReport(v, decimals), style: { numberFormat: fmt } };
+    };
+    const nameSpan = this.explanationColumn - 2;
+    const y = settings.year;
+    const rows: ReportRow[] = [this.heading("Åtgärder för ekonomi i balans")];
+    const table = (title: string, status: "decided" | "proposed", sumLabel: string, sums: [number, number], ownSums: [number, number]) => {
+      rows.push(this.headerRow([[title, nameSpan], `Effekt ${y} (${unitWord(unit)})`, `Effekt ${y + 1} (${unitWord(unit)})`], false));
+      const list = m.measures.filter((x) => x.status === status);
+      if (list.length === 0) rows.push(this.wide("Inga åtgärder.", S.note));
+      for (const x of list) {
+        const text = x.comment ? `${x.measure} (${x.comment})` : x.measure;
+        rows.push({
+          cells: [{ value: text, span: nameSpan, style: S.wrapText }, amount(x.effectThisYear, x.effectThisYearReport), amount(x.effectNextYear, x.effectNextYearReport)],
+          height: this.textHeight(text, LABEL_WIDTH + (nameSpan - 1) * NUMBER_WIDTH),
+        });
+      }
+      rows.push({
+        cells: [
+          { value: sumLabel, span: nameSpan, style: S.total },
+          { value: roundReport(finer ? ownSums[0] : sums[0], decimals), style: style(S.total, { numberFormat: fmt }) },
+          { value: roundReport(finer ? ownSums[1] : sums[1], decimals), style: style(S.total, { numberFormat: fmt }) },
+        ],
+      });
+      rows.push(this.blank());
+    };
+    const s = m.summary;
+    table("Beslutade åtgärder", "decided", "Summa beslutade åtgärder", [s.decidedThisYear, s.decidedNextYear], [s.own.decidedThisYear, s.own.decidedNextYear]);
+    table("Åtgärder som inte är beslutade", "proposed", "Summa ej beslutade åtgärder", [s.proposedThisYear, s.proposedNextYear], [s.own.proposedThisYear, s.own.proposedNextYear]);
+    const forecast = this.result.income.totals.resultIncludingCarryover.forecast;
+    if (forecast !== null && s.forecastWithMeasures !== null) {
+      const label = this.result.income.hasCarryover ? `Prognos helår ${y} inkl. över-/underskott` : `Prognos helår ${y}`;
+      const line = (text: string, v: number, st?: CellStyle) => ({
+        cells: [{ value: text, span: nameSpan + 1, style: st ?? S.item }, this.amount(v, st)],
+      });
+      rows.push(line(`${label} (${unitWord(settings.unitOut)})`, forecast));
+      rows.push(line(`Effekt ${y} av åtgärder som inte ingår i prognosen (${unitWord(settings.unitOut)})`, s.notInForecastThisYear));
+      rows.push(line(`Prognos med åtgärder som inte ingår i prognosen (${unitWord(settings.unitOut)})`, s.forecastWithMeasures, S.grandTotal));
+      rows.push(this.blank());
+    }
+    return { id: "measures", rows };
+  }
+
+  /**
+   * Investeringsredovisning: projects under their category with a subtotal each, and a total. Spending is negative,
+   * so a positive variance means spending less than budgeted. Columns without any figures are left out.
+   */
+  private investmentBlock(): ReportBlock {
+    const inv = this.result.investments as NonNullable<EngineResult["investments"]>;
+    const { settings } = this.result;
+    const span = settings.months === 1 ? SHORT_MONTHS[0] : `jan–${SHORT_MONTHS[settings.months - 1]}`;
+    const y = settings.year;
+    const all: { field: keyof InvestmentFigures; header: string; variance?: boolean }[] = [
+      { field: "actual", header: `Utfall ${span} ${y}` },
+      { field: "budgetYear", header: `Budget helår ${y}` },
+      { field: "forecast", header: `Prognos helår ${y}` },
+      { field: "forecastVariance", header: "Avvikelse prognos helår", variance: true },
+      { field: "actualToDate", header: "Utfall ack totalt" },
+      { field: "projectBudget", header: "Total projektbudget" },
+      { field: "projectForecast", header: "Prognos total" },
+      { field: "projectVariance", header: "Avvikelse total", variance: true },
+    ];
+    const columns = all.filter((c) => inv.projects.some((p) => p[c.field] !== null)).slice(0, this.columns.length);
+    const rows: ReportRow[] = [this.heading("Investeringsredovisning"), this.headerRow(["Projekt", ...columns.map((c) => c.header)], true)];
+    const cells = (f: InvestmentFigures, rowStyle?: CellStyle) =>
+      columns.map((c) => {
+        const v = f[c.field];
+        const colour = c.variance && v !== null && roundReport(v, settings.decimals) !== 0 ? { color: v > 0 ? COLORS.favourable : COLORS.unfavourable } : undefined;
+        return this.amount(v, style(rowStyle, colour));
+      });
+    const grouped = inv.groups.some((g) => g.category !== null);
+    for (const g of inv.groups) {
+      if (grouped) rows.push({ cells: [{ value: g.category ?? "Övriga investeringar", style: S.subsection, span: this.width }] });
+      for (const p of g.projects) rows.push(this.row([{ value: p.project, style: S.item }, ...cells(p)], { key: rowKey.investment(p.project), label: p.project }));
+      if (grouped) rows.push(this.row([{ value: `Summa ${g.category ?? "övriga investeringar"}`, style: S.total }, ...cells(g, S.total)]));
+    }
+    rows.push(this.row([{ value: "Summa investeringar", style: S.grandTotal }, ...cells(inv.total, S.grandTotal)], { key: rowKey.total("investments"), label: "Summa investeringar" }));
+    rows.push(this.wide("Utgifter anges med minustecken. En positiv avvikelse betyder att mindre pengar används än budgeterat.", S.note));
+    rows.push(this.blank());
+    return { id: "investments", rows, pageBreakBefore: true };
   }
 
   private indicatorValue(ind: IndicatorResult, v: number | null): ReportCell {

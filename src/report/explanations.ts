@@ -4,7 +4,7 @@ import { Explanation } from "./model";
 /** Written into the report's hidden key column on the first row, so a refresh knows the tab is its own. */
 export const REPORT_MARKER = "Uppföljning-rapport v1";
 
-const KEY = /^(rr|ansvar|ind|risk)\|/;
+const KEY = /^(rr|ansvar|ind|risk|inv)\|/;
 
 /** True when a sheet's values show it is a report this add-in wrote. */
 export function isOwnReport(values: readonly (readonly CellValue[])[]): boolean {

@@ -1,9 +1,15 @@
 import { EngineResult } from "../engine";
+import { InvestmentFigures } from "../engine/investments";
 import { Figures } from "../engine/types";
+import { IncomeRow } from "../engine/variance";
 import { Finding, toPublic } from "../findings/findings";
 
 const FIELDS: (keyof Figures)[] = [
   "actualPriorYear", "actual", "budgetPeriod", "variance", "variancePercent", "budgetYear", "forecast", "forecastVariance",
+];
+
+const INVESTMENT_FIELDS: (keyof InvestmentFigures)[] = [
+  "actual", "budgetYear", "forecast", "forecastVariance", "actualToDate", "projectBudget", "projectForecast", "projectVariance",
 ];
 
 function figures(f: Figures): Record<string, number | null> {
@@ -15,19 +21,26 @@ function figures(f: Figures): Record<string, number | null> {
   return out;
 }
 
-/** The `--json` document of the contract: figures in the report unit, unrounded, missing figures null. */
-export function toContractJson(result: EngineResult, findings: readonly Finding[]): object {
+function incomeRow(r: IncomeRow): object {
+  return { responsibility: r.responsibility, item: r.item, kind: r.kind, ...figures(r) };
+}
+
+/** Everything of the `--json` document but the income lines (which may be a million). */
+function head(result: EngineResult, findings: readonly Finding[]): Record<string, unknown> {
   const { income, settings } = result;
-  return {
+  const t = income.totals;
+  const doc: Record<string, unknown> = {
     unit: settings.unitOut,
     months: settings.months,
     year: settings.year,
-    income: income.rows.map((r) => ({ responsibility: r.responsibility, item: r.item, kind: r.kind, ...figures(r) })),
+    income: null,
     totals: {
-      revenue: figures(income.totals.revenue),
-      cost: figures(income.totals.cost),
-      financial: figures(income.totals.financial),
-      result: figures(income.totals.result),
+      revenue: figures(t.revenue),
+      cost: figures(t.cost),
+      financial: figures(t.financial),
+      result: figures(t.result),
+      carryover: figures(t.carryover),
+      resultIncludingCarryover: figures(t.resultIncludingCarryover),
     },
     byResponsibility: income.byResponsibility?.map((r) => ({ responsibility: r.responsibility, ...figures(r) })) ?? null,
     indicators: result.indicators.map((i) => ({
@@ -38,6 +51,48 @@ export function toContractJson(result: EngineResult, findings: readonly Finding[
       economicConsequence: r.economicConsequence, expectedValue: r.expectedValue,
     })),
     sensitivity: result.sensitivity.map((s) => ({ factor: s.factor, base: s.base, change: s.change, effect: s.effect })),
-    notices: findings.map(toPublic).map(({ code, range, cell, message }) => ({ code, range, cell, message })),
   };
+  if (result.measures) {
+    doc.measures = result.measures.measures.map((m) => ({
+      measure: m.measure, status: m.status, effectThisYear: m.effectThisYearReport, effectNextYear: m.effectNextYearReport, inForecast: m.inForecast,
+    }));
+    const s = result.measures.summary;
+    doc.measuresSummary = {
+      decidedThisYear: s.decidedThisYear, decidedNextYear: s.decidedNextYear, proposedThisYear: s.proposedThisYear,
+      proposedNextYear: s.proposedNextYear, forecastWithMeasures: s.forecastWithMeasures,
+    };
+  }
+  if (result.investments) {
+    const pick = (f: InvestmentFigures) => Object.fromEntries(INVESTMENT_FIELDS.map((k) => [k, f[k]]));
+    doc.investments = result.investments.projects.map((p) => ({ project: p.project, category: p.category, ...pick(p) }));
+    doc.investmentTotals = pick(result.investments.total);
+  }
+  doc.notices = findings.map(toPublic).map(({ code, range, cell, message }) => ({ code, range, cell, message }));
+  return doc;
+}
+
+/** The `--json` document of the contract: figures in the report unit, exact to 9 decimals, missing figures null. */
+export function toContractJson(result: EngineResult, findings: readonly Finding[]): object {
+  const doc = head(result, findings);
+  doc.income = result.income.rows.map(incomeRow);
+  return doc;
+}
+
+/** The same document as bytes, written line by line so that a million income lines need no million-line object. */
+export function contractJsonBytes(result: EngineResult, findings: readonly Finding[]): Buffer {
+  const doc = head(result, findings);
+  const marker = '"__income__"';
+  doc.income = "__income__";
+  const text = JSON.stringify(doc, null, 2);
+  const at = text.indexOf(marker);
+  const parts: string[] = [text.slice(0, at)];
+  const n = result.income.rowCount;
+  if (n === 0) parts.push("[]");
+  else {
+    parts.push("[\n");
+    for (let i = 0; i < n; i++) parts.push(`    ${JSON.stringify(incomeRow(result.income.rowAt(i)))}${i + 1 < n ? "," : ""}\n`);
+    parts.push("  ]");
+  }
+  parts.push(text.slice(at + marker.length), "\n");
+  return Buffer.from(parts.join(""), "utf8");
 }

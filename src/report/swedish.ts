@@ -1,15 +1,17 @@
 import { AmountUnit } from "../engine/types";
+import { roundReport } from "../engine/amounts";
 
 export const MINUS = "\u2212";
 const NBSP = "\u00a0";
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
-/** Rounds half away from zero to `decimals`, never giving −0. */
+/**
+ * Rounds half away from zero to `decimals`, never giving −0. The figures are exact to 9 decimals (see
+ * engine/amounts.ts), so 2.45 rounds to 2.5 although the double nearest 2.45 lies just below it.
+ */
 export function roundTo(n: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.sign(n) * Math.round(Math.abs(n) * f + 1e-9) / f;
-  return r === 0 ? 0 : r;
+  return roundReport(n, decimals);
 }
 
 /** `1 234,5` with a non-breaking space between thousands and a Unicode minus: how Swedish reports print numbers. */

@@ -33,6 +33,10 @@ export interface Settings {
   costsPositive: boolean;
   /** Name of the report tab. */
   reportSheet: string;
+  /** Unit of the amounts in Åtgärder (default: the input unit). */
+  measureUnit: AmountUnit;
+  /** True when Huvudbok books debit positive (revenue negative, costs positive), as ledgers do. */
+  ledgerDebitPositive: boolean;
 }
 
 /** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
@@ -58,5 +62,7 @@ export function defaultSettings(now: Date = new Date()): Settings {
     indicatorTolerance: 0.2,
     costsPositive: false,
     reportSheet: "Rapport",
+    measureUnit: "kr",
+    ledgerDebitPositive: true,
   };
 }

@@ -1,6 +1,6 @@
 import { readContract } from "../../src/contract/readContract";
 import { toPublic } from "../../src/findings/findings";
-import { workbook } from "../support/sheets";
+import { budgetLines, workbook } from "../support/sheets";
 
 const settings = { rows: [["Inställning", "Värde"], ["Period", 6], ["År", 2024]] };
 
@@ -15,7 +15,7 @@ describe("names and headers", () => {
       }),
     );
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(input.budget).toEqual([expect.objectContaining({ item: "Avgifter", kind: "revenue", budgetYear: 1200, months: null })]);
+    expect(budgetLines(input.budget)).toEqual([expect.objectContaining({ item: "Avgifter", kind: "revenue", budgetYear: 1200, months: null })]);
     expect(input.settings.months).toBe(6);
     expect(input.sensitivity).toEqual([expect.objectContaining({ factor: "Avgiftshöjning", item: "Avgifter", change: 0.02 })]);
   });
@@ -28,7 +28,7 @@ describe("names and headers", () => {
         Utfall: { rows: [["Post", "Utfall"], ["B", 1]] },
       }),
     );
-    expect(input.budget.map((b) => b.item)).toEqual(["B"]);
+    expect(budgetLines(input.budget).map((b) => b.item)).toEqual(["B"]);
     expect(findings.map((f) => f.code)).toContain("RANGE_DUPLICATE_NAME");
   });
 
@@ -63,7 +63,7 @@ describe("budget columns", () => {
         Inställningar: settings,
       }),
     );
-    expect(input.budget[0]).toMatchObject({ budgetYear: -78, months: [-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12] });
+    expect(budgetLines(input.budget)[0]).toMatchObject({ budgetYear: -78, months: [-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12] });
   });
 
   it("requires the months of the period when only some months are given", () => {
@@ -84,7 +84,7 @@ describe("budget columns", () => {
         Utfall: { rows: [["Post", "Utfall"], ["A", 1]] },
       }),
     );
-    expect(input.budget.map((b) => b.kind)).toEqual(["revenue", "cost", "financial"]);
+    expect(budgetLines(input.budget).map((b) => b.kind)).toEqual(["revenue", "cost", "financial"]);
     expect(findings.map(toPublic).filter((f) => f.severity === "error").map((f) => f.cell)).toEqual(["Budget!B5"]);
   });
 
@@ -178,7 +178,7 @@ describe("indicators and risks", () => {
         Utfall: { rows: [["Post", "Utfall"], ["A", 1]] },
       }),
     );
-    expect(input.budget).toHaveLength(3);
+    expect(input.budget.size).toBe(3);
     expect(findings.map(toPublic).filter((f) => f.code === "HIDDEN_ROW_INCLUDED")).toEqual([
       expect.objectContaining({ cell: "Budget!A3", message: expect.stringContaining("2 dolda rader") }),
     ]);

@@ -137,7 +137,7 @@ describe("sensitivity", () => {
   );
 
   it("analyses +1 % on every post and on total revenue and cost without a Känslighet range", () => {
-    const s = computeSensitivity(null, income.statement, 1, []);
+    const s = computeSensitivity(null, income.statement, income.scale, []);
     expect(s.map((x) => [x.factor, x.effect])).toEqual([
       ["Intäkter +1 %", 10], ["Summa intäkter +1 %", 10], ["Summa kostnader +1 %", expect.closeTo(-9.05, 10)],
       ["Personalkostnader +1 %", expect.closeTo(-6.05, 10)], ["Övrigt +1 %", -3],
@@ -153,7 +153,7 @@ describe("sensitivity", () => {
         { factor: "Egen bas", item: null, base: -60.5, change: 0.01, source: src("Känslighet", 3) },
         { factor: "Fel", item: "Finns inte", base: null, change: 0.01, source: src("Känslighet", 4) },
       ],
-      income.statement, 1, f,
+      income.statement, income.scale, f,
     );
     expect(s.map((x) => [x.factor, x.effect])).toEqual([["Kostnader", expect.closeTo(-18.1, 10)], ["Lön", expect.closeTo(-6.05, 10)], ["Egen bas", expect.closeTo(-0.605, 10)]]);
     expect(f.map((x) => x.code)).toEqual(["SENSITIVITY_ITEM_UNKNOWN"]);

@@ -62,7 +62,7 @@ describe("reader and engine on arbitrary tables", () => {
   it("keep every input row: each budget row and each unmatched outcome row appears once", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(ansvar, name, kind, amount), { selector: (t) => `${t[0]}|${t[1]}|${t[2]}`, maxLength: 12 }), fc.array(fc.tuple(ansvar, name, amount), { maxLength: 12 }), (budgetRows, actualRows) => {
-        const typed = budgetRows.map(([a, p, k, v]) => [a, p, { revenue: "Intäkt", cost: "Kostnad", financial: "Finansiell" }[k], v] as Cell[]);
+        const typed = budgetRows.map(([a, p, k, v]) => [a, p, ({ revenue: "Intäkt", cost: "Kostnad", financial: "Finansiell", carryover: "Över-/underskott" } as const)[k], v] as Cell[]);
         const uniqueActuals = [...new Map(actualRows.map((t) => [`${t[0]}|${t[1]}`, t])).values()];
         const { input, findings } = readContract(
           workbook({

@@ -80,7 +80,7 @@ describe("report model", () => {
   });
 
   it("breaks down per ansvar with a total equal to the result", () => {
-    expect(labels(model, "responsibility").slice(2)).toEqual(["Skola", "Vård", "Summa", null]);
+    expect(labels(model, "responsibility").slice(2)).toEqual(["Skola", "Vård", "Summa Kulturnämnden", null]);
     expect(rowOf(layout, "Vård").slice(2, 5)).toEqual([-1460, -1560, 100]);
   });
 

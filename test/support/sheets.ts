@@ -52,3 +52,19 @@ export function minimalRanges(): Record<string, SheetRange> {
     Inställningar: { rows: [["Inställning", "Värde"], ["Period", 8], ["Enhet in", "mkr"], ["År", 2024]] },
   };
 }
+
+/** Columnar budget rows as plain objects, for assertions. */
+export function budgetLines(b: import("../../src/engine/types").BudgetRows) {
+  const { KIND_CODES } = require("../../src/engine/types") as typeof import("../../src/engine/types");
+  return Array.from({ length: b.size }, (_, i) => {
+    const months = b.months ? Array.from(b.months.subarray(i * 12, i * 12 + 12)) : null;
+    const stated = b.budgetYear[i];
+    return {
+      responsibility: b.responsibility[i],
+      item: b.item[i],
+      kind: KIND_CODES[b.kind[i]],
+      budgetYear: Number.isNaN(stated) && months ? months.reduce((x, y) => x + y, 0) : stated,
+      months,
+    };
+  });
+}

@@ -6,7 +6,7 @@ import { Finding } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
 import { extractExplanations, isOwnReport } from "../../report/explanations";
-import { toContractJson } from "../../report/json";
+import { contractJsonBytes } from "../../report/json";
 import { layoutReport } from "../../report/layout";
 import { LIMITS } from "./package/limits";
 import { CONTENT_TYPES_NS } from "./package/names";
@@ -15,7 +15,6 @@ import { checkSignature } from "./package/signature";
 import { reportOnlyPackage, spliceReport } from "./package/splice";
 import { WorkbookPackage } from "./package/workbookPackage";
 import { reasonOf, writeOutputs } from "./outputs";
-import { writeJson } from "./writeJson";
 
 export interface RunOptions {
   input: string;
@@ -120,7 +119,7 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const copy = options.reportOnly ? reportOnlyPackage(layout, splice) : spliceReport(wb.pkg, layout, splice);
   phase("copy");
   const outputs = [{ path: out, data: copy }];
-  if (json) outputs.push({ path: json, data: writeJson(toContractJson(result, findings)) });
+  if (json) outputs.push({ path: json, data: contractJsonBytes(result, findings) });
   writeOutputs(outputs);
   phase("write");
   return { ok: true, findings, out, json };

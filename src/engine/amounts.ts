@@ -1,0 +1,141 @@
+/**
+ * Amounts as exact integers. A workbook's amounts are decimals (`32.7`, `-4 700`) that arrive as binary doubles;
+ * each is taken as the shortest decimal that reads back as the same double, at most 15 significant digits
+ * (Excel's own precision), and held as an integer number of `1 / (12 × 10^D)` input units, where D is the most
+ * decimals any amount of the computation has. The 12 makes a periodised budget (helår × months / 12) an integer
+ * too, so every sum, difference and periodisation is exact; only conversion to the report (a coarser unit,
+ * percentages) divides, and that is rounded once, to 9 decimals.
+ *
+ *   const s = new AmountScale(1, "tkr", "mkr");
+ *   s.toReport(add(s.units(-30.1), s.units(-0.2)))   // -0.0303, not -0.030300000000000004
+ */
+import { AmountUnit } from "./types";
+import { add, cmp, Int, abs, mul, neg, pow10, quotient9, roundDiv } from "./exact";
+
+const KRONOR_EXPONENT: Record<AmountUnit, number> = { kr: 0, tkr: 3, mkr: 6 };
+
+/** Most decimals an amount can carry: Excel holds 15 significant digits. */
+const MAX_DIGITS = 15;
+
+/**
+ * The decimals of the shortest decimal that stands for `x` (at most 15 significant digits):
+ * `decimalsOf(0.1)` is 1, `decimalsOf(1200)` is 0, `decimalsOf(0.1 + 0.2)` is 1 (Excel shows 0.3).
+ */
+export function decimalsOf(x: number): number {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return 0;
+  const magnitude = Math.floor(Math.log10(Math.abs(x))) + 1;
+  const most = Math.max(0, Math.min(MAX_DIGITS - magnitude, 20));
+  let p = 1;
+  for (let k = 1; k <= most; k++) {
+    p *= 10;
+    if (Math.round(x * p) / p === x) return k;
+  }
+  return most;
+}
+
+/** `x` as Excel shows it: rounded to 15 significant digits (a double's binary residue dropped). */
+export function excelValue(x: number): number {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  const d = decimalsOf(x);
+  const p = 10 ** d;
+  const r = Math.round(x * p) / p;
+  return r === x ? x : Number(x.toPrecision(MAX_DIGITS));
+}
+
+/** A double as its decimal: an exact integer and a number of decimals (`2.5` → 25 and 1). */
+export function decimal(x: number): { int: Int; decimals: number } {
+  const d = decimalsOf(x);
+  return { int: mantissa(x, d), decimals: d };
+}
+
+/** x × k / d (x a decimal, k and d integers, d > 0) rounded to 9 decimals, exactly. */
+export function scaled(x: number, k: number, d: number): number {
+  const { int, decimals } = decimal(x);
+  return quotient9(mul(int, k), mul(d, pow10(decimals)));
+}
+
+/** The decimal digits of x (≤ 15 significant) as an exact integer times 10^-decimals. */
+function mantissa(x: number, decimals: number): Int {
+  const p = 10 ** decimals;
+  const m = Math.round(x * p);
+  if (Math.abs(m) < 2 ** 50 && m / p === x) return m;
+  // Large or long: take the digits from the decimal text.
+  const text = x.toFixed(decimals);
+  return BigInt(text.replace(".", ""));
+}
+
+/** The scale of one computation's amounts, and the conversion of its results to the report's unit. */
+export class AmountScale {
+  /** 12 × 10^D: units per input unit. */
+  readonly perUnit: Int;
+  private readonly shift: number;
+
+  constructor(
+    /** D: the most decimals any amount has. */
+    readonly decimals: number,
+    readonly unitIn: AmountUnit,
+    readonly unitOut: AmountUnit,
+  ) {
+    this.perUnit = mul(12, pow10(decimals));
+    this.shift = KRONOR_EXPONENT[unitIn] - KRONOR_EXPONENT[unitOut];
+  }
+
+  /** An input amount (a double standing for its decimal) as exact units. */
+  units(x: number): Int {
+    if (x === 0) return 0;
+    if (Number.isInteger(x) && Math.abs(x) * (this.perUnit as number) <= Number.MAX_SAFE_INTEGER) return x * (this.perUnit as number);
+    const d = Math.min(decimalsOf(x), this.decimals);
+    return mul(mantissa(x, d), mul(12, pow10(this.decimals - d)));
+  }
+
+  /** Units as an amount in the report's unit: exact, rounded to 9 decimals, as the nearest number. */
+  toReport(u: Int): number {
+    return this.shift >= 0 ? quotient9(mul(u, pow10(this.shift)), this.perUnit) : quotient9(u, mul(this.perUnit, pow10(-this.shift)));
+  }
+
+  /** True when the units show as 0 in the report at `decimals` decimals (|value| < half a unit of the last decimal). */
+  printsAsZero(u: Int, decimals: number): boolean {
+    // |u| / perUnit × 10^shift × 10^decimals < 1/2
+    const left = mul(mul(abs(u), 2), pow10(Math.max(0, this.shift + decimals)));
+    const right = mul(this.perUnit, pow10(Math.max(0, -(this.shift + decimals))));
+    return cmp(left, right) < 0;
+  }
+
+  /** `base × change` in units, where change is a share such as 0.01; returns units scaled by 10^changeDecimals. */
+  times(u: Int, change: number): { units: Int; extraDecimals: number } {
+    const d = decimalsOf(change);
+    return { units: mul(u, mantissa(change, d)), extraDecimals: d };
+  }
+
+  /** Units scaled by 10^extra (from `times`) in the report's unit. */
+  toReportScaled(u: Int, extra: number): number {
+    const den = mul(this.perUnit, pow10(extra));
+    return this.shift >= 0 ? quotient9(mul(u, pow10(this.shift)), den) : quotient9(u, mul(den, pow10(-this.shift)));
+  }
+}
+
+/** a / |b| rounded to 9 decimals, exactly, as a share with a's sign. */
+export function share(a: Int, b: Int): number {
+  return quotient9(a, abs(b));
+}
+
+/** A value in the report's unit, already exact to 9 decimals, rounded half away from zero to `decimals`. */
+export function roundReport(n: number, decimals: number): number {
+  if (Math.abs(n) < 9e6) {
+    const q = Math.round(n * 1e9);
+    const r = roundDiv(q, 10 ** (9 - decimals)) as number;
+    return r / 10 ** decimals || 0;
+  }
+  const f = 10 ** decimals;
+  const r = (Math.sign(n) * Math.round(Math.abs(n) * f)) / f;
+  return r || 0;
+}
+
+/** The exact sum of report-unit values that are each exact to 9 decimals (for small lists such as measures). */
+export function sumReport(values: readonly (number | null)[]): number {
+  let s: Int = 0;
+  for (const v of values) if (v !== null) s = add(s, Math.round(v * 1e9));
+  return quotient9(s, 1e9);
+}
+
+export { neg };
