@@ -11,6 +11,8 @@ import * as readline from "readline";
 export const PYTHON = "/usr/bin/python3";
 export const PYTHON_DIR = path.join(__dirname, "python");
 
+const PY_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" };
+
 let available: boolean | undefined;
 
 /** Whether /usr/bin/python3 can import openpyxl; warns (or, under CI=true, throws) when it cannot. */
@@ -31,7 +33,7 @@ export function hasPythonOpenpyxl(): boolean {
 /** Runs one of the scripts and returns its stdout (throws with stderr on a non-zero exit outside `okCodes`). */
 export function runPython(script: string, args: string[], okCodes: number[] = [0]): string {
   try {
-    return execFileSync(PYTHON, [path.join(PYTHON_DIR, script), ...args], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+    return execFileSync(PYTHON, [path.join(PYTHON_DIR, script), ...args], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024, env: PY_ENV });
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
     if (err.status !== undefined && okCodes.includes(err.status) && err.stdout !== undefined) return err.stdout;
@@ -72,6 +74,8 @@ export interface SheetInfo {
   relTargets: string[];
   /** Largest cell style index (`s`) used in the sheet, -1 when none. */
   maxStyle?: number;
+  /** Cells (A1 form) holding a formula with no value or an empty one. */
+  formulasWithoutValue?: string[];
 }
 
 export interface StyleSection {
@@ -130,7 +134,7 @@ export class Inspector {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor() {
-    this.child = spawn(PYTHON, [path.join(PYTHON_DIR, "inspect_xlsx.py"), "--serve"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(PYTHON, [path.join(PYTHON_DIR, "inspect_xlsx.py"), "--serve"], { stdio: ["pipe", "pipe", "pipe"], env: PY_ENV });
     readline.createInterface({ input: this.child.stdout }).on("line", (line) => this.waiting.shift()?.(line));
     this.child.stderr.on("data", (d) => process.stderr.write(d));
   }

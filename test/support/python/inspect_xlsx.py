@@ -62,7 +62,8 @@ def bad_part_name(name):
 def scan_sheet(raw, strings=None):
     """Streams a worksheet part: first sheetView's tabSelected, largest style index used, longest cell text."""
     parser = expat.ParserCreate(namespace_separator=" ")
-    st = {"max": 0, "type": None, "text": None, "views": 0, "tabSelected": None, "maxStyle": -1}
+    st = {"max": 0, "type": None, "text": None, "views": 0, "tabSelected": None, "maxStyle": -1,
+          "row": 0, "col": 0, "f": False, "v": None, "noValue": []}
 
     def local(name):
         return name.split(" ")[-1]
@@ -71,10 +72,26 @@ def scan_sheet(raw, strings=None):
         ln = local(name)
         if ln == "c":
             st["type"] = attrs.get("t", "n")
+            ref = attrs.get("r")
+            if ref:
+                letters = "".join(ch for ch in ref if ch.isalpha())
+                st["col"] = 0
+                for ch in letters:
+                    st["col"] = st["col"] * 26 + ord(ch.upper()) - 64
+            else:
+                st["col"] += 1
+            st["f"], st["v"] = False, None
+        elif ln == "f":
+            st["f"] = True
+        elif ln == "v":
+            st["v"] = st["v"] or ""
+            st["vtext"] = []
             sv = attrs.get("s")
             if sv is not None and sv.strip().isdigit():
                 st["maxStyle"] = max(st["maxStyle"], int(sv))
-        elif ln == "row":
+        if ln == "row":
+            st["row"] = int(attrs["r"]) if attrs.get("r", "").isdigit() else st["row"] + 1
+            st["col"] = 0
             sv = attrs.get("s")
             if sv is not None and sv.strip().isdigit() and attrs.get("customFormat") in ("1", "true"):
                 st["maxStyle"] = max(st["maxStyle"], int(sv))
@@ -87,6 +104,14 @@ def scan_sheet(raw, strings=None):
 
     def end(name):
         ln = local(name)
+        if ln == "v" and "vtext" in st:
+            st["v"] = "".join(st.pop("vtext"))
+        if ln == "c" and st["f"] and not (st["v"] or "").strip() and len(st["noValue"]) < 10000:
+            n, letters = st["col"], ""
+            while n > 0:
+                n, r = divmod(n - 1, 26)
+                letters = chr(65 + r) + letters
+            st["noValue"].append(f"{letters}{st['row']}")
         if ln in ("v", "t") and st["text"] is not None:
             text = "".join(st["text"])
             length = 0
@@ -105,12 +130,14 @@ def scan_sheet(raw, strings=None):
     def chars(data):
         if st["text"] is not None:
             st["text"].append(data)
+        if "vtext" in st:
+            st["vtext"].append(data)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
     parser.Parse(raw, True)
-    return {"tabSelected": st["tabSelected"], "maxStyle": st["maxStyle"], "maxChars": st["max"]}
+    return {"tabSelected": st["tabSelected"], "maxStyle": st["maxStyle"], "maxChars": st["max"], "formulasWithoutValue": st["noValue"]}
 
 
 STYLE_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")
@@ -276,6 +303,7 @@ def inspect(path, want_cells=False, want_openpyxl=True, only_openpyxl=False):
                     scanned = scan_sheet(read(entry))
                     item["tabSelected"] = scanned["tabSelected"]
                     item["maxStyle"] = scanned["maxStyle"]
+                    item["formulasWithoutValue"] = scanned["formulasWithoutValue"]
                 except expat.ExpatError:
                     pass
             sheets.append(item)
