@@ -199,6 +199,27 @@ describe("temporary files", () => {
   });
 });
 
+describe("misuse ends in exit 2 with a Swedish message", () => {
+  it.each([
+    ["no arguments", () => []],
+    ["an unknown flag", (s: Setup) => [s.input, "--out", path.join(s.outDir, "r.xlsx"), "--okand"]],
+    ["--out without a file name", (s: Setup) => [s.input, "--out"]],
+    ["--json without a file name", (s: Setup) => [s.input, "--out", path.join(s.outDir, "r.xlsx"), "--json"]],
+    ["two input files", (s: Setup) => [s.input, s.input, "--out", path.join(s.outDir, "r.xlsx")]],
+    ["no --out", (s: Setup) => [s.input]],
+    ["an input file that does not exist", (s: Setup) => [path.join(s.dir, "saknas.xlsx"), "--out", path.join(s.outDir, "r.xlsx")]],
+    ["an input that is a folder", (s: Setup) => [s.outDir, "--out", path.join(s.dir, "r.xlsx")]],
+    ["an empty input file", (s: Setup) => {
+      fs.writeFileSync(path.join(s.dir, "tom.xlsx"), "");
+      return [path.join(s.dir, "tom.xlsx"), "--out", path.join(s.outDir, "r.xlsx")];
+    }],
+  ] as [string, (s: Setup) => string[]][])("%s", async (_label, args) => {
+    const s = await setup();
+    const r = await runCli(args(s));
+    expect({ ...refusal(r, [s.dir]), folder: listing(s.outDir) }).toEqual({ ...REFUSED, folder: [] });
+  });
+});
+
 it("the README documents exit codes 0, 1 and 2 and no other", () => {
   const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
   const start = readme.indexOf("Slutkod");

@@ -60,6 +60,7 @@ const VARIANTS: Variant[] = [
   { id: "inline-strings", title: "inline strings instead of shared strings", expect: "figures", make: python("inline-strings") },
   { id: "rich-text", title: "shared strings as rich text runs with xml:space and phonetic runs", expect: "figures", make: python("rich-text") },
   { id: "char-refs", title: "hex and decimal character references", expect: "figures", make: python("char-refs") },
+  { id: "names-and-views", title: "sheet-scoped names, a hidden sheet and another sheet active", expect: "figures", make: python("names-and-views") },
   { id: "formulas-empty-v", title: "formulas written <f>…</f><v></v>", expect: "refusal", make: python("formulas-empty-v") },
   { id: "formulas-no-v", title: "formulas written <f>…</f> with no <v>", expect: "refusal", make: python("formulas-no-v") },
 ];

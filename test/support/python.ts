@@ -49,6 +49,8 @@ export interface ContractAdded {
   part?: string;
   names?: Record<string, string>;
   strict?: boolean;
+  /** The user's workbook-scoped names that would have been read as contract ranges, renamed aside. */
+  renamed?: Record<string, string>;
   reason?: "unreadable" | "no-workbook" | "conflict";
   error?: string;
 }

@@ -29,7 +29,9 @@ CONTRACT = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)
 # Right after these children of <workbook> comes <definedNames> (CT_Workbook's sequence).
 BEFORE_DEFINED_NAMES = ("fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
                         "functionGroups", "externalReferences")
-INVALID_SHEET_CHARS = set("[]:*?/\\")
+# Names the CLI reads as contract ranges besides the three added here: a workbook-scoped name (or table) with
+# one of them would bring the user's own cells into the report, so such names are renamed aside.
+OTHER_CONTRACT_NAMES = ("Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Huvudbok", "Kontoplan")
 
 
 class Refused(Exception):
@@ -124,6 +126,38 @@ def block_ref(sheet, block):
     return f"{quote_sheet(sheet)}!${col_letters(left)}${top}:${col_letters(left + width - 1)}${top + height - 1}"
 
 
+def attr_value_span(doc, el, name):
+    """Byte span of an unprefixed attribute's value inside el's start tag (a tokenizer of that one tag)."""
+    tag = doc.raw[el.start:el.start_end].decode(doc.codec)
+    i, n = 1, len(tag)
+    while i < n and not tag[i].isspace() and tag[i] not in "/>":
+        i += 1
+    while i < n:
+        while i < n and tag[i].isspace():
+            i += 1
+        start = i
+        while i < n and not tag[i].isspace() and tag[i] not in "=/>":
+            i += 1
+        key = tag[start:i]
+        while i < n and tag[i].isspace():
+            i += 1
+        if i >= n or tag[i] != "=":
+            if i < n and tag[i] in "/>":
+                break
+            continue
+        i += 1
+        while i < n and tag[i].isspace():
+            i += 1
+        quote = tag[i]
+        value_start = i + 1
+        i = tag.index(quote, value_start)
+        if key == name:
+            to_bytes = lambda k: el.start + len(tag[:k].encode(doc.codec))  # noqa: E731
+            return to_bytes(value_start), to_bytes(i)
+        i += 1
+    raise XmlError(f"no attribute {name}")
+
+
 def append_child(doc, parent, xml_text):
     """A splice adding xml_text as the last child of `parent` (opening an empty-element tag if needed)."""
     if parent.empty:
@@ -166,7 +200,7 @@ def add_contract(src, dst):
     strict = main_ns == MAIN_NS[1]
 
     # Tables share the namespace of defined names: a table called Budget cannot be overridden by a name.
-    wanted = {norm_name(b["name"]) for b in CONTRACT["blocks"]}
+    wanted = {norm_name(b["name"]) for b in CONTRACT["blocks"]} | {norm_name(x) for x in OTHER_CONTRACT_NAMES}
     for n in names:
         if "/tables/" in n.lower() and n.lower().endswith(".xml") and n in by_name:
             try:
@@ -223,11 +257,24 @@ def add_contract(src, dst):
     refs = {b["name"]: block_ref(sheet_name, b) for b in blocks}
     dn = wb.root.first(MAIN_NS, "definedNames")
     todo = dict(refs)
+    renamed = {}
     if dn is not None:
+        taken = {norm_name(d.attr("name") or "") for d in dn.find(MAIN_NS, "definedName")}
         for d in dn.find(MAIN_NS, "definedName"):
             if d.attr("localSheetId") is not None:
                 continue
             key = norm_name(d.attr("name") or "")
+            if key in {norm_name(x) for x in OTHER_CONTRACT_NAMES}:
+                # The user's own name would be read as a contract range: rename it aside.
+                base = "Ursprungligt_" + (d.attr("name") or "").strip()
+                new_name, k = base, 2
+                while norm_name(new_name) in taken:
+                    new_name, k = f"{base}_{k}", k + 1
+                taken.add(norm_name(new_name))
+                start, end = attr_value_span(wb, d, "name")
+                splices.append((start, end, wb.encode(xml_escape(new_name))))
+                renamed[d.attr("name")] = new_name
+                continue
             for name in list(todo):
                 if norm_name(name) == key:
                     # An existing workbook-scoped name of the contract: point it at the new block.
@@ -296,7 +343,7 @@ def add_contract(src, dst):
         zout.writestr(zipfile.ZipInfo(new_part, date_time=(1980, 1, 1, 0, 0, 0)), sheet_xml(main_ns, blocks), compress_type=zipfile.ZIP_DEFLATED)
         if rels_doc is None:
             zout.writestr(zipfile.ZipInfo(rels_name, date_time=(1980, 1, 1, 0, 0, 0)), new_rels, compress_type=zipfile.ZIP_DEFLATED)
-    return {"ok": True, "sheet": sheet_name, "reportSheet": report_sheet, "part": new_part, "names": refs, "strict": strict}
+    return {"ok": True, "sheet": sheet_name, "reportSheet": report_sheet, "part": new_part, "names": refs, "strict": strict, "renamed": renamed}
 
 
 def main(argv):

@@ -18,6 +18,8 @@ namespaces, never regular expressions over XML). Every zip entry not concerned i
   inline-strings   shared strings replaced by inline strings; the sharedStrings part removed
   rich-text        every shared string as rich text runs with xml:space="preserve" (and phonetic runs)
   char-refs        non-ASCII characters as hex and decimal character references, and each text's first character
+  names-and-views  sheet-scoped names on the first, a middle and the last sheet, the last sheet hidden, the fourth
+                   sheet active (a <bookViews> added where the producer wrote none)
 """
 import decimal
 import os
@@ -387,7 +389,49 @@ def t_rich_text(name, raw, ctx):
     return Writer().document(doc)
 
 
+def t_names_views(name, raw, ctx):
+    """Sheet-scoped names on the first, a middle and the last sheet, a hidden sheet, the fourth sheet active."""
+    if name != ctx["workbook"]:
+        return raw
+    doc = parse(raw)
+    root = doc.documentElement
+    ns = root.namespaceURI
+    prefix = root.prefix + ":" if root.prefix else ""
+
+    def make(local, attrs, text=None):
+        el = doc.createElementNS(ns, prefix + local)
+        for k, v in attrs:
+            el.setAttribute(k, v)
+        if text is not None:
+            el.appendChild(doc.createTextNode(text))
+        return el
+    sheets = children(root, "sheets")[0]
+    for views in children(root, "bookViews"):
+        root.removeChild(views)
+    views = make("bookViews", [])
+    views.appendChild(make("workbookView", [("xWindow", "0"), ("yWindow", "0"), ("windowWidth", "28800"), ("windowHeight", "12300"), ("activeTab", "3")]))
+    root.insertBefore(views, sheets)
+    names = [s.getAttribute("name") for s in children(sheets, "sheet")]
+    children(sheets, "sheet")[-1].setAttribute("state", "hidden")
+    defined = children(root, "definedNames")
+    if not defined:
+        defined = [make("definedNames", [])]
+        root.insertBefore(defined[0], sheets.nextSibling)
+    last = len(names) - 1
+    quoted = lambda n: "'" + n.replace("'", "''") + "'"  # noqa: E731
+    for local, attrs, text in [
+        ("definedName", [("name", "_xlnm.Print_Area"), ("localSheetId", "0")], f"{quoted(names[0])}!$A$1:$P$37"),
+        ("definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "1"), ("hidden", "1")], f"{quoted(names[1])}!$A$1:$E$37"),
+        ("definedName", [("name", "Lokal"), ("localSheetId", "2")], f"{quoted(names[2])}!$B$2"),
+        ("definedName", [("name", "Lokal"), ("localSheetId", str(last))], f"{quoted(names[last])}!$B$3"),
+        ("definedName", [("name", "Konstant")], "0.25"),
+    ]:
+        defined[0].appendChild(make(local, attrs, text))
+    return Writer().document(doc)
+
+
 TRANSFORMS = {
+    "names-and-views": t_names_views,
     "prefixed": t_prefixed,
     "single-quoted": t_single_quoted,
     "utf16": t_utf16,
