@@ -221,9 +221,19 @@ export const CASES: HostileCase[] = [
     expect: { exit: [0, 1], maxMs: 3000, maxRssMB: 400 },
   },
   {
-    id: "cell-utanfor-arket",
-    title: "En cell med adressen XFE1048577 (bortom Excels sista kolumn och rad) i Budgetbladet",
-    build: () => zipOf({ extraRows: { Budget: '<row r="1048577"><c r="XFE1048577"><v>5</v></c></row>' } }),
+    id: "kolumn-utanfor-arket",
+    title: "En cell med adressen XFE2 (bortom Excels sista kolumn XFD) på rad 2 i Budgetbladet, i budgetområdets rader",
+    build: () => zipOf({ cells: { "Budget!O2": '<c r="O2"><v>1200</v></c><c r="XFE2"><v>5</v></c>' } }),
+    expect: { exit: 2, ...SMALL },
+  },
+  {
+    id: "rad-utanfor-arket",
+    title: "Namnet Budget omfattar hela kolumner (Budget!$A:$O) och bladet har en rad 1048577 (bortom Excels sista rad)",
+    build: () =>
+      zipOf({
+        names: { Budget: "Budget!$A:$O", Utfall: "Utfall!$A$1:$C$3", Risker: "Risker!$A$1:$D$2", Inställningar: "Inställningar!$A$1:$B$5" },
+        extraRows: { Budget: '<row r="1048577"><c r="A1048577"><v>5</v></c></row>' },
+      }),
     expect: { exit: 2, ...SMALL },
   },
   {

@@ -147,7 +147,7 @@ describe("every workbook of the corpus", () => {
     else {
       problems.push(...figureProblems(JSON.parse(fs.readFileSync(json2, "utf8"))).map((x) => `refresh: ${x}`));
       const again = await inspector.inspect(out2);
-      problems.push(...spliceProblems(after, again, { report }).map((x) => `refresh: ${x}`));
+      problems.push(...spliceProblems(after, again, { report, userStyles: before }).map((x) => `refresh: ${x}`));
       problems.push(...shapeProblems(after, again));
     }
     const left = fs.readdirSync(p.outDir).filter((f) => ![`kopia${p.ext}`, "kopia.json", `kopia2${p.ext}`, "kopia2.json"].includes(f));

@@ -78,6 +78,8 @@ export interface SheetInfo {
   maxStyle?: number;
   /** Cells (A1 form) holding a formula with no value or an empty one. */
   formulasWithoutValue?: string[];
+  /** Namespace of the sheet part's root element. */
+  rootNs?: string | null;
 }
 
 export interface StyleSection {
@@ -139,6 +141,10 @@ export class Inspector {
     this.child = spawn(PYTHON, [path.join(PYTHON_DIR, "inspect_xlsx.py"), "--serve"], { stdio: ["pipe", "pipe", "pipe"], env: PY_ENV });
     readline.createInterface({ input: this.child.stdout }).on("line", (line) => this.waiting.shift()?.(line));
     this.child.stderr.on("data", (d) => process.stderr.write(d));
+    this.child.on("exit", (code) => {
+      // Answer whoever still waits, so a crash fails their test instead of hanging it.
+      for (const w of this.waiting.splice(0)) w(JSON.stringify({ serveError: `inspect_xlsx.py ended (exit ${code})` }));
+    });
   }
 
   inspect(file: string, options: { cells?: boolean; openpyxl?: boolean } = {}): Promise<Inspection> {

@@ -110,13 +110,18 @@ export function stylesProblems(before: Inspection, after: Inspection, report: st
 export interface SpliceOptions {
   /** Name of the report sheet. */
   report: string;
+  /**
+   * The user's workbook before any report was added, whose styles must stay in place. On a refresh the input
+   * already holds an earlier report's styles, which a copy may drop or reuse; by default, `before` itself.
+   */
+  userStyles?: Inspection;
 }
 
 /**
  * Everything the splice promises, comparing the input (`before`) with the CLI's output (`after`). When the input
  * already has a report of that name (a refresh), it is the one part set allowed to go.
  */
-export function spliceProblems(before: Inspection, after: Inspection, { report }: SpliceOptions): string[] {
+export function spliceProblems(before: Inspection, after: Inspection, { report, userStyles }: SpliceOptions): string[] {
   const problems = packageProblems(after);
   if (after.zipError || !before.workbook || !after.workbook) {
     if (!after.workbook && !after.zipError) problems.push("the copy has no workbook part");
@@ -172,6 +177,7 @@ export function spliceProblems(before: Inspection, after: Inspection, { report }
     if (newReport.exists && newReport.contentType !== WORKSHEET_CT) problems.push(`the report part has content type ${newReport.contentType}`);
     const family = before.workbook.ns.includes("purl.oclc.org") ? "http://purl.oclc.org/" : "http://schemas.openxmlformats.org/";
     if (newReport.relType && !newReport.relType.startsWith(family)) problems.push(`the report's relationship type ${newReport.relType} is not of the workbook's conformance class`);
+    if (newReport.rootNs && newReport.rootNs !== before.workbook.ns) problems.push(`the report sheet is in namespace ${newReport.rootNs}, the workbook in ${before.workbook.ns}`);
   }
   if (after.workbook.ns !== before.workbook.ns) problems.push(`workbook namespace changed from ${before.workbook.ns} to ${after.workbook.ns}`);
 
@@ -208,7 +214,7 @@ export function spliceProblems(before: Inspection, after: Inspection, { report }
     }
   }
 
-  problems.push(...stylesProblems(before, after, report));
+  problems.push(...stylesProblems(userStyles ?? before, after, report));
 
   // openpyxl opens the copy and sees its sheets, when it understood the input. (It ignores Strict namespaces
   // and sees no sheet in a Strict workbook; it is no judge of those.)

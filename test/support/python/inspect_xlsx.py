@@ -70,6 +70,8 @@ def scan_sheet(raw, strings=None):
 
     def start(name, attrs):
         ln = local(name)
+        if "rootNs" not in st:
+            st["rootNs"] = name.rsplit(" ", 1)[0] if " " in name else None
         if ln == "c":
             st["type"] = attrs.get("t", "n")
             ref = attrs.get("r")
@@ -137,7 +139,7 @@ def scan_sheet(raw, strings=None):
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
     parser.Parse(raw, True)
-    return {"tabSelected": st["tabSelected"], "maxStyle": st["maxStyle"], "maxChars": st["max"], "formulasWithoutValue": st["noValue"]}
+    return {"tabSelected": st["tabSelected"], "maxStyle": st["maxStyle"], "maxChars": st["max"], "formulasWithoutValue": st["noValue"], "rootNs": st.get("rootNs")}
 
 
 STYLE_SECTIONS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")
@@ -304,6 +306,7 @@ def inspect(path, want_cells=False, want_openpyxl=True, only_openpyxl=False):
                     item["tabSelected"] = scanned["tabSelected"]
                     item["maxStyle"] = scanned["maxStyle"]
                     item["formulasWithoutValue"] = scanned["formulasWithoutValue"]
+                    item["rootNs"] = scanned["rootNs"]
                 except expat.ExpatError:
                     pass
             sheets.append(item)
