@@ -39,6 +39,11 @@ export interface HostileCase {
 }
 
 const MB = 1024 * 1024;
+
+/** A whole number as Swedish text writes it: 50 001. */
+function sv(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
 const BOMB = { maxMs: 3000, maxRssMB: 400 } as const;
 const SMALL = { maxMs: 3000, maxRssMB: 400 } as const;
 
@@ -116,14 +121,14 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "for-manga-delar",
-    title: `${LIMITS.maxEntries + 1} delar i zip-filen (gränsen är ${LIMITS.maxEntries})`,
+    title: `${sv(LIMITS.maxEntries + 1)} delar i zip-filen (gränsen är ${sv(LIMITS.maxEntries)})`,
     build: () =>
       zipOf({}, (e) => [...e, ...Array.from({ length: LIMITS.maxEntries + 1 - e.length }, (_, i) => ({ name: `xl/media/bild${i}.bin`, data: Buffer.alloc(0), method: "stored" as const }))]),
     expect: { exit: 2, ...BOMB },
   },
   {
     id: "for-stor-del",
-    title: `workbook.xml på ${Math.round(LIMITS.maxTreePartBytes / MB) + 8} MB (en jättelik kommentar; gränsen för delar som läses hela är ${Math.round(LIMITS.maxTreePartBytes / MB)} MB)`,
+    title: `\`workbook.xml\` på ${Math.round(LIMITS.maxTreePartBytes / MB) + 8} MB (en jättelik kommentar; gränsen för delar som läses hela är ${Math.round(LIMITS.maxTreePartBytes / MB)} MB)`,
     build: () => {
       const xml = partXml("xl/workbook.xml");
       const at = xml.indexOf("<bookViews>");
@@ -135,25 +140,25 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "djup-nastling",
-    title: `100 000 nästlade element i workbook.xml (gränsen är ${LIMITS.maxXmlDepth} nivåer)`,
+    title: `100 000 nästlade element i \`workbook.xml\` (gränsen är ${LIMITS.maxXmlDepth} nivåer)`,
     build: () => zipOf({ workbookTail: `<extLst><ext uri="{00000000-0000-0000-0000-000000000000}">${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</ext></extLst>` }),
     expect: { exit: 2, ...BOMB },
   },
   {
     id: "miljard-skratt",
-    title: "DTD med entiteter som växer till 10⁹ ”lol” (billion laughs) i workbook.xml",
+    title: "DTD med entiteter som växer till 10⁹ ”lol” (*billion laughs*) i `workbook.xml`",
     build: () => zipOf({ workbookPrologue: LAUGHS, workbookTail: "<extLst><ext uri=\"{x}\"><a>&lol9;</a></ext></extLst>" }),
     expect: { exit: 2, ...BOMB },
   },
   {
     id: "dtd-i-bladet",
-    title: "En ofarlig DTD (<!DOCTYPE worksheet>) i Budgetbladet",
+    title: "En ofarlig DTD (`<!DOCTYPE worksheet>`) i Budgetbladet",
     build: () => zipOf({ sheetPrologue: { Budget: "<!DOCTYPE worksheet>\n" } }),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "dtd-i-kopierad-del",
-    title: "En DTD i docProps/core.xml, en del som bara kopieras",
+    title: "En DTD i `docProps/core.xml`, en del som bara kopieras",
     build: () =>
       zipOf({
         core: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!DOCTYPE cp:coreProperties [<!ENTITY namn "Uppföljning">]>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>&namn;</dc:creator></cp:coreProperties>`,
@@ -162,7 +167,7 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "extern-entitet",
-    title: "En extern entitet (file:///etc/passwd) i en textcell i Budgetbladet",
+    title: "En extern entitet (`file:///etc/passwd`) i en textcell i Budgetbladet",
     build: () =>
       zipOf({
         sheetPrologue: { Budget: '<!DOCTYPE worksheet [<!ENTITY hemligt SYSTEM "file:///etc/passwd">]>\n' },
@@ -174,37 +179,37 @@ export const CASES: HostileCase[] = [
   // Part names and relationships.
   {
     id: "absolut-delnamn",
-    title: "En extra del med absolut namn i zip-filen (/xl/extra.xml)",
+    title: "En extra del med absolut namn i zip-filen (`/xl/extra.xml`)",
     build: () => zipOf({}, (e) => [...e, { name: "/xl/extra.xml", data: `<x xmlns="${MAIN_NS}"/>` }]),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "punkt-punkt-delnamn",
-    title: "En extra del som heter ../../uppfoljning-utanfor.xml i zip-filen",
+    title: "En extra del som heter `../../uppfoljning-utanfor.xml` i zip-filen",
     build: () => zipOf({}, (e) => [...e, { name: "../../uppfoljning-utanfor.xml", data: `<x xmlns="${MAIN_NS}"/>` }]),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "relation-utanfor-paketet",
-    title: "Relationen till Budgetbladet pekar ut ur paketet (../../../worksheets/sheet1.xml)",
+    title: "Relationen till Budgetbladet pekar ut ur paketet (`../../../worksheets/sheet1.xml`)",
     build: () => zipOf({ sheetTarget: { Budget: "../../../worksheets/sheet1.xml" } }),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "relation-absolut-utanfor",
-    title: "Relationen till Budgetbladet är absolut och går ovanför roten (/../xl/worksheets/sheet1.xml)",
+    title: "Relationen till Budgetbladet är absolut och går ovanför roten (`/../xl/worksheets/sheet1.xml`)",
     build: () => zipOf({ sheetTarget: { Budget: "/../xl/worksheets/sheet1.xml" } }),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "dubbla-delnamn",
-    title: "Två delar som båda heter xl/workbook.xml, med olika innehåll",
+    title: "Två delar som båda heter `xl/workbook.xml`, med olika innehåll",
     build: () => zipOf({}, (e) => [...e, { name: "xl/workbook.xml", data: partXml("xl/workbook.xml", { names: {} }) }]),
     expect: { exit: 2, ...SMALL },
   },
   {
     id: "bakstreck-i-namn",
-    title: "Budgetbladet heter xl\\worksheets\\sheet1.xml (bakstreck) i zip-filen",
+    title: "Budgetbladet heter `xl\\worksheets\\sheet1.xml` (bakstreck) i zip-filen",
     build: () => zipOf({}, (e) => e.map((x) => (x.name === "xl/worksheets/sheet1.xml" ? { ...x, name: "xl\\worksheets\\sheet1.xml" } : x))),
     expect: { exit: 2, ...SMALL },
   },
@@ -212,7 +217,7 @@ export const CASES: HostileCase[] = [
   // Extents.
   {
     id: "hela-arket",
-    title: "Namnet Budget omfattar hela bladet (Budget!$A$1:$XFD$1048576) och ett värde står i XFD1048576",
+    title: "Namnet Budget omfattar hela bladet (`Budget!$A$1:$XFD$1048576`) och ett värde står i XFD1048576",
     build: () =>
       zipOf({
         names: { Budget: "Budget!$A$1:$XFD$1048576", Utfall: "Utfall!$A$1:$C$3", Risker: "Risker!$A$1:$D$2", Inställningar: "Inställningar!$A$1:$B$5" },
@@ -228,7 +233,7 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "rad-utanfor-arket",
-    title: "Namnet Budget omfattar hela kolumner (Budget!$A:$O) och bladet har en rad 1048577 (bortom Excels sista rad)",
+    title: "Namnet Budget omfattar hela kolumner (`Budget!$A:$O`) och bladet har en rad 1048577 (bortom Excels sista rad)",
     build: () =>
       zipOf({
         names: { Budget: "Budget!$A:$O", Utfall: "Utfall!$A$1:$C$3", Risker: "Risker!$A$1:$D$2", Inställningar: "Inställningar!$A$1:$B$5" },
@@ -238,19 +243,19 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "namn-utanfor-arket",
-    title: "Namnet Budget pekar bortom bladets gränser (Budget!$A$1:$XFE$1048577)",
+    title: "Namnet Budget pekar bortom bladets gränser (`Budget!$A$1:$XFE$1048577`)",
     build: () => zipOf({ names: { Budget: "Budget!$A$1:$XFE$1048577", Utfall: "Utfall!$A$1:$C$3", Risker: "Risker!$A$1:$D$2", Inställningar: "Inställningar!$A$1:$B$5" } }),
     expect: { exit: 1, ...SMALL },
   },
   {
     id: "kommentar-taggar",
-    title: "300 000 taggar inuti en XML-kommentar i workbook.xml (annars en giltig arbetsbok)",
+    title: "300 000 taggar inuti en XML-kommentar i `workbook.xml` (annars en giltig arbetsbok)",
     build: () => zipOf({ workbookTail: `<!--${"<definedName><sheet ".repeat(150_000)}-->` }),
     expect: { exit: 0, maxMs: 1000, maxRssMB: 400 },
   },
   {
     id: "namn-i-kommentar",
-    title: "En bortkommenterad definition av Budget (<!-- <definedName name=\"Budget\">Fel!$A$1</definedName> -->) före den riktiga",
+    title: "En bortkommenterad definition av Budget (`<!-- <definedName name=\"Budget\">Fel!$A$1:$C$3</definedName> -->`) före den riktiga",
     build: () => {
       const xml = partXml("xl/workbook.xml");
       const at = xml.indexOf("<definedNames>") + "<definedNames>".length;
@@ -261,7 +266,7 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "jattecell",
-    title: `En riskkommentar på 30 MB text (en cell får ha ${LIMITS.maxCellChars} tecken i Excel); rapporten skrivs`,
+    title: `En riskkommentar på 30 MB text (en cell får ha ${sv(LIMITS.maxCellChars)} tecken i Excel); rapporten skrivs`,
     build: () => {
       const text = "Övning i maj. ".repeat(Math.ceil((30 * MB) / 14)).slice(0, 30 * MB);
       return zipOf({ cells: { "Risker!D2": `<c r="D2" t="inlineStr"><is><t>${text}</t></is></c>` } });
@@ -333,13 +338,13 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "hex-tal",
-    title: "Januari i Budget!C2 är <v>0x10</v> (inget tal i XML-formatet, inte 16)",
+    title: "Januari i Budget!C2 är `<v>0x10</v>` (inget tal i XML-formatet, inte 16)",
     build: () => zipOf({ cells: { "Budget!C2": '<c r="C2"><v>0x10</v></c>' } }),
     expect: { exit: 1, cell: "Budget!C2", ...SMALL },
   },
   {
     id: "oandligt-tal",
-    title: "Januari i Budget!C2 är <v>1e400</v> (större än ett flyttal rymmer)",
+    title: "Januari i Budget!C2 är `<v>1e400</v>` (större än ett flyttal rymmer)",
     build: () => zipOf({ cells: { "Budget!C2": '<c r="C2"><v>1e400</v></c>' } }),
     expect: { exit: 1, code: "NUMBER_NOT_FINITE", cell: "Budget!C2", ...SMALL },
   },
@@ -365,7 +370,7 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "okomprimerad",
-    title: "Giltig, med alla delar okomprimerade (stored)",
+    title: "Giltig, med alla delar okomprimerade (*stored*)",
     build: () => zipOf({}, (e) => e.map((x) => ({ ...x, method: "stored" as const }))),
     expect: { exit: 0, ...SMALL },
   },
