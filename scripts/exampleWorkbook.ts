@@ -35,6 +35,74 @@ export const RESPONSIBILITIES = [
   "Område 5 Transport och service",
 ];
 
+/**
+ * The real report's table per ansvar (mkr, including över-/underskott), as printed: utfall aug 2023, utfall aug
+ * 2024, budget aug 2024, avvikelse. The example's figures are chosen inside each printed value's rounding so that
+ * they also add up exactly to the statement's totals (the printed column sums 11,1 where the statement says 11,0).
+ */
+export const GOLDEN_RESPONSIBILITY: { priorYear: number; actual: number; budgetPeriod: number; variance: number }[] = [
+  { priorYear: 9.9, actual: 11.3, budgetPeriod: 10.1, variance: 1.2 },
+  { priorYear: -2.0, actual: -3.1, budgetPeriod: -0.1, variance: -3.0 },
+  { priorYear: 4.3, actual: 2.9, budgetPeriod: -0.2, variance: 3.0 },
+  { priorYear: -0.8, actual: -1.8, budgetPeriod: -0.3, variance: -1.5 },
+  { priorYear: -5.3, actual: -1.2, budgetPeriod: 4.2, variance: -5.4 },
+  { priorYear: -2.9, actual: 3.0, budgetPeriod: 0.1, variance: 2.9 },
+];
+
+/** The exact per-ansvar figures behind the printed ones (tkr, including över-/underskott). */
+const RESPONSIBILITY_TKR = {
+  priorYear: [9920, -1980, 4320, -780, -5280, -2900],
+  actual: [11280, -3100, 2860, -1820, -1220, 3000],
+  budgetPeriod: [10100, -100, -160, -300, 4160, 100],
+  forecast: [-740, -3840, 2460, -4540, -1240, 4900],
+};
+
+/** Över-/underskott (tkr) per ansvar: rolled over from earlier years, no budget. Måltidsservice's as the report says. */
+const CARRYOVER_TKR = {
+  priorYear: [3200, 0, 0, 0, 0, 0],
+  actual: [0, 0, 0, -2100, -2600, 0],
+  forecast: [0, 0, 0, -3100, -3900, 0],
+};
+
+/** Över-/underskott on the statement (mkr): utfall aug 2023 and 2024, årsprognos. */
+export const GOLDEN_CARRYOVER = { priorYear: 3.2, actual: -4.7, forecast: -7.0 };
+
+/**
+ * Measures for a budget in balance (tkr): decided and proposed, effect this year and next, as in the real report
+ * (described in the example's own words).
+ */
+export const MEASURES: [string, "Beslutad" | "Ej beslutad", number | null, number | null][] = [
+  ["IT: färre tjänster i supporten (1,7 årsarbetare)", "Beslutad", 400, 800],
+  ["IT: egen personal i stället för inhyrd", "Beslutad", 340, 700],
+  ["IT: vakans lämnas obesatt", "Beslutad", 480, 800],
+  ["IT: enheter slås samman", "Beslutad", 400, 950],
+  ["Kommunikation: lägre systemkostnader och andra annonskanaler", "Beslutad", 350, 150],
+  ["HR: psykologtjänst vakanshålls 2024 och tillsätts inte 2025", "Beslutad", 300, 800],
+  ["Ekonomi: två controllertjänster färre", "Beslutad", null, 1600],
+  ["Upphandling: tjänst vakanshålls", "Beslutad", 800, null],
+  ["Omlastningscentralen: färre postturer", "Beslutad", 300, 500],
+  ["Eskilstuna direkt: tolkförmedlingen effektiviseras", "Beslutad", 350, 350],
+  ["Allmänt: mindre fika, konferenser och utbildningar", "Beslutad", 2500, null],
+  ["Ekonomi: en administrativ tjänst färre utöver plan", "Ej beslutad", null, 700],
+  ["Upphandling: tjänst vakanshålls även 2025", "Ej beslutad", null, 800],
+  ["Nämnd och registratur: en nämndsekreterare färre", "Ej beslutad", null, 700],
+  ["Måltid: ingen märkning av livsmedel (besparing hos kunden, riktlinje ändras)", "Ej beslutad", null, 5000],
+  ["Måltid: riktlinjen om mat nära gästen ändras (besparing hos kunden)", "Ej beslutad", 1000, 3000],
+  ["Måltid: en matsal stängs (kräver beslut av gymnasiet)", "Ej beslutad", 250, 1000],
+  ["Transport: stadshuscaféet stängs", "Ej beslutad", null, 300],
+  ["HR: besparingar enligt prioriteringar i ledningsgruppen", "Ej beslutad", null, 3000],
+  ["Allmänt: mindre fika, konferenser och utbildningar även 2025", "Ej beslutad", null, 2500],
+];
+
+/** Investments (tkr, spending negative): the real report's nämndbeslutad investering split over three projects. */
+export const INVESTMENTS: [string, string, number | null, number | null, number | null, number | null][] = [
+  // project, category, utfall aug, budget helår, prognos helår, utfall ack totalt
+  ["Fastighetsinvesteringar (kf)", "Anläggningsinvesteringar (kf)", null, null, null, 0],
+  ["Datorer och klienter", "Nämndbeslutad investering", -18400, -30100, -27600, -19800],
+  ["Köksutrustning", "Nämndbeslutad investering", -7300, -9800, -9700, -7500],
+  ["Fordon", "Nämndbeslutad investering", -5100, -7000, -6800, -5100],
+];
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
 /** Seasonal weights of the budget: a light July (holidays), heavier autumn. */
 const SEASON = [1.0, 1.0, 1.05, 1.0, 1.0, 0.95, 0.55, 0.9, 1.1, 1.1, 1.1, 1.25];
@@ -54,6 +122,17 @@ export function split(total: number, weights: readonly number[]): number[] {
   const parts = weights.map((w) => Math.round((total * w) / sum));
   parts[parts.length - 1] += total - parts.reduce((a, b) => a + b, 0);
   return parts;
+}
+
+/**
+ * A posts × ansvar matrix of integers whose rows add up to `rowTotals` and whose columns add up to `colTotals`
+ * (the two must have the same sum): every post but the last is spread by `weights`, the last takes what each ansvar
+ * still needs.
+ */
+export function allocate(rowTotals: readonly number[], colTotals: readonly number[], weights: readonly (readonly number[])[]): number[][] {
+  const rows = rowTotals.slice(0, -1).map((t, p) => split(t, weights[p]));
+  const last = colTotals.map((c, a) => c - rows.reduce((s, r) => s + r[a], 0));
+  return [...rows, last];
 }
 
 const tkr = (mkr: number) => Math.round(mkr * 1000);
@@ -78,24 +157,33 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Uppföljning (exempel)";
   const rnd = random(2024);
-  const weightsFor = () => RESPONSIBILITIES.map((_, i) => (i === 4 ? 5 : 1) * (0.6 + rnd()));
+  // "Övriga kostnader" is the post that takes up what each ansvar still needs: it goes last.
+  const order = [0, 1, 2, 3, 5, 4];
+  const posts = order.map((i) => GOLDEN_POSTS[i]);
+  const weights = posts.map(() => RESPONSIBILITIES.map((_, i) => (i === 4 ? 5 : 1) * (0.8 + 0.4 * rnd())));
+  const withoutCarryover = (key: "priorYear" | "actual" | "forecast") => RESPONSIBILITY_TKR[key].map((v, a) => v - CARRYOVER_TKR[key][a]);
+  const matrix = (key: "priorYear" | "actual" | "budgetPeriod" | "forecast", totals: number[]) =>
+    allocate(totals, key === "budgetPeriod" ? RESPONSIBILITY_TKR.budgetPeriod : withoutCarryover(key), weights);
+  const prior = matrix("priorYear", posts.map((p) => tkr(p.priorYear)));
+  const actual = matrix("actual", posts.map((p) => tkr(p.actual)));
+  const period = matrix("budgetPeriod", posts.map((p) => tkr(p.budgetPeriod)));
+  const forecast = matrix("forecast", posts.map((p) => tkr(p.forecast)));
 
   const budgetRows: (string | number | null)[][] = [];
   const actualRows: (string | number | null)[][] = [];
-  for (const p of GOLDEN_POSTS) {
-    const base = weightsFor();
-    const jitter = () => base.map((w) => w * (0.9 + 0.2 * rnd()));
-    const period = split(tkr(p.budgetPeriod), base);
-    const rest = split(tkr(p.budgetYear) - tkr(p.budgetPeriod), base);
-    const actual = split(tkr(p.actual), jitter());
-    const prior = split(tkr(p.priorYear), jitter());
-    const forecast = split(tkr(p.forecast), jitter());
+  posts.forEach((p, pi) => {
+    const rest = split(tkr(p.budgetYear) - tkr(p.budgetPeriod), weights[pi]);
     RESPONSIBILITIES.forEach((ansvar, i) => {
-      const months = [...split(period[i], SEASON.slice(0, 8)), ...split(rest[i], SEASON.slice(8))];
+      const months = [...split(period[pi][i], SEASON.slice(0, 8)), ...split(rest[i], SEASON.slice(8))];
       budgetRows.push([ansvar, p.item, p.type, ...months]);
-      actualRows.push([ansvar, p.item, prior[i], actual[i], forecast[i]]);
+      actualRows.push([ansvar, p.item, null, prior[pi][i], actual[pi][i], forecast[pi][i]]);
     });
-  }
+  });
+  RESPONSIBILITIES.forEach((ansvar, i) => {
+    if (CARRYOVER_TKR.priorYear[i] || CARRYOVER_TKR.actual[i] || CARRYOVER_TKR.forecast[i]) {
+      actualRows.push([ansvar, "Rullat över-/underskott", "Över-/underskott", CARRYOVER_TKR.priorYear[i], CARRYOVER_TKR.actual[i], CARRYOVER_TKR.forecast[i]]);
+    }
+  });
 
   const budget = wb.addWorksheet("Budget", { views: [{ state: "frozen", ySplit: 1 }] });
   budget.addTable({
@@ -113,9 +201,9 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   [34, 22, 12, ...MONTHS.map(() => 9), 11].forEach((w, i) => (budget.getColumn(i + 1).width = w));
   for (let c = 4; c <= 16; c++) budget.getColumn(c).numFmt = "#,##0";
 
-  const actual = sheetWithRows(wb, "Utfall", ["Ansvar", "Post", "Utfall fg år", "Utfall", "Prognos"], actualRows, [34, 22, 14, 14, 14]);
-  ["C", "D", "E"].forEach((c) => (actual.getColumn(c).numFmt = "#,##0"));
-  defineName(wb, "Utfall", actual, 5, actualRows.length);
+  const utfall = sheetWithRows(wb, "Utfall", ["Ansvar", "Post", "Typ", "Utfall fg år", "Utfall", "Prognos"], actualRows, [34, 26, 16, 14, 14, 14]);
+  ["D", "E", "F"].forEach((c) => (utfall.getColumn(c).numFmt = "#,##0"));
+  defineName(wb, "Utfall", utfall, 6, actualRows.length);
 
   const indicators = sheetWithRows(
     wb,
@@ -171,6 +259,14 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   sensitivity.getColumn("C").numFmt = "#,##0";
   defineName(wb, "Känslighet", sensitivity, 4, 5);
 
+  const measures = sheetWithRows(wb, "Åtgärder", ["Åtgärd", "Status", "Effekt 2024", "Effekt 2025"], MEASURES, [64, 14, 14, 14]);
+  ["C", "D"].forEach((c) => (measures.getColumn(c).numFmt = "#,##0"));
+  defineName(wb, "Åtgärder", measures, 4, MEASURES.length);
+
+  const investments = sheetWithRows(wb, "Investeringar", ["Projekt", "Kategori", "Utfall", "Budget helår", "Prognos helår", "Utfall ack totalt"], INVESTMENTS, [30, 30, 14, 14, 14, 16]);
+  ["C", "D", "E", "F"].forEach((c) => (investments.getColumn(c).numFmt = "#,##0"));
+  defineName(wb, "Investeringar", investments, 6, INVESTMENTS.length);
+
   const settings = sheetWithRows(
     wb,
     "Inställningar",
@@ -188,17 +284,18 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
       ["Riskskala", 4],
       ["Indikatortolerans", 0.2],
       ["Teckenkonvention", "Kostnader negativa"],
+      ["Enhet åtgärder", "tkr"],
     ],
     [24, 22],
   );
   settings.getCell("B10").numFmt = "0%";
   settings.getCell("B12").numFmt = "0%";
-  defineName(wb, "Inställningar", settings, 2, 12);
+  defineName(wb, "Inställningar", settings, 2, 13);
 
   const notes = wb.addWorksheet("Egna anteckningar");
   notes.getCell("A1").value = "Controllerns egna beräkningar (rörs inte av rapporten)";
   notes.getCell("A3").value = "Resultat enligt egen avstämning (tkr)";
-  notes.getCell("B3").value = { formula: "SUM(Utfall!D2:D37)", result: 15700 } as ExcelJS.CellFormulaValue;
+  notes.getCell("B3").value = { formula: "SUM(Utfall!E2:E39)", result: 11000 } as ExcelJS.CellFormulaValue;
   notes.getCell("A4").value = "=Detta är text, ingen formel";
   return wb;
 }

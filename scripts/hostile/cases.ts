@@ -209,8 +209,14 @@ export const CASES: HostileCase[] = [
   },
   {
     id: "bakstreck-i-namn",
-    title: "Budgetbladet heter `xl\\worksheets\\sheet1.xml` (bakstreck) i zip-filen",
+    title: "Budgetbladet heter `xl\\worksheets\\sheet1.xml` (bakstreck, som vissa program skriver): läses som `xl/worksheets/sheet1.xml` och skrivs med snedstreck",
     build: () => zipOf({}, (e) => e.map((x) => (x.name === "xl/worksheets/sheet1.xml" ? { ...x, name: "xl\\worksheets\\sheet1.xml" } : x))),
+    expect: { exit: 0, ...SMALL },
+  },
+  {
+    id: "bakstreck-ut-ur-paketet",
+    title: "En del heter `xl\\..\\..\\utanfor.xml`: med bakstreck som snedstreck pekar den ut ur paketet",
+    build: () => zipOf({}, (e) => [...e, { name: "xl\\..\\..\\utanfor.xml", data: Buffer.from("<a/>") }]),
     expect: { exit: 2, ...SMALL },
   },
 

@@ -15,16 +15,35 @@ export function writeAnalysis(result: EngineResult): string[] {
   const paragraphs: string[] = [];
 
   const res = income.totals.result;
+  const withCarryover = income.totals.resultIncludingCarryover;
+  const carried = income.totals.carryover;
   const period = periodWords(settings.months, settings.year);
-  let p = `Resultatet för ${period} är ${amount(res.actual, true)}`;
+  let p = `Resultatet för ${period} är ${amount(res.actual, true)}${income.hasCarryover ? " exklusive över-/underskott" : ""}`;
   p += isZero(res.variance)
     ? `, i nivå med budget för perioden (${amount(res.budgetPeriod, true)}).`
     : `, vilket är ${amount(Math.abs(res.variance))} ${res.variance > 0 ? "bättre" : "sämre"} än budget för perioden (${amount(res.budgetPeriod, true)}).`;
-  if (res.actualPriorYear !== null) p += ` Samma period föregående år var resultatet ${amount(res.actualPriorYear, true)}.`;
+  if (income.hasCarryover) {
+    p += ` Inklusive ${carryWord(carried.actual)} på ${amount(carried.actual, true)} är resultatet ${amount(withCarryover.actual, true)}.`;
+  }
+  if (res.actualPriorYear !== null) {
+    p += ` Samma period föregående år var resultatet ${amount(res.actualPriorYear, true)}`;
+    p += income.hasCarryover && withCarryover.actualPriorYear !== null ? ` (${amount(withCarryover.actualPriorYear, true)} inklusive över-/underskott).` : ".";
+  }
   paragraphs.push(p);
 
+  const cost = income.totals.cost;
+  if (cost.actualPriorYear !== null && cost.actualPriorYear !== 0) {
+    const now = Math.abs(cost.actual), before = Math.abs(cost.actualPriorYear);
+    const change = (now - before) / before;
+    paragraphs.push(
+      roundTo(change * 100, 1) === 0
+        ? `De totala kostnaderna är i nivå med samma period föregående år (${amount(now)}).`
+        : `De totala kostnaderna har ${change > 0 ? "ökat" : "minskat"} med ${formatPercent(Math.abs(change))} jämfört med samma period föregående år, från ${amount(before)} till ${amount(now)}.`,
+    );
+  }
+
   const notable = income.statement
-    .filter((r) => r.significant && !isZero(r.variance))
+    .filter((r) => r.kind !== "carryover" && r.significant && !isZero(r.variance))
     .sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))
     .slice(0, 3);
   if (notable.length > 0) {
@@ -35,17 +54,36 @@ export function writeAnalysis(result: EngineResult): string[] {
   }
 
   if (res.forecast !== null && res.forecastVariance !== null) {
-    let f = `Helårsprognosen för resultatet är ${amount(res.forecast, true)}`;
+    let f = `Helårsprognosen för resultatet är ${amount(res.forecast, true)}${income.hasCarryover ? " exklusive över-/underskott" : ""}`;
     f += isZero(res.forecastVariance)
       ? `, i nivå med helårsbudgeten (${amount(res.budgetYear, true)}).`
       : `, vilket är ${amount(Math.abs(res.forecastVariance))} ${res.forecastVariance > 0 ? "bättre" : "sämre"} än helårsbudgeten (${amount(res.budgetYear, true)}).`;
+    if (income.hasCarryover && carried.forecast !== null && withCarryover.forecast !== null) {
+      f += ` Inklusive ${carryWord(carried.forecast)} på ${amount(carried.forecast, true)} är prognosen ${amount(withCarryover.forecast, true)}.`;
+    }
     const largest = income.statement
-      .filter((r) => r.forecastVariance !== null && !isZero(r.forecastVariance))
+      .filter((r) => r.kind !== "carryover" && r.forecastVariance !== null && !isZero(r.forecastVariance))
       .sort((a, b) => Math.abs(b.forecastVariance as number) - Math.abs(a.forecastVariance as number))[0];
     if (largest) {
       f += ` Störst prognosavvikelse har ${midSentence(largest.item)} (${amount(largest.forecastVariance as number, true)}).`;
     }
     paragraphs.push(f);
+  }
+
+  const measures = result.measures;
+  if (measures && measures.measures.length > 0) {
+    const s = measures.summary;
+    const parts: string[] = [];
+    if (measures.measures.some((m) => m.status === "decided")) {
+      parts.push(`Beslutade åtgärder väntas förbättra resultatet med ${amount(s.decidedThisYear)} i år och ${amount(s.decidedNextYear)} nästa år.`);
+    }
+    if (measures.measures.some((m) => m.status === "proposed")) {
+      parts.push(`Åtgärder som ännu inte är beslutade skulle ge ${amount(s.proposedThisYear)} i år och ${amount(s.proposedNextYear)} nästa år.`);
+    }
+    if (s.forecastWithMeasures !== null && !isZero(s.notInForecastThisYear)) {
+      parts.push(`Med effekten i år av de åtgärder som inte ingår i prognosen blir prognosen ${amount(s.forecastWithMeasures, true)}.`);
+    }
+    paragraphs.push(parts.join(" "));
   }
 
   if (income.byResponsibility && income.byResponsibility.length > 1) {
@@ -58,6 +96,17 @@ export function writeAnalysis(result: EngineResult): string[] {
       const s = parts.join(" och ");
       paragraphs.push(s.charAt(0).toUpperCase() + s.slice(1) + ".");
     }
+  }
+
+  const inv = result.investments;
+  if (inv && inv.total.actual !== null && inv.total.budgetYear !== null) {
+    let i = `Investeringarna uppgår till ${amount(Math.abs(inv.total.actual))} för perioden, mot en helårsbudget på ${amount(Math.abs(inv.total.budgetYear))}.`;
+    if (inv.total.forecast !== null && inv.total.forecastVariance !== null) {
+      i += isZero(inv.total.forecastVariance)
+        ? ` Prognosen för helåret är ${amount(Math.abs(inv.total.forecast))}, i nivå med budget.`
+        : ` Prognosen för helåret är ${amount(Math.abs(inv.total.forecast))}, ${amount(Math.abs(inv.total.forecastVariance))} ${inv.total.forecastVariance > 0 ? "mindre" : "mer"} än budgeterat.`;
+    }
+    paragraphs.push(i);
   }
 
   if (result.indicators.length > 0) paragraphs.push(indicatorParagraph(result));
@@ -73,9 +122,14 @@ export function writeAnalysis(result: EngineResult): string[] {
   return paragraphs;
 }
 
+/** "rullat underskott" or "rullat överskott" by the sign. */
+function carryWord(n: number): string {
+  return n < 0 ? "rullat underskott" : "rullat överskott";
+}
+
 function varianceClause(kind: ItemKind, variance: number, amount: (n: number) => string): string {
   const a = amount(Math.abs(variance));
-  if (kind === "financial") return `är ${a} ${variance > 0 ? "bättre" : "sämre"} än`;
+  if (kind === "financial" || kind === "carryover") return `är ${a} ${variance > 0 ? "bättre" : "sämre"} än`;
   const higher = kind === "revenue" ? variance > 0 : variance < 0;
   return `är ${a} ${higher ? "högre" : "lägre"} än`;
 }

@@ -102,8 +102,8 @@ class ReportBuilder {
   build(): ReportModel {
     const { settings } = this.result;
     const blocks: ReportBlock[] = [this.titleBlock(), this.statementBlock()];
-    if (this.result.measures) blocks.push(this.measuresBlock());
     if (this.result.income.byResponsibility) blocks.push(this.responsibilityBlock());
+    if (this.result.measures) blocks.push(this.measuresBlock());
     if (this.result.investments) blocks.push(this.investmentBlock());
     if (this.result.indicators.length) blocks.push(this.indicatorBlock());
     if (this.result.risks.length) blocks.push(this.riskBlock(), this.matrixBlock());
@@ -186,14 +186,19 @@ class ReportBuilder {
     return { color: value > 0 ? COLORS.favourable : COLORS.unfavourable };
   }
 
-  private figureCells(f: Figures & { significant?: boolean }, rowStyle?: CellStyle): ReportCell[] {
+  /**
+   * The figure cells of a row. A percentage without a base (budget that prints as zero) shows a dash; `percent`
+   * false leaves the column empty (a net result per ansvar is no base for a percentage).
+   */
+  private figureCells(f: Figures & { significant?: boolean }, rowStyle?: CellStyle, percent = true): ReportCell[] {
     const d = this.result.settings.decimals;
     const significant = f.significant ?? true;
     return this.columns.map((c) => {
       const v = f[c.field];
       if (c.kind === "percent") {
-        const value = v === null ? null : roundTo(v as number, 3);
-        return { value, style: style(rowStyle, { numberFormat: PERCENT_SHARE_FORMAT }, this.varianceStyle(f.variance, significant, d)) };
+        if (!percent) return { value: null, style: rowStyle };
+        if (v === null) return { value: "–", style: style(rowStyle, { align: "right" }) };
+        return { value: roundTo(v as number, 3), style: style(rowStyle, { numberFormat: PERCENT_SHARE_FORMAT }, this.varianceStyle(f.variance, significant, d)) };
       }
       const colour = c.kind === "variance" ? this.varianceStyle(v as number | null, c.field === "variance" ? significant : true, d) : undefined;
       return this.amount(v as number | null, style(rowStyle, colour));
@@ -254,15 +259,16 @@ class ReportBuilder {
 
   private responsibilityBlock(): ReportBlock {
     const { income } = this.result;
-    const rows: ReportRow[] = [this.heading("Driftredovisning per ansvar"), this.headerRow(["Ansvar", ...this.columns.map((c) => c.header)], true)];
+    const headers = this.columns.map((c) => (c.kind === "percent" ? "" : c.header));
+    const rows: ReportRow[] = [this.heading("Driftredovisning per ansvar"), this.headerRow(["Ansvar", ...headers], true)];
     for (const r of income.byResponsibility ?? []) {
-      rows.push(this.row([{ value: r.responsibility || "(utan ansvar)", style: S.item }, ...this.figureCells(r)], {
+      rows.push(this.row([{ value: r.responsibility || "(utan ansvar)", style: S.item }, ...this.figureCells(r, undefined, false)], {
         key: rowKey.responsibility(r.responsibility),
         label: r.responsibility,
       }));
     }
     const organisation = this.result.settings.organisation;
-    rows.push(this.row([{ value: organisation ? `Summa ${organisation}` : "Summa", style: S.grandTotal }, ...this.figureCells({ ...income.totals.resultIncludingCarryover, significant: true }, S.grandTotal)]));
+    rows.push(this.row([{ value: organisation ? `Summa ${organisation}` : "Summa", style: S.grandTotal }, ...this.figureCells({ ...income.totals.resultIncludingCarryover, significant: true }, S.grandTotal, false)]));
     rows.push(this.blank());
     return { id: "responsibility", rows };
   }
@@ -320,7 +326,7 @@ class ReportBuilder {
       rows.push(line(`Prognos med åtgärder som inte ingår i prognosen (${unitWord(settings.unitOut)})`, s.forecastWithMeasures, S.grandTotal));
       rows.push(this.blank());
     }
-    return { id: "measures", rows };
+    return { id: "measures", rows, pageBreakBefore: true };
   }
 
   /**

@@ -5,6 +5,8 @@ import { formatAmount } from "./swedish";
 /** What the task pane shows after a refresh: a few lines a controller reads at a glance. */
 export interface Summary {
   result: string;
+  /** The measures' effects, when the workbook has measures. */
+  measures: string | null;
   variances: string[];
   indicatorsNotMet: string[];
   highRisks: string[];
@@ -15,10 +17,18 @@ export function summarise(result: EngineResult): Summary {
   const { income, settings } = result;
   const amount = (n: number, plus = false) => formatAmount(n, settings.decimals, settings.unitOut, plus);
   const res = income.totals.result;
+  const incl = income.totals.resultIncludingCarryover;
+  const m = result.measures?.summary;
   return {
-    result: `Resultat ${amount(res.actual, true)} mot budget ${amount(res.budgetPeriod, true)} (avvikelse ${amount(res.variance, true)}).`,
+    result: income.hasCarryover
+      ? `Resultat ${amount(incl.actual, true)} inklusive över-/underskott (${amount(res.actual, true)} exklusive) mot budget ${amount(incl.budgetPeriod, true)} (avvikelse ${amount(incl.variance, true)}).`
+      : `Resultat ${amount(res.actual, true)} mot budget ${amount(res.budgetPeriod, true)} (avvikelse ${amount(res.variance, true)}).`,
+    measures: m
+      ? `Åtgärder i år: beslutade ${amount(m.decidedThisYear, true)}, ej beslutade ${amount(m.proposedThisYear, true)}` +
+        (m.forecastWithMeasures !== null ? `; prognos med åtgärder som inte ingår i prognosen ${amount(m.forecastWithMeasures, true)}.` : ".")
+      : null,
     variances: income.statement
-      .filter((r) => r.significant)
+      .filter((r) => r.significant && r.kind !== "carryover")
       .sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))
       .slice(0, 3)
       .map((r) => `${r.item}: ${amount(r.variance, true)}`),

@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
+import ExcelJS from "exceljs";
+import { buildExampleWorkbook, GOLDEN_RESPONSIBILITY } from "../../scripts/exampleWorkbook";
 import { runCli, tempDir } from "../support/sheets";
 
 type Fig = Record<string, number | null>;
@@ -32,6 +33,7 @@ const r1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10 + 
 
 let json: Json;
 let input: string;
+let reportFile: string;
 let inputBytes: Buffer;
 
 beforeAll(async () => {
@@ -39,7 +41,8 @@ beforeAll(async () => {
   input = path.join(dir, "servicenamnden.xlsx");
   await buildExampleWorkbook().xlsx.writeFile(input);
   inputBytes = fs.readFileSync(input);
-  const { code, err } = await runCli([input, "--out", path.join(dir, "ut.xlsx"), "--json", path.join(dir, "ut.json")]);
+  reportFile = path.join(dir, "ut.xlsx");
+  const { code, err } = await runCli([input, "--out", reportFile, "--json", path.join(dir, "ut.json")]);
   expect(err).toBe("");
   expect(code).toBe(0);
   json = JSON.parse(fs.readFileSync(path.join(dir, "ut.json"), "utf8"));
@@ -104,4 +107,61 @@ it("gives the sensitivity line of a real report: payroll 60,5 mnkr, +1 % is 0,6 
   const out: Json = JSON.parse(fs.readFileSync(path.join(dir, "o.json"), "utf8"));
   expect(out.sensitivity).toEqual([{ factor: "Lönesumma +1 %", base: -60.5, change: 0.01, effect: expect.closeTo(-0.605, 10) }]);
   expect(r1(Math.abs(out.sensitivity[0].effect))).toBe(0.6);
+});
+
+describe("the whole economic section (contract v2): över-/underskott, measures, investments", () => {
+  // Servicenämnden delår 2 2024 as printed (mkr; measures in tkr).
+  it("reproduces the result excluding, the carried deficit and the result including it", () => {
+    const row = (f: Fig) => [f.actualPriorYear, f.actual, f.budgetPeriod, f.variance, f.forecast].map(r1);
+    const t = json.totals as unknown as Record<string, Fig>;
+    expect(row(t.result)).toEqual([0.1, 15.7, 13.8, 1.9, 4.0]);
+    expect(row(t.carryover)).toEqual([3.2, -4.7, 0, -4.7, -7.0]);
+    expect(row(t.resultIncludingCarryover)).toEqual([3.3, 11.0, 13.8, -2.8, -3.0]);
+    expect(json.income.filter((r) => r.kind === "carryover").length).toBeGreaterThan(0);
+  });
+
+  it("breaks the result down per ansvar as printed, summing to the result including the deficit", () => {
+    const by = (json as unknown as { byResponsibility: (Fig & { responsibility: string })[] }).byResponsibility;
+    expect(by.map((b) => ({ priorYear: r1(b.actualPriorYear), actual: r1(b.actual), budgetPeriod: r1(b.budgetPeriod), variance: r1(b.variance) }))).toEqual(GOLDEN_RESPONSIBILITY);
+    const sum = (k: string) => Math.round(by.reduce((s, b) => s + (b[k] as number), 0) * 1e6) / 1e6;
+    expect(sum("actual")).toBe(11);
+    // The printed column adds up to 11,1: each row is rounded on its own.
+    expect(Math.round(GOLDEN_RESPONSIBILITY.reduce((s, b) => s + b.actual, 0) * 10) / 10).toBe(11.1);
+  });
+
+  it("sums the decided and proposed measures and adds what the forecast lacks", () => {
+    const m = (json as unknown as { measuresSummary: Record<string, number> }).measuresSummary;
+    expect(m).toEqual({ decidedThisYear: 6.22, decidedNextYear: 6.65, proposedThisYear: 1.25, proposedNextYear: 17, forecastWithMeasures: -1.75 });
+  });
+
+  it("follows up the investments with the variance columns", () => {
+    const t = (json as unknown as { investmentTotals: Record<string, number | null> }).investmentTotals;
+    expect([t.actualToDate, t.actual, t.budgetYear, t.forecast, t.forecastVariance].map(r1)).toEqual([-32.4, -30.8, -46.9, -44.1, 2.8]);
+  });
+
+  it("prints the same figures on the report tab", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(reportFile);
+    const ws = wb.getWorksheet("Rapport") as ExcelJS.Worksheet;
+    const rowValues = (label: string): unknown[] => {
+      const found: unknown[][] = [];
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === label) found.push((row.values as unknown[]).slice(2, 7));
+      });
+      return found[0] ?? [];
+    };
+    expect(rowValues("Årets resultat exkl. över-/underskott")).toEqual([0.1, 15.7, 13.8, 1.9, 0.138]);
+    expect(rowValues("Årets resultat inkl. över-/underskott")).toEqual([3.3, 11, 13.8, -2.8, -0.203]);
+    const numbers = (label: string) => {
+      const found: unknown[][] = [];
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === label) found.push((row.values as unknown[]).filter((v) => typeof v === "number"));
+      });
+      return found[0];
+    };
+    expect(numbers("Summa beslutade åtgärder")).toEqual([6220, 6650]);
+    expect(numbers("Summa ej beslutade åtgärder")).toEqual([1250, 17000]);
+    expect(numbers("Prognos med åtgärder som inte ingår i prognosen (mnkr)")).toEqual([-1.8]);
+    expect(rowValues("Summa investeringar")).toEqual([-30.8, -46.9, -44.1, 2.8, -32.4]);
+  });
 });

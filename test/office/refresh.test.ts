@@ -45,10 +45,12 @@ describe("reading the contract inside Excel", () => {
     const c = compute(read.source, NOW);
     expect(c.ok).toBe(true);
     expect(c.input.found.map((f) => [f.name, f.found, f.rows])).toEqual([
-      ["Budget", true, 36], ["Utfall", true, 36], ["Indikatorer", true, 8], ["Risker", true, 8], ["Känslighet", true, 5], ["Inställningar", true, 12],
+      ["Budget", true, 36], ["Utfall", true, 39], ["Indikatorer", true, 8], ["Risker", true, 8], ["Känslighet", true, 5],
+      ["Åtgärder", true, 20], ["Investeringar", true, 4], ["Inställningar", true, 13],
     ]);
     if (!c.ok) return;
     expect(Math.round(c.result.income.totals.result.actual * 10) / 10).toBe(15.7);
+    expect(Math.round(c.result.income.totals.resultIncludingCarryover.actual * 10) / 10).toBe(11);
   });
 
   it("reports a broken name, a constant name and error values with their cells", async () => {
@@ -111,7 +113,7 @@ describe("refreshing the report inside Excel", () => {
     const s = fake.model.sheet("Rapport");
     expect(s?.merges.length).toBeGreaterThan(5);
     expect(s?.hiddenColumns.size).toBe(1);
-    expect(s?.pageBreaks).toHaveLength(3);
+    expect(s?.pageBreaks).toHaveLength(5);
     expect(s?.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(s?.pageLayout.headersFooters.defaultForAllPages.rightFooter).toBe("Sida &P av &N");
     const values = fake.sheetValues("Rapport") as unknown[][];
@@ -130,7 +132,7 @@ describe("refreshing the report inside Excel", () => {
     expect(after.find((r) => r[0] === "Lokalkostnader")?.[explanationCol]).toBe("Uppsagd extern lokal.");
     expect(fake.model.sheets.map((x) => x.name).filter((n) => n.startsWith("Rapport"))).toEqual(["Rapport"]);
     expect(fake.model.sheet("Rapport")).toBe(s);
-    expect(s?.pageBreaks).toHaveLength(3);
+    expect(s?.pageBreaks).toHaveLength(5);
     expect(s?.hiddenColumns.size).toBe(1);
     expect(fake.stats.syncs).toBe(4);
   });

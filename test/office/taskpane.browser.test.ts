@@ -102,11 +102,13 @@ describeIfChromium("task pane in Chromium", () => {
     const inputs = await page.locator("#inputs li").allTextContents();
     expect(inputs).toEqual([
       "✓ Budget: 36 rader (Budget!A1)",
-      "✓ Utfall: 36 rader (Utfall!A1)",
+      "✓ Utfall: 39 rader (Utfall!A1)",
       "✓ Indikatorer: 8 rader (Indikatorer!A1)",
       "✓ Risker: 8 rader (Risker!A1)",
       "✓ Känslighet: 5 rader (Känslighet!A1)",
-      "✓ Inställningar: 12 rader (Inställningar!A1)",
+      "✓ Åtgärder: 20 rader (Åtgärder!A1)",
+      "✓ Investeringar: 4 rader (Investeringar!A1)",
+      "✓ Inställningar: 13 rader (Inställningar!A1)",
     ]);
     const link = page.locator("#findings a", { hasText: "Utfall!D3" });
     await expect(link.count()).resolves.toBe(1);
@@ -121,7 +123,8 @@ describeIfChromium("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Uppdatera rapport" }).click();
     await page.waitForSelector("#status.ok");
     expect(await page.locator("#status").textContent()).toContain("Rapporten på fliken Rapport är uppdaterad. 1 notering om indata.");
-    expect(await page.locator("#summary").textContent()).toMatch(/Resultat \+15,7\u00a0mnkr mot budget \+13,8\u00a0mnkr \(avvikelse \+1,9\u00a0mnkr\)/);
+    expect(await page.locator("#summary").textContent()).toMatch(/Resultat \+11,0\u00a0mnkr inklusive över-\/underskott \(\+15,7\u00a0mnkr exklusive\) mot budget \+13,8\u00a0mnkr \(avvikelse −2,8\u00a0mnkr\)/);
+    expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos med åtgärder som inte ingår i prognosen −1,8\u00a0mnkr.");
     expect(await page.locator("#summary").textContent()).toContain("Risker med högt riskvärde");
     const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
     expect(sheets[0]).toBe("Rapport");

@@ -31,7 +31,8 @@ describe("decompression bombs", () => {
     );
     const bomb = rawZipWithCompressed(parts, sheet, deflated, 1000);
     // Declaring the truth instead is stopped by the ratio: 200 MB from well under 1 MB.
-    const honest = rawZipWithCompressed(parts, sheet, zlib.deflateRawSync(Buffer.alloc(200 << 20, 0x20), { level: 9 }), 200 << 20);
+    const spaces = Buffer.concat([Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), Buffer.alloc(200 << 20, 0x20)]);
+    const honest = rawZipWithCompressed(parts, sheet, zlib.deflateRawSync(spaces, { level: 9 }), spaces.length);
     expect(await refusal(honest)).toBe("PART_RATIO_TOO_HIGH");
     const before = process.memoryUsage().rss;
     const t = performance.now();
@@ -137,5 +138,22 @@ describe("names and structure", () => {
     at += 46 + shared.readUInt16LE(at + 28) + shared.readUInt16LE(at + 30) + shared.readUInt16LE(at + 32);
     shared.writeUInt32LE(0, at + 42);
     expect(await refusal(shared)).toBe("FILE_NOT_WORKBOOK");
+  });
+});
+
+describe("document type declarations in any part", () => {
+  const doctype = (prefix: string) => `<?xml version="1.0"?>${prefix}<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>`;
+  it.each([
+    ["a part that is only copied", ""],
+    ["the same after a long comment", `<!--${"x".repeat(20_000)}-->`],
+    ["in UTF-16", "UTF16"],
+  ])("are refused in %s", async (_, prefix) => {
+    const data = prefix === "UTF16" ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doctype(""), "utf16le")]) : doctype(prefix);
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "docProps/core.xml", data }]))).toBe("XML_DTD");
+  });
+
+  it("are not confused with a comment or instruction that mentions one", async () => {
+    const data = `<?xml version="1.0"?><!-- <!DOCTYPE x> --><?pi <!DOCTYPE y>?><a/>`;
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "docProps/core.xml", data }]))).toBe("ok");
   });
 });

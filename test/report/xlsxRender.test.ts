@@ -57,7 +57,7 @@ describe("the report tab in the file", () => {
     expect(b.worksheets.map((w) => w.name)).toEqual(["Rapport", ...a.worksheets.map((w) => w.name)]);
     for (const ws of a.worksheets) expect(cells(b.getWorksheet(ws.name) as ExcelJS.Worksheet)).toEqual(cells(ws));
     expect(b.definedNames.model).toEqual(a.definedNames.model);
-    expect(b.getWorksheet("Egna anteckningar")?.getCell("B3").value).toEqual({ formula: "SUM(Utfall!D2:D37)", result: 15700 });
+    expect(b.getWorksheet("Egna anteckningar")?.getCell("B3").value).toEqual({ formula: "SUM(Utfall!E2:E39)", result: 11000 });
   });
 
   it("carries number formats, colours and fills", async () => {
@@ -68,7 +68,8 @@ describe("the report tab in the file", () => {
     expect(personal.getCell(5).value).toBe(4.5);
     expect(personal.getCell(5).font?.color?.argb).toBe("FF1E7B34");
     expect(findRow(ws, "Övriga intäkter").getCell(5).font?.color?.argb).toBe("FFC00000");
-    expect(findRow(ws, "Årets resultat").getCell(1).font?.bold).toBe(true);
+    expect(findRow(ws, "Årets resultat inkl. över-/underskott").getCell(1).font?.bold).toBe(true);
+    expect(findRow(ws, "Rullat över-/underskott").getCell(6).value).toBe("–");
     const sick = findRow(ws, "Sjukfrånvaro");
     expect(sick.getCell(5).value).toBe("↓ bättre");
     expect(sick.getCell(5).font?.color?.argb).toBe("FF1E7B34");
@@ -84,7 +85,7 @@ describe("the report tab in the file", () => {
     expect(ws.headerFooter.oddFooter).toContain("Sida &P av &N");
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const sheetXmls = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((f) => f.async("string")));
-    expect(sheetXmls.filter((x) => /<rowBreaks count="3"/.test(x))).toHaveLength(1);
+    expect(sheetXmls.filter((x) => /<rowBreaks count="5"/.test(x))).toHaveLength(1);
     expect(ws.views[0]).toMatchObject({ showGridLines: false });
     const keyColumn = ws.columns.findIndex((c) => c.hidden);
     expect(keyColumn).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { arrayRange, Cell, gridValues, RangeEntry, SourceWorkbook } from "../../src/contract/source";
+import { BudgetRows, KIND_CODES } from "../../src/engine/types";
 import { parseA1, SheetRange } from "../../scripts/workbookWriter";
 
 export { SheetRange, writeXlsx } from "../../scripts/workbookWriter";
@@ -54,8 +55,7 @@ export function minimalRanges(): Record<string, SheetRange> {
 }
 
 /** Columnar budget rows as plain objects, for assertions. */
-export function budgetLines(b: import("../../src/engine/types").BudgetRows) {
-  const { KIND_CODES } = require("../../src/engine/types") as typeof import("../../src/engine/types");
+export function budgetLines(b: BudgetRows) {
   return Array.from({ length: b.size }, (_, i) => {
     const months = b.months ? Array.from(b.months.subarray(i * 12, i * 12 + 12)) : null;
     const stated = b.budgetYear[i];

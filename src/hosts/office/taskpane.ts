@@ -119,6 +119,7 @@ function showSummary(outcome: RefreshOutcome): void {
     box.append(ul);
   };
   box.append(el("p", s.result));
+  if (s.measures) box.append(el("p", s.measures));
   section("Största avvikelser", s.variances);
   section("Indikatorer som inte är uppfyllda", s.indicatorsNotMet);
   section("Risker med högt riskvärde", s.highRisks);

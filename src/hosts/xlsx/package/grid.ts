@@ -68,6 +68,8 @@ class Column {
 /** A range's cells; rows and columns beyond the last one holding anything are not stored. */
 export class ColumnGrid implements CellGrid {
   private columns: (Column | undefined)[];
+  /** The columns that hold anything, ascending: a whole-sheet range with one value has one. */
+  private allocated: number[] = [];
   private capacity = 0;
   /** One past the last row (offset) holding anything. */
   private used = 0;
@@ -98,6 +100,8 @@ export class ColumnGrid implements CellGrid {
     if (!c) {
       c = this.columns[col] = new Column(Math.max(16, this.capacity));
       if (col + 1 > this.usedCols) this.usedCols = col + 1;
+      this.allocated.push(col);
+      this.allocated.sort((a, b) => a - b);
     }
     if (row >= c.kind.length) {
       let size = c.kind.length;
@@ -159,9 +163,9 @@ export class ColumnGrid implements CellGrid {
   }
 
   isRowBlank(row: number): boolean {
-    for (let col = 0; col < this.usedCols; col++) {
-      const c = this.columns[col];
-      if (!c || row >= c.kind.length) continue;
+    for (const col of this.allocated) {
+      const c = this.columns[col] as Column;
+      if (row >= c.kind.length) continue;
       const k = c.kind[row];
       if (k === KIND_EMPTY) continue;
       if (k === KIND_SHARED || k === KIND_TEXT) {

@@ -16,7 +16,7 @@ export const LIMITS = {
   maxTotalBytes: 4 * 1024 * 1024 * 1024,
   /** Inflated bytes per compressed byte, checked while inflating once a part has passed `ratioFloorBytes`. */
   maxRatio: 500,
-  ratioFloorBytes: 16 * 1024 * 1024,
+  ratioFloorBytes: 64 * 1024 * 1024,
   /** Element nesting in any XML part. */
   maxXmlDepth: 512,
   /** Excel's own limits: rows and columns of a sheet, characters in a cell. */

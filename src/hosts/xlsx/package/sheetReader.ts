@@ -143,6 +143,7 @@ export class SheetReader implements ScanHandler {
           this.hasV = true;
           this.vPieces = 0;
           this.vText = "";
+          this.vBuf = null;
         }
         return;
       case C_F:
@@ -334,9 +335,9 @@ export class SheetReader implements ScanHandler {
       switch (this.type) {
         case T_N: {
           const n = this.vPieces === 1 && this.vBuf ? parseNumberBytes(this.vBuf, this.vStart, this.vEnd) : parseNumberText(this.vText);
+          // A number too large for a double (1e400) is kept as infinite: the reader names it as not finite.
           if (Number.isNaN(n)) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett tal`);
-          else if (!Number.isFinite(n)) invalid(`talet ${this.vString().trim().slice(0, 40)} är för stort`);
-          else [kind, num] = [this.isDate ? KIND_DATE : KIND_NUMBER, n];
+          else [kind, num] = [this.isDate && Number.isFinite(n) ? KIND_DATE : KIND_NUMBER, n];
           break;
         }
         case T_S: {

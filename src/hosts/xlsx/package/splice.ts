@@ -179,7 +179,8 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
     const key = e.part.toLowerCase();
     if (removed.has(key)) continue;
     const data = edited.get(key);
-    sources.push(data ? { name: e.name, data } : { name: e.name, copy: e, from: pkg.zip });
+    // Written under its part name: a producer's backslashes become the slashes the zip format asks for.
+    sources.push(data ? { name: e.part, data } : { name: e.part, copy: e, from: pkg.zip });
   }
   for (const a of added) sources.push({ name: a.part, data: a.data });
   return writeZip(sources, options.now);
@@ -229,25 +230,30 @@ function listReportInApp(doc: XmlDocument, pkg: WorkbookPackage, sheetName: stri
   if (!pairs || !titles) return false;
   const titleEls = titles.elements().filter((e) => VT_NS.includes(e.ns));
   const variants = pairs.elements("variant").filter((e) => VT_NS.includes(e.ns));
-  const worksheets = pkg.sheets.filter((s) => s.part !== null).map((s) => s.name);
+  // The group of worksheet titles: the first whose titles are all worksheets of the workbook (app.xml is often
+  // out of date, so it need not list them all).
+  const worksheets = new Set(pkg.sheets.filter((s) => s.part !== null).map((s) => s.name.toLowerCase()));
   let offset = 0;
   for (let p = 0; p + 1 < variants.length; p += 2) {
     const countEl = variants[p + 1].elements().find((e) => VT_NS.includes(e.ns) && (e.local === "i4" || e.local === "i2" || e.local === "i8" || e.local === "int"));
     const count = Number(countEl?.textContent() ?? NaN);
-    if (!countEl || !Number.isInteger(count)) return false;
+    if (!countEl || !Number.isInteger(count) || count < 0) return false;
     const names = titleEls.slice(offset, offset + count).map((e) => e.textContent());
-    if (count > 0 && names.length === count && names.join("\u0000") === worksheets.join("\u0000")) {
+    if (count > 0 && names.length === count && names.every((n) => worksheets.has(n.toLowerCase()))) {
       let inserted = count;
+      let first = titleEls[offset];
       if (hadReport) {
         const at = names.findIndex((n) => n.toLowerCase() === sheetName.toLowerCase());
         if (at >= 0) {
           titles.remove(titleEls[offset + at]);
+          if (at === 0) first = titleEls[offset + 1] ?? titleEls[offset];
           inserted--;
         }
       }
-      const el = titles.create(titleEls[0]?.local ?? "lpstr", titles.ns);
+      const el = titles.create(first?.local ?? "lpstr", first?.ns ?? VT_NS[0]);
       el.children.push({ kind: "text", text: sheetName });
-      titles.insert(el, titles.children.indexOf(titleEls[offset]) >= 0 ? titles.children.indexOf(titleEls[offset]) : titles.children.length);
+      const index = first && titles.children.indexOf(first) >= 0 ? titles.children.indexOf(first) : titles.children.length;
+      titles.insert(el, index);
       countEl.children = [{ kind: "text", text: String(inserted + 1) }];
       titles.setAttr("size", String(titles.elements().filter((e) => VT_NS.includes(e.ns)).length));
       return true;

@@ -107,7 +107,28 @@ export class WorkbookPackage {
 
   /** Opens a package from bytes; refuses anything that is not a workbook, with a Swedish message. */
   static open(bytes: Buffer, file: string): WorkbookPackage {
-    return new WorkbookPackage(readZip(bytes, file), file);
+    const pkg = new WorkbookPackage(readZip(bytes, file), file);
+    pkg.refuseDtds();
+    return pkg;
+  }
+
+  /**
+   * The Open Packaging Conventions make a DTD in any XML part an error, and a copy must not carry one onward: the
+   * prolog of every XML part (the few bytes before its root element) is looked at, without inflating the parts.
+   */
+  private refuseDtds(): void {
+    for (const e of this.zip.entries) {
+      if (e.isFolder || !isXmlPart(e.part)) continue;
+      let head = this.zip.head(e, 4096);
+      let verdict = prologHasDoctype(head, head.length >= e.size);
+      // A prolog longer than that (a long comment first) is read further, within reason.
+      if (verdict === null) {
+        head = this.zip.head(e, 1 << 20);
+        verdict = prologHasDoctype(head, head.length >= e.size);
+      }
+      if (verdict === null) throw new UppfoljningError("XML_MALFORMED", { path: this.file, part: e.part, detail: "inledningen före rotelementet är orimligt lång" });
+      if (verdict) throw new UppfoljningError("XML_DTD", { path: this.file, part: e.part });
+    }
   }
 
   entry(part: string): ZipEntry | null {
@@ -146,7 +167,7 @@ export class WorkbookPackage {
 
   /** docProps/app.xml (extended properties), when the package has one. */
   appPart(): string | null {
-    const rel = this.relationshipsOf("").find((r) => r.type === "extended-properties" && r.target && this.zip.entry(r.target));
+    const rel = this.relationshipsOf("").find((r) => (r.type === "extended-properties" || r.type === "extendedProperties") && r.target && this.zip.entry(r.target));
     if (!rel?.target) return null;
     const doc = this.tree(rel.target);
     return EXTENDED_PROPERTIES_NS.includes(doc.root.ns) ? rel.target : null;
@@ -171,4 +192,38 @@ function isUint(s: string): boolean {
   if (s === "" || s.length > 9) return false;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
   return true;
+}
+
+/** Parts that hold XML by their name (content types aside, these are the ones producers write). */
+function isXmlPart(part: string): boolean {
+  const p = part.toLowerCase();
+  return p.endsWith(".xml") || p.endsWith(".rels") || p.endsWith(".vml");
+}
+
+/**
+ * Whether the bytes before a document's root element hold a document type declaration. The prolog may only hold a
+ * byte-order mark, an XML declaration, whitespace, comments and processing instructions, so it is read as exactly
+ * that; the first `<` that starts anything else ends it. Null when the bytes end inside the prolog.
+ */
+export function prologHasDoctype(head: Buffer, complete: boolean): boolean | null {
+  let text: string;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0x00)) text = head.toString("utf16le");
+  else if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x00 && head[1] === 0x3c)) text = Buffer.from(head).swap16().toString("utf16le");
+  else text = head.toString("latin1");
+  let i = text.charCodeAt(0) === 0xfeff || text.startsWith("\u00ef\u00bb\u00bf") ? (text.charCodeAt(0) === 0xfeff ? 1 : 3) : 0;
+  for (;;) {
+    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+    if (i >= text.length) return complete ? false : null;
+    if (text[i] !== "<") return false;
+    if (text.length - i < 9 && !complete) return null;
+    if (text.startsWith("<?", i)) {
+      const end = text.indexOf("?>", i + 2);
+      if (end < 0) return complete ? false : null;
+      i = end + 2;
+    } else if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end < 0) return complete ? false : null;
+      i = end + 3;
+    } else return text.startsWith("<!DOCTYPE", i) || text.startsWith("<!doctype", i);
+  }
 }

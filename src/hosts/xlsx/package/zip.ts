@@ -105,6 +105,26 @@ export class ZipArchive {
     return out;
   }
 
+  /**
+   * The first bytes of a part (at most `bytes`), inflated from a prefix of its compressed data: enough to look at
+   * its prolog without inflating the part. Counted in the package's inflated total like any read.
+   */
+  head(entry: ZipEntry, bytes: number): Buffer {
+    const raw = this.raw(entry);
+    if (entry.method === 0) return raw.subarray(0, Math.min(bytes, raw.length));
+    let out: Buffer;
+    try {
+      out = zlib.inflateRawSync(raw.subarray(0, Math.min(raw.length, bytes)), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(bytes * 4, 1 << 16) });
+    } catch (e) {
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+        // More than asked for came out of the prefix: take a smaller prefix, never the whole part.
+        out = zlib.inflateRawSync(raw.subarray(0, Math.min(raw.length, 256)), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 });
+      } else corrupt(this.path);
+    }
+    this.inflatedTotal += out.length;
+    return out.subarray(0, Math.min(out.length, bytes));
+  }
+
   /** A part that inflates past the size its header declares: stopped there, never inflated to the end. */
   private lied(entry: ZipEntry): never {
     throw new UppfoljningError("PART_SIZE_MISMATCH", { path: this.path, part: entry.part });
