@@ -63,6 +63,18 @@ export function baseRanges(): Ranges {
 
 const both: Host[] = ["xlsx", "office"];
 
+/** A valid Åtgärder range: two decided measures and one proposed. */
+function measures(): SheetRange {
+  return {
+    rows: [
+      ["Åtgärd", "Status", "Effekt i år", "Effekt nästa år", "Ingår i prognos"],
+      ["Vakans hålls", "Beslutad", 400, 800, "Ja"],
+      ["Färre konferenser", "Beslutad", 250, null, null],
+      ["Matsal stängs", "Ej beslutad", 100, 900, null],
+    ],
+  };
+}
+
 function edit(change: (r: Ranges) => void): Ranges {
   const r = baseRanges();
   change(r);
@@ -151,6 +163,15 @@ export const CASES: BadInputCase[] = [
   { id: "sannolikhet-0", title: "Sannolikhet 0", ranges: edit((r) => set(r, "Risker", "B3", 0)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B3")], hosts: both },
   { id: "konsekvens-decimal", title: "Konsekvens 2,5 (inte ett heltal)", ranges: edit((r) => set(r, "Risker", "C2", 2.5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!C2")], hosts: both },
   { id: "kanslighet-post", title: "Känslighet nämner en post som inte finns", ranges: edit((r) => set(r, "Känslighet", "B2", "Lönekostnader")), refused: true, expect: [f("SENSITIVITY_ITEM_UNKNOWN", "Känslighet", "Känslighet!B2")], hosts: both },
+
+  // Över-/underskott, measures and investments (contract v2)
+  { id: "atgard-status", title: "Åtgärden har statusen ”Kanske”", ranges: edit((r) => { r.Åtgärder = measures(); set(r, "Åtgärder", "B2", "Kanske"); }), refused: true, expect: [f("MEASURE_STATUS_UNKNOWN", "Åtgärder", "Åtgärder!B2")], hosts: both },
+  { id: "atgard-effekt-text", title: "Åtgärdens effekt är skriven som text (”ca 400”)", ranges: edit((r) => { r.Åtgärder = measures(); set(r, "Åtgärder", "C2", "ca 400"); }), refused: true, expect: [f("NUMBER_EXPECTED", "Åtgärder", "Åtgärder!C2")], hosts: both },
+  { id: "atgard-utan-namn", title: "En åtgärd med status och effekt men utan namn", ranges: edit((r) => { r.Åtgärder = measures(); set(r, "Åtgärder", "A3", null); }), refused: true, expect: [f("VALUE_REQUIRED", "Åtgärder", "Åtgärder!A3")], hosts: both },
+  { id: "atgard-i-prognos", title: "Ingår i prognos är ”Kanske”", ranges: edit((r) => { r.Åtgärder = measures(); set(r, "Åtgärder", "E2", "Kanske"); }), refused: true, expect: [f("MEASURE_IN_FORECAST_UNKNOWN", "Åtgärder", "Åtgärder!E2")], hosts: both },
+  { id: "overskott-fel-typ", title: "Ett rullat underskott har typen Kostnad", ranges: edit((r) => { r.Budget.rows.push(["Vård", "Rullat underskott", "Kostnad", 0]); r.Utfall.rows.push(["Vård", "Rullat underskott", -30, -40]); }), refused: false, expect: [f("CARRYOVER_TYPE_SUSPECT", "Budget", "Budget!C6")], hosts: both },
+  { id: "overskott-okand-typ", title: "Typen ”Överskottet” (stavat fel)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Rullat underskott", "Överskottet", 0])), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C6")], hosts: both },
+  { id: "investering-tecken", title: "Investeringarnas utgifter är positiva men kostnader ska vara negativa", ranges: edit((r) => { r.Investeringar = { rows: [["Projekt", "Utfall", "Budget helår", "Prognos helår"], ["Datorer", 300, 500, 450], ["Fordon", 120, 200, 210]] }; }), refused: false, expect: [f("INVESTMENT_SIGN_SUSPECT", "Investeringar", "Investeringar!B2")], hosts: both },
 
   // Settings
   { id: "period-13", title: "Period 13", ranges: edit((r) => set(r, "Inställningar", "B3", 13)), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B3")], hosts: both },

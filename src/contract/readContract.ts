@@ -384,7 +384,7 @@ function readInvestments(table: Table, settings: Settings): InvestmentInput[] {
   if (!table.require("projekt")) return [];
   const list: InvestmentInput[] = [];
   const sign = settings.costsPositive ? -1 : 1;
-  let positive: CellRef | null = null, positives = 0, negatives = 0;
+  let positive: CellRef | null = null, negative: CellRef | null = null, positives = 0, negatives = 0;
   for (const row of table.rows) {
     const project = row.requiredText("projekt");
     const amount = (key: string): number | null => {
@@ -393,7 +393,10 @@ function readInvestments(table: Table, settings: Settings): InvestmentInput[] {
       if (v > 0) {
         positives++;
         positive ??= row.at(key);
-      } else if (v < 0) negatives++;
+      } else if (v < 0) {
+        negatives++;
+        negative ??= row.at(key);
+      }
       return v * sign || 0;
     };
     const entry = {
@@ -408,9 +411,10 @@ function readInvestments(table: Table, settings: Settings): InvestmentInput[] {
     list.push({ project, category: row.text("kategori"), ...entry, source: { range: table.name, at: row.at() } });
   }
   // Spending follows the cost sign: most amounts of the other sign suggest the setting does not fit.
-  if ((settings.costsPositive ? negatives > positives : positives > negatives) && positive) {
+  const wrong = settings.costsPositive ? (negatives > positives ? negative : null) : positives > negatives ? positive : null;
+  if (wrong) {
     const convention = settings.costsPositive ? "Kostnader positiva" : "Kostnader negativa";
-    table.findings.push(finding("INVESTMENT_SIGN_SUSPECT", table.name, settings.costsPositive ? null : positive, { convention }));
+    table.findings.push(finding("INVESTMENT_SIGN_SUSPECT", table.name, wrong, { convention, sign: settings.costsPositive ? "negativa" : "positiva" }));
   }
   return list;
 }

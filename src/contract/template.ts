@@ -24,11 +24,12 @@ export const TEMPLATE: TemplateSheet[] = [
     sheet: "Utfall",
     range: "Utfall",
     rows: [
-      ["Ansvar", "Post", "Utfall", "Utfall fg år", "Prognos"],
-      ["Verksamhet A", "Verksamhetens intäkter", 610000, 580000, 1190000],
-      ["Verksamhet A", "Personalkostnader", -410000, -395000, -815000],
-      ["Verksamhet A", "Övriga kostnader", -160000, -170000, -345000],
-      ["Verksamhet A", "Finansnetto", -5000, -4000, -10000],
+      ["Ansvar", "Post", "Typ", "Utfall", "Utfall fg år", "Prognos"],
+      ["Verksamhet A", "Verksamhetens intäkter", null, 610000, 580000, 1190000],
+      ["Verksamhet A", "Personalkostnader", null, -410000, -395000, -815000],
+      ["Verksamhet A", "Övriga kostnader", null, -160000, -170000, -345000],
+      ["Verksamhet A", "Finansnetto", null, -5000, -4000, -10000],
+      ["Verksamhet A", "Rullat underskott", "Över-/underskott", -20000, 0, -30000],
     ],
   },
   {
@@ -57,6 +58,24 @@ export const TEMPLATE: TemplateSheet[] = [
     ],
   },
   {
+    sheet: "Åtgärder",
+    range: "Åtgärder",
+    rows: [
+      ["Åtgärd", "Status", "Effekt i år", "Effekt nästa år", "Ingår i prognos", "Kommentar"],
+      ["Vakant tjänst lämnas obesatt", "Beslutad", 150000, 300000, "Ja", null],
+      ["Färre konferenser", "Ej beslutad", 50000, 100000, "Nej", "Beslut i nämnden i oktober"],
+    ],
+  },
+  {
+    sheet: "Investeringar",
+    range: "Investeringar",
+    rows: [
+      ["Projekt", "Kategori", "Utfall", "Budget helår", "Prognos helår", "Utfall ack totalt", "Total projektbudget", "Prognos total"],
+      ["Nya datorer", "Inventarier", -120000, -250000, -230000, -120000, null, null],
+      ["Ombyggnad av kök", "Lokaler", -300000, -400000, -400000, -650000, -900000, -950000],
+    ],
+  },
+  {
     sheet: "Inställningar",
     range: "Inställningar",
     rows: [
@@ -69,6 +88,7 @@ export const TEMPLATE: TemplateSheet[] = [
       ["Enhet ut", "tkr"],
       ["Decimaler", 0],
       ["Teckenkonvention", "Kostnader negativa"],
+      ["Enhet åtgärder", "kr"],
     ],
   },
 ];

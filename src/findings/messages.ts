@@ -48,7 +48,7 @@ export const MESSAGES = {
   SENSITIVITY_ITEM_UNKNOWN: { severity: "error", text: "{cell}: posten ”{value}” finns inte i Budget (och är inte Intäkt eller Kostnad)." },
   MEASURE_STATUS_UNKNOWN: { severity: "error", text: "{cell}: statusen ”{value}” är okänd. Använd Beslutad eller Ej beslutad (även Förslag)." },
   MEASURE_IN_FORECAST_UNKNOWN: { severity: "error", text: "{cell}: ”{value}” går inte att läsa som Ja eller Nej i Ingår i prognos." },
-  INVESTMENT_SIGN_SUSPECT: { severity: "notice", text: "De flesta beloppen i {range} är positiva{cell}, men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
+  INVESTMENT_SIGN_SUSPECT: { severity: "notice", text: "De flesta beloppen i {range} är {sign} (det första i {cell}), men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
   INDICATOR_PERCENT_MISMATCH: { severity: "notice", text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
 
   // Settings

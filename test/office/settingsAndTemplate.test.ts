@@ -71,7 +71,7 @@ describe("Skapa mall", () => {
     fake.model.addSheet("Blad1");
     installFake(fake);
     await fake.run((c) => createTemplate(c));
-    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Inställningar"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
     const read = await fake.run((c) => readOfficeSource(c, "Rapport"));
     const c = compute(read.source);
     expect(c.findings.filter((f) => f.severity === "error")).toEqual([]);

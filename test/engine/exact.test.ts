@@ -1,0 +1,137 @@
+/**
+ * Money is decimal: sums of amounts are exact, amounts that cancel sum to exactly 0, and no binary residue reaches a
+ * figure. Generated decimal amounts are checked against exact integer arithmetic (bigint).
+ */
+import fc from "fast-check";
+import { AmountScale, decimalsOf, excelValue, roundReport } from "../../src/engine/amounts";
+import { add, quotient9, roundDiv } from "../../src/engine/exact";
+import { computeIncome } from "../../src/engine/variance";
+import { ActualLine, AmountUnit, BudgetLine } from "../../src/engine/types";
+import { defaultSettings } from "../../src/settings/settings";
+import { compute } from "../../src/pipeline";
+import { contractJsonBytes } from "../../src/report/json";
+import { buildReport } from "../../src/report/build";
+import { workbook } from "../support/sheets";
+
+const src = (range: string, row: number) => ({ range, at: { sheet: range, row, col: 0 } });
+
+/** A decimal amount as the workbook holds it: digits and decimals, and the double a cell would carry. */
+const decimalAmount = fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 4 })).map(([n, d]) => ({ n: BigInt(n), d, value: n / 10 ** d }));
+
+/** The exact decimal text of sum(n_i × 10^-d_i) × 10^shift, rounded half away from zero to 9 decimals. */
+function exactText(parts: { n: bigint; d: number }[], shift: number, over = 1n): string {
+  const D = 12;
+  let s = 0n;
+  for (const p of parts) s += p.n * 10n ** BigInt(D - p.d);
+  // s / 10^D × 10^shift / over, to 9 decimals.
+  let num = s * 10n ** 9n, den = 10n ** BigInt(D) * over;
+  if (shift >= 0) num *= 10n ** BigInt(shift);
+  else den *= 10n ** BigInt(-shift);
+  const q = num / den, r = num - q * den;
+  const rounded = (r < 0n ? -r : r) * 2n >= den ? q + (num < 0n ? -1n : 1n) : q;
+  const neg = rounded < 0n;
+  const digits = (neg ? -rounded : rounded).toString().padStart(10, "0");
+  return `${neg ? "-" : ""}${digits.slice(0, -9)}.${digits.slice(-9)}`;
+}
+
+describe("exact integers", () => {
+  it("move to bigint past 2^53 and back, exactly", () => {
+    expect(add(2 ** 53, 1)).toBe(9007199254740993n);
+    expect(add(9007199254740993n, -2)).toBe(9007199254740991);
+    expect(roundDiv(5, 2)).toBe(3);
+    expect(roundDiv(-5, 2)).toBe(-3);
+    expect(roundDiv(10n ** 30n + 5n, 10n)).toBe(10n ** 29n + 1n);
+  });
+
+  it("divide once, to 9 decimals, half away from zero", () => {
+    expect(quotient9(1, 3)).toBe(0.333333333);
+    expect(quotient9(-2, 3)).toBe(-0.666666667);
+    expect(quotient9(1, 2_000_000_000)).toBe(0.000000001);
+    expect(quotient9(-1, 2_000_000_000)).toBe(-0.000000001);
+    expect(quotient9(10n ** 25n, 3n * 10n ** 18n)).toBeCloseTo(3333333.333333333, 6);
+  });
+
+  it("read a double as the decimal Excel shows (15 significant digits)", () => {
+    expect(decimalsOf(0.1)).toBe(1);
+    expect(excelValue(0.1 + 0.2)).toBe(0.3);
+    expect(excelValue(6944.444444444444)).toBe(6944.44444444444);
+    expect(roundReport(2.45, 1)).toBe(2.5);
+    expect(roundReport(-0.05, 1)).toBe(-0.1);
+    expect(roundReport(2.449999999, 1)).toBe(2.4);
+  });
+
+  it("periodise in units carrying a factor 12, so eight twelfths of any budget are exact", () => {
+    const s = new AmountScale(2, "kr", "kr");
+    expect(s.toReport(s.units(1000.01))).toBe(1000.01);
+    const r = computeIncome([{ responsibility: null, item: "A", kind: "cost", budgetYear: -1000, months: null, source: src("Budget", 1) }], [], { ...defaultSettings(), months: 8, unitIn: "kr", unitOut: "kr" }, false, false, []);
+    expect(r.totals.result.budgetPeriod).toBe(-666.666666667);
+  });
+});
+
+describe("sums of decimal amounts", () => {
+  for (const [unitIn, unitOut] of [["kr", "tkr"], ["tkr", "mkr"], ["kr", "mkr"], ["mkr", "tkr"]] as [AmountUnit, AmountUnit][]) {
+    it(`equal the exact sum, ${unitIn} in and ${unitOut} out`, () => {
+      const shift = { kr: 0, tkr: 3, mkr: 6 }[unitIn] - { kr: 0, tkr: 3, mkr: 6 }[unitOut];
+      fc.assert(
+        fc.property(fc.array(fc.tuple(decimalAmount, decimalAmount, fc.constantFrom<BudgetLine["kind"]>("revenue", "cost", "financial")), { minLength: 1, maxLength: 40 }), (rows) => {
+          const budget: BudgetLine[] = rows.map(([b, , kind], i) => ({ responsibility: null, item: `P${i}`, kind, budgetYear: b.value, months: null, source: src("Budget", i) }));
+          const actuals: ActualLine[] = rows.map(([, a, kind], i) => ({ responsibility: null, item: `P${i}`, kind, actual: a.value, months: null, actualPriorYear: null, forecast: null, source: src("Utfall", i) }));
+          const r = computeIncome(budget, actuals, { ...defaultSettings(), months: 12, unitIn, unitOut }, false, false, []);
+          const t = r.totals;
+          expect(t.result.actual).toBe(Number(exactText(rows.map(([, a]) => a), shift)));
+          expect(t.result.budgetYear).toBe(Number(exactText(rows.map(([b]) => b), shift)));
+          expect(t.result.variance).toBe(Number(exactText(rows.flatMap(([b, a]) => [a, { n: -b.n, d: b.d }]), shift)));
+          // The result is revenue + cost + financial exactly: as units always, and as printed figures whenever the
+          // inputs carry no more than 9 decimals in the report's unit.
+          const e = r.exactTotals;
+          expect(add(add(e.revenue.actual, e.cost.actual), e.financial.actual)).toBe(e.result.actual);
+          const nano = (x: number) => Math.round(x * 1e9);
+          const fine = rows.every(([b, a]) => Math.max(b.d, a.d) - shift <= 9);
+          if (fine && Math.abs(t.result.actual) < 9e6) expect(nano(t.result.actual)).toBe(nano(t.revenue.actual) + nano(t.cost.actual) + nano(t.financial.actual));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it("cancel to exactly 0, and a percentage of a budget that prints as 0 is no number but a dash", () => {
+    // A balanced budget in tkr with decimals, reported in mkr: the sum is 0, not −2·10^-15.
+    const c = compute(
+      workbook({
+        Budget: { rows: [["Post", "Typ", "Helår"], ["Intäkter", "Intäkt", 30100.3], ["Personal", "Kostnad", -20300.1], ["Övrigt", "Kostnad", -9800.2]] },
+        Utfall: { rows: [["Post", "Utfall"], ["Intäkter", 20000.1], ["Personal", -13500.7], ["Övrigt", -6400.2]] },
+        Inställningar: { rows: [["Inställning", "Värde"], ["Period", 8], ["År", 2014], ["Enhet in", "tkr"], ["Enhet ut", "mkr"]] },
+      }),
+    );
+    if (!c.ok) throw new Error(c.findings.map((f) => f.code).join());
+    expect(c.result.income.totals.result.budgetYear).toBe(0);
+    expect(c.result.income.totals.result.budgetPeriod).toBe(0);
+    expect(c.result.income.totals.result.variancePercent).toBeNull();
+    const model = buildReport(c.result, c.findings, { now: new Date(2014, 8, 1) });
+    const resultRow = model.blocks.find((b) => b.id === "statement")?.rows.find((r) => r.cells[0]?.value === "Årets resultat");
+    expect(resultRow?.cells.map((x) => x.value)).toContain("–");
+  });
+});
+
+describe("the --json document", () => {
+  it("holds no number with binary residue: every figure is a decimal of at most 9 places", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(decimalAmount, decimalAmount, decimalAmount), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 12 }), (rows, months) => {
+        const c = compute(
+          workbook({
+            Budget: { rows: [["Post", "Typ", "Helår"], ...rows.map(([b], i) => [`P${i}`, i % 2 ? "Kostnad" : "Intäkt", b.value])] },
+            Utfall: { rows: [["Post", "Utfall", "Prognos"], ...rows.map(([, a, f], i) => [`P${i}`, a.value, f.value])] },
+            Inställningar: { rows: [["Inställning", "Värde"], ["Period", months], ["År", 2024], ["Enhet in", "kr"], ["Enhet ut", "tkr"]] },
+          }),
+        );
+        if (!c.ok) return;
+        const text = contractJsonBytes(c.result, c.findings).toString("utf8");
+        for (const m of text.matchAll(/-?\d+\.\d+(?:e-?\d+)?/g)) {
+          const n = Number(m[0]);
+          expect({ n: m[0], ok: Number(n.toFixed(9)) === n }).toEqual({ n: m[0], ok: true });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
