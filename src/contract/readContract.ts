@@ -1,5 +1,5 @@
 import {
-  ActualRows, BudgetRows, CellRef, Direction, IndicatorInput, InvestmentInput, ItemKind, KIND_CODES, MeasureInput, MeasureStatus, NO_KIND, RiskInput, RowOrigin, SensitivityInput,
+  AccountRule, ActualRows, BudgetRows, CellRef, LedgerRows, Direction, IndicatorInput, InvestmentInput, ItemKind, KIND_CODES, MeasureInput, MeasureStatus, NO_KIND, RiskInput, RowOrigin, SensitivityInput,
 } from "../engine/types";
 import { Finding, finding, formatAddress } from "../findings/findings";
 import { Settings } from "../settings/settings";
@@ -7,6 +7,8 @@ import { readSettings, SETTINGS_COLUMNS } from "./readSettings";
 import { RangeEntry, SourceWorkbook } from "./source";
 import { ColumnSpec, isPercentFormat, Table, TableRow } from "./table";
 import { canon, isCarryoverName, parseKind } from "./text";
+import { MONTH_COLUMNS, MONTH_HEADERS, MONTH_KEYS } from "./months";
+import { budgetYearHeaders, KONTOPLAN_COLUMNS, ledgerColumns, readKontoplan, readLedger } from "./readLedger";
 
 /** Everything the engine needs, read from a workbook. Amounts are as entered (input unit, the workbook's signs). */
 export interface ContractInput {
@@ -21,6 +23,8 @@ export interface ContractInput {
   sensitivity: SensitivityInput[] | null;
   /** Measures for a budget in balance, or null when there is no `Åtgärder` range. */
   measures: MeasureInput[] | null;
+  /** A ledger with its account plan, in place of Budget and Utfall, or null. */
+  ledger: { rows: LedgerRows; plan: AccountRule[] } | null;
   /** Investment projects, or null when there is no `Investeringar` range. */
   investments: InvestmentInput[] | null;
   found: FoundRange[];
@@ -35,7 +39,7 @@ export interface FoundRange {
   rows: number;
 }
 
-export const CONTRACT_RANGES = ["Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
+export const CONTRACT_RANGES = ["Budget", "Utfall", "Huvudbok", "Kontoplan", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
 export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 const REQUIRED: ReadonlySet<ContractRangeName> = new Set(["Budget", "Utfall"]);
 const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));
@@ -44,11 +48,6 @@ const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));
 export function isContractRangeName(name: string): boolean {
   return FOLDED_NAMES.has(canon(name));
 }
-
-export const MONTH_KEYS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] as const;
-const MONTH_HEADERS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
-const MONTH_LONG = ["Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December"];
-const MONTH_COLUMNS: ColumnSpec[] = MONTH_KEYS.map((key, i) => ({ key, header: MONTH_HEADERS[i], aliases: [MONTH_LONG[i]] }));
 
 const BUDGET_COLUMNS: ColumnSpec[] = [
   { key: "post", header: "Post" },
@@ -122,12 +121,15 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const findings: Finding[] = [];
   const found: FoundRange[] = [];
   const opened: Table[] = [];
-  const open = (name: ContractRangeName, specs: ColumnSpec[]): Table | null => {
-    const table = openTable(source, name, specs, findings);
+  // A ledger (Huvudbok) takes the place of Budget and Utfall: then they are not required.
+  const hasLedger = source.entries.some((e) => canon(e.name) === canon("Huvudbok"));
+  const required = (name: ContractRangeName) => (hasLedger ? name === "Huvudbok" : REQUIRED.has(name));
+  const open = (name: ContractRangeName, specs: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[])): Table | null => {
+    const table = openTable(source, name, specs, findings, required(name));
     if (table) opened.push(table);
     found.push({
       name,
-      required: REQUIRED.has(name),
+      required: required(name),
       found: table !== null,
       address: table ? formatAddress(table.origin) : null,
       rows: table ? table.size : 0,
@@ -143,16 +145,41 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const sensitivityTable = open("Känslighet", SENSITIVITY_COLUMNS);
   const measureTable = open("Åtgärder", measureColumns(settings.year));
   const investmentTable = open("Investeringar", INVESTMENT_COLUMNS);
+  let ambiguousBudget: string[] = [];
+  const ledgerTable = hasLedger
+    ? open("Huvudbok", (header) => {
+        const b = budgetYearHeaders(header, settings.year);
+        ambiguousBudget = b.ambiguous;
+        return ledgerColumns(b.alias);
+      })
+    : null;
+  // A Kontoplan only maps a ledger's accounts; without a Huvudbok it is not read (and said so).
+  const planTable = hasLedger ? open("Kontoplan", KONTOPLAN_COLUMNS) : null;
+  const unusedPlan = hasLedger ? undefined : source.entries.find((e) => canon(e.name) === canon("Kontoplan"));
+  if (unusedPlan) findings.push(finding("PLAN_WITHOUT_LEDGER", "Kontoplan", null, {}));
+  if (hasLedger) {
+    // With a ledger, Budget and Utfall are not wanted: listing them as missing would only confuse.
+    for (let i = found.length - 1; i >= 0; i--) if (!found[i].found && (found[i].name === "Budget" || found[i].name === "Utfall")) found.splice(i, 1);
+  }
   found.sort((a, b) => CONTRACT_RANGES.indexOf(a.name) - CONTRACT_RANGES.indexOf(b.name));
 
-  const budget = budgetTable ? readBudget(budgetTable, settings) : noBudget();
-  const actuals = actualTable ? readActuals(actualTable, settings, budgetTable?.has("ansvar") ?? false) : noActuals();
+  let ledger: ContractInput["ledger"] = null;
+  if (ledgerTable) {
+    const other = budgetTable ?? actualTable;
+    if (other) findings.push(finding("LEDGER_AND_BUDGET", "Huvudbok", ledgerTable.origin, {}, [other.origin]));
+    if (ambiguousBudget.length) findings.push(finding("LEDGER_BUDGET_COLUMNS", "Huvudbok", ledgerTable.origin, { value: ambiguousBudget.join(", "), year: settings.year }));
+    const rows = readLedger(ledgerTable, settings);
+    if (rows) ledger = { rows, plan: planTable ? readKontoplan(planTable, findings) : [] };
+  }
+  const budget = budgetTable && !ledgerTable ? readBudget(budgetTable, settings) : noBudget();
+  const actuals = actualTable && !ledgerTable ? readActuals(actualTable, settings, budgetTable?.has("ansvar") ?? false) : noActuals();
   const input: ContractInput = {
     settings,
     budget,
     actuals,
-    hasPriorYear: actualTable?.has("fgar") ?? false,
-    hasForecast: actualTable?.has("prognos") ?? false,
+    ledger,
+    hasPriorYear: (ledger ? ledger.rows.priorYear !== null : actualTable?.has("fgar")) ?? false,
+    hasForecast: (ledger ? ledger.rows.forecast !== null : actualTable?.has("prognos")) ?? false,
     indicators: indicatorTable ? readIndicators(indicatorTable) : [],
     risks: riskTable ? readRisks(riskTable, settings) : [],
     sensitivity: sensitivityTable ? readSensitivity(sensitivityTable) : null,
@@ -164,11 +191,11 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   return { input, findings };
 }
 
-function openTable(source: SourceWorkbook, name: ContractRangeName, specs: ColumnSpec[], findings: Finding[]): Table | null {
+function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[]), findings: Finding[], required: boolean): Table | null {
   const wanted = canon(name);
   const entries = source.entries.filter((e) => canon(e.name) === wanted);
   if (entries.length === 0) {
-    if (REQUIRED.has(name)) findings.push(finding("RANGE_MISSING", name, null));
+    if (required) findings.push(finding("RANGE_MISSING", name, null));
     return null;
   }
   const entry: RangeEntry = entries.find((e) => e.origin === "table") ?? entries[0];
@@ -178,13 +205,15 @@ function openTable(source: SourceWorkbook, name: ContractRangeName, specs: Colum
     findings.push(finding(code, name, null, { formula: lookup.formula }));
     return null;
   }
+  const header = Array.from({ length: lookup.range.grid.colCount }, (_, c) => lookup.range.grid.get(0, c));
+  const specs = typeof specsOf === "function" ? specsOf(header) : specsOf;
   const table = new Table(name, lookup.range, specs, findings);
   if (entries.length > 1 && entries.some((e) => e.origin === "name")) {
     findings.push(finding("RANGE_DUPLICATE_NAME", name, table.origin));
   }
   if (table.size === 0) {
-    findings.push(finding(REQUIRED.has(name) ? "RANGE_EMPTY" : "RANGE_EMPTY_OPTIONAL", name, table.origin));
-    return REQUIRED.has(name) ? table : null;
+    findings.push(finding(required ? "RANGE_EMPTY" : "RANGE_EMPTY_OPTIONAL", name, table.origin));
+    return required ? table : null;
   }
   return table;
 }

@@ -7,6 +7,19 @@ import { computeMeasures, MeasureResult, MeasuresSummary } from "./measures";
 import { assessRisks, RiskResult } from "./risk";
 import { computeSensitivity, SensitivityResult } from "./sensitivity";
 import { computeIncome, IncomeResult } from "./variance";
+import { AccountLine, mapLedger } from "./ledger";
+import { AmountScale, decimalsOf } from "./amounts";
+
+/** An account behind a post, in the report's unit (the JSON's `accounts`, the report's appendix). */
+export interface AccountResult {
+  account: string;
+  item: string;
+  kind: AccountLine["kind"];
+  responsibility: string | null;
+  actual: number | null;
+  budgetYear: number | null;
+  forecast: number | null;
+}
 
 export interface EngineResult {
   settings: Settings;
@@ -18,12 +31,17 @@ export interface EngineResult {
   measures: { measures: MeasureResult[]; summary: MeasuresSummary } | null;
   /** The investment follow-up, when the workbook has it. */
   investments: { projects: InvestmentResult[]; groups: InvestmentGroup[]; total: InvestmentFigures } | null;
+  /** The accounts behind each post, when the workbook is a ledger (Huvudbok). */
+  accounts: AccountResult[] | null;
 }
 
 /** Runs every calculation on a read workbook. Data problems are appended to `findings`. */
 export function computeAll(input: ContractInput, findings: Finding[]): EngineResult {
   const { settings } = input;
-  const income = computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
+  const ledger = input.ledger ? mapLedger(input.ledger.rows, input.ledger.plan, settings.costsPositive, findings) : null;
+  const income = ledger
+    ? computeIncome(ledger.budget, ledger.actuals, settings, ledger.hasPriorYear, ledger.hasForecast, findings)
+    : computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
   return {
     settings,
@@ -33,5 +51,15 @@ export function computeAll(input: ContractInput, findings: Finding[]): EngineRes
     sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings),
     measures: input.measures ? computeMeasures(input.measures, settings.measureUnit, settings.unitOut, forecast === null ? null : { units: forecast, scale: income.scale }) : null,
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
+    accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
   };
+}
+
+/** The ledger's accounts in the report's unit, exactly (each on the scale of its own decimals). */
+function accountsInReportUnit(lines: readonly AccountLine[], settings: Settings): AccountResult[] {
+  let d = 0;
+  for (const l of lines) for (const v of [l.actual, l.budgetYear, l.forecast]) if (v !== null && !Number.isInteger(v)) d = Math.max(d, decimalsOf(v));
+  const scale = new AmountScale(d, settings.unitIn, settings.unitOut);
+  const r = (v: number | null) => (v === null ? null : scale.toReport(scale.units(v)));
+  return lines.map((l) => ({ account: l.account, item: l.item, kind: l.kind, responsibility: l.responsibility, actual: r(l.actual), budgetYear: r(l.budgetYear), forecast: r(l.forecast) }));
 }

@@ -184,3 +184,40 @@ export interface InvestmentInput {
   projectForecast: number | null;
   source: SourceRef;
 }
+
+/**
+ * Ledger rows (huvudbok / saldolista) by column: one per account and ansvar (and whatever other dimensions the
+ * export had, already summed or left as separate rows). Amounts in the input unit, signed as the report signs them
+ * (revenue +, cost −): the reader has turned a debit-positive export around.
+ */
+export interface LedgerRows {
+  size: number;
+  /** Account numbers as digits (`3011`). */
+  account: string[];
+  responsibility: (string | null)[];
+  /** Annual budget, or null when the ledger has no budget (NaN: the months' sum). */
+  budget: Float64Array | null;
+  /** Monthly budget, 12 per row, or null. */
+  months: Float64Array | null;
+  actual: Float64Array | null;
+  priorYear: Float64Array | null;
+  /** Forecast (NaN for an empty cell), or null when the ledger has none. */
+  forecast: Float64Array | null;
+  /** True when the export booked debit positive (the amounts above have been turned), for messages in its own sign. */
+  debitPositive: boolean;
+  origin: RowOrigin;
+}
+
+/** One row of an account plan: a whole account, a prefix or an interval of accounts, mapped to a post. */
+export interface AccountRule {
+  /** As written: `3911`, `50`, `3000-3099`. */
+  text: string;
+  /** First and last account it covers, at `digits` digits. */
+  first: number;
+  last: number;
+  digits: number;
+  item: string;
+  kind: ItemKind;
+  /** Where the rule stands in Kontoplan, or null for the built-in Kommun-Bas default. */
+  source: SourceRef | null;
+}

@@ -51,6 +51,22 @@ export const MESSAGES = {
   INVESTMENT_SIGN_SUSPECT: { severity: "notice", text: "De flesta beloppen i {range} är {sign} (det första i {cell}), men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
   INDICATOR_PERCENT_MISMATCH: { severity: "notice", text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
 
+  // Ledger input (Huvudbok, Kontoplan)
+  LEDGER_AND_BUDGET: { severity: "error", text: "Arbetsboken har både Huvudbok ({cell}) och Budget/Utfall ({other}). Använd det ena eller det andra: byt namn på de områden som inte ska läsas." },
+  PLAN_WITHOUT_LEDGER: { severity: "notice", text: "Arbetsboken har en Kontoplan men ingen Huvudbok. Kontoplanen används bara för att föra en huvudboks konton till poster och läses inte när Budget och Utfall används." },
+  LEDGER_NO_AMOUNTS: { severity: "error", text: "{range} saknar beloppskolumn (rubrikraden börjar i {cell}): den behöver minst en av Budget, Utfall, Utfall fg år och Prognos, eller Belopp och Art." },
+  LEDGER_BUDGET_COLUMNS: { severity: "error", text: "{range} har flera budgetkolumner ({value}) och ingen för året {year} (rubrikraden börjar i {cell}). Ange År i Inställningar eller ta bort de kolumner som inte gäller." },
+  ACCOUNT_INVALID: { severity: "error", text: "{cell}: kontonumret ”{value}” går inte att läsa{hint}. Ett konto skrivs med bara siffror, t.ex. 5011." },
+  ACCOUNT_NORMALISED: { severity: "notice", text: "{cell}: kontonumret ”{value}” lästes som {account}." },
+  ACCOUNT_RULE_INVALID: { severity: "error", text: "{cell}: ”{value}” i Kontoplan är varken ett konto (5011), en början på konton (50) eller ett intervall (3000-3099 med lika många siffror i båda ändar)." },
+  ACCOUNT_RULE_BACKWARDS: { severity: "error", text: "{cell}: intervallet ”{value}” går baklänges; skriv det lägsta kontot först." },
+  ACCOUNT_PLAN_OVERLAP: { severity: "error", text: "Kontoplan har två lika specifika rader som båda gäller konto {account}: ”{first}” ({cell}) och ”{second}” ({other}). Gör den ena mer specifik eller ta bort den." },
+  LEDGER_ART_UNKNOWN: { severity: "error", text: "{cell}: arten ”{value}” är okänd. Använd Utfall, Budget, Prognos eller Utfall fg år." },
+  LEDGER_PERIOD_INVALID: { severity: "error", text: "{cell}: perioden ”{value}” är inte en månad 1–12. Skriv månaden (3), året och månaden (2024-03) eller 202403." },
+  LEDGER_BALANCE_SKIPPED: { severity: "notice", text: "{range} har {count} rader med balanskonton (klass 1 och 2) eller konton i grupp 89, summa {sum}. De ingår inte i resultatet och hoppas över (den första är {cell})." },
+  LEDGER_ACCOUNT_UNMAPPED: { severity: "error", text: "Konto {account} ({cell}, summa {sum}) hör inte till någon post: varken Kontoplan eller standardindelningen efter Kommun-Bas täcker det. Lägg till kontot i Kontoplan." },
+  LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
+
   // Settings
   SETTING_UNKNOWN: { severity: "notice", text: "{cell}: inställningen ”{key}” är okänd och används inte." },
   SETTING_INVALID: { severity: "error", text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },

@@ -109,6 +109,7 @@ class ReportBuilder {
     if (this.result.risks.length) blocks.push(this.riskBlock(), this.matrixBlock());
     if (this.result.sensitivity.length) blocks.push(this.sensitivityBlock());
     blocks.push(this.analysisBlock());
+    if (this.result.accounts && this.result.accounts.length) blocks.push(this.accountsBlock());
     const orphans = this.orphanBlock();
     if (orphans) blocks.push(orphans);
     if (this.findings.length) blocks.push(this.noticeBlock());
@@ -366,6 +367,47 @@ class ReportBuilder {
     rows.push(this.wide("Utgifter anges med minustecken. En positiv avvikelse betyder att mindre pengar används än budgeterat.", S.note));
     rows.push(this.blank());
     return { id: "investments", rows, pageBreakBefore: true };
+  }
+
+  /**
+   * The accounts behind each post (from a ledger): per post and ansvar, the accounts with their utfall, budget and
+   * forecast, largest first. Their sum is the post's; a very long list stops with a note (the JSON has them all).
+   */
+  private accountsBlock(): ReportBlock {
+    const accounts = this.result.accounts as NonNullable<EngineResult["accounts"]>;
+    const { settings, income } = this.result;
+    const rows: ReportRow[] = [
+      this.heading("Konton bakom posterna"),
+      this.wide("Kontona i huvudboken som utgör varje post, per ansvar och störst först. Summan av kontona är postens belopp i resultaträkningen.", S.note),
+      this.headerRow(["Post, ansvar och konto", `Utfall ${settings.months === 1 ? SHORT_MONTHS[0] : `jan–${SHORT_MONTHS[settings.months - 1]}`} ${settings.year}`, `Budget helår ${settings.year}`, `Prognos helår ${settings.year}`], false),
+    ];
+    const limit = 1500;
+    let shown = 0;
+    const posts = income.statement;
+    for (const post of posts) {
+      const mine = accounts.filter((a) => a.kind === post.kind && canon(a.item) === canon(post.item));
+      if (mine.length === 0) continue;
+      rows.push(this.row([{ value: post.item, style: S.total }, this.amount(post.actual, S.total), this.amount(post.budgetYear, S.total), this.amount(post.forecast, S.total)]));
+      const byResp = new Map<string, typeof mine>();
+      for (const a of mine) {
+        const k = a.responsibility ?? "";
+        const list = byResp.get(k);
+        if (list) list.push(a);
+        else byResp.set(k, [a]);
+      }
+      for (const [resp, list] of byResp) {
+        if (shown >= limit) break;
+        if (byResp.size > 1 || resp) rows.push(this.row([{ value: resp || "(utan ansvar)", style: style(S.item, { italic: true }) }]));
+        for (const a of [...list].sort((x, y) => Math.abs(y.actual ?? y.budgetYear ?? 0) - Math.abs(x.actual ?? x.budgetYear ?? 0))) {
+          if (shown >= limit) break;
+          rows.push(this.row([{ value: a.account, style: { indent: 2 } }, this.amount(a.actual), this.amount(a.budgetYear), this.amount(a.forecast)]));
+          shown++;
+        }
+      }
+    }
+    if (shown < accounts.length) rows.push(this.wide(`… och ${accounts.length - shown} konton till. Alla konton finns i siffrorna från kommandoraden (--json).`, S.note));
+    rows.push(this.blank());
+    return { id: "accounts", rows, pageBreakBefore: true };
   }
 
   private indicatorValue(ind: IndicatorResult, v: number | null): ReportCell {

@@ -67,6 +67,7 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
     doc.investments = result.investments.projects.map((p) => ({ project: p.project, category: p.category, ...pick(p) }));
     doc.investmentTotals = pick(result.investments.total);
   }
+  if (result.accounts) doc.accounts = null;
   doc.notices = findings.map(toPublic).map(({ code, range, cell, message }) => ({ code, range, cell, message }));
   return doc;
 }
@@ -75,24 +76,44 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
 export function toContractJson(result: EngineResult, findings: readonly Finding[]): object {
   const doc = head(result, findings);
   doc.income = result.income.rows.map(incomeRow);
+  if (result.accounts) doc.accounts = result.accounts.map(accountRow);
   return doc;
+}
+
+function accountRow(a: NonNullable<EngineResult["accounts"]>[number]): object {
+  return { account: a.account, item: a.item, responsibility: a.responsibility, actual: a.actual, budgetYear: a.budgetYear, forecast: a.forecast };
+}
+
+/** A long list written one line per element into the pretty-printed document. */
+function streamed(text: string, key: string, count: number, line: (i: number) => object): string[] {
+  const marker = `"__${key}__"`;
+  const at = text.indexOf(marker);
+  const parts: string[] = [text.slice(0, at)];
+  if (count === 0) parts.push("[]");
+  else {
+    parts.push("[\n");
+    for (let i = 0; i < count; i++) parts.push(`    ${JSON.stringify(line(i))}${i + 1 < count ? "," : ""}\n`);
+    parts.push("  ]");
+  }
+  parts.push(text.slice(at + marker.length));
+  return parts;
 }
 
 /** The same document as bytes, written line by line so that a million income lines need no million-line object. */
 export function contractJsonBytes(result: EngineResult, findings: readonly Finding[]): Buffer {
   const doc = head(result, findings);
-  const marker = '"__income__"';
   doc.income = "__income__";
+  if (result.accounts) doc.accounts = "__accounts__";
   const text = JSON.stringify(doc, null, 2);
-  const at = text.indexOf(marker);
-  const parts: string[] = [text.slice(0, at)];
-  const n = result.income.rowCount;
-  if (n === 0) parts.push("[]");
-  else {
-    parts.push("[\n");
-    for (let i = 0; i < n; i++) parts.push(`    ${JSON.stringify(incomeRow(result.income.rowAt(i)))}${i + 1 < n ? "," : ""}\n`);
-    parts.push("  ]");
+  const split = text.indexOf('"__accounts__"');
+  // The income lines come before the accounts in the document: stream them first, then the accounts.
+  const before = split < 0 ? text : text.slice(0, split);
+  const after = split < 0 ? "" : text.slice(split);
+  const parts = streamed(before, "income", result.income.rowCount, (i) => incomeRow(result.income.rowAt(i)));
+  if (result.accounts) {
+    const accounts = result.accounts;
+    parts.push(...streamed(after, "accounts", accounts.length, (i) => accountRow(accounts[i])));
   }
-  parts.push(text.slice(at + marker.length), "\n");
+  parts.push("\n");
   return Buffer.from(parts.join(""), "utf8");
 }
