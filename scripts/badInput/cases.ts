@@ -63,6 +63,43 @@ export function baseRanges(): Ranges {
 
 const both: Host[] = ["xlsx", "office"];
 
+/** A valid ledger workbook: a wide Huvudbok in kr, debit positive, with one balance-sheet account, and settings. */
+function ledgerRanges(): Ranges {
+  return {
+    Huvudbok: {
+      rows: [
+        ["Konto", "Ansvar", "Budget", "Utfall", "Prognos"],
+        [3111, "Skola", -1200000, -610000, -1190000],
+        [5011, "Skola", 900000, 470000, 910000],
+        [5011, "Vård", 300000, 140000, 290000],
+        [1930, "Skola", 0, 25000, 0],
+      ],
+    },
+    Inställningar: { rows: [["Inställning", "Värde"], ["År", 2024], ["Period", 6], ["Enhet in", "kr"], ["Enhet ut", "tkr"]] },
+  };
+}
+
+/** The same ledger in long form: one row per account, period and kind of amount. */
+function longLedgerRanges(): Ranges {
+  const r = ledgerRanges();
+  r.Huvudbok = {
+    rows: [
+      ["Konto", "Ansvar", "Period", "Art", "Belopp"],
+      [3111, "Skola", 3, "Utfall", -610000],
+      [3111, "Skola", 12, "Budget", -1200000],
+      [5011, "Skola", "2024-03", "Utfall", 470000],
+      [5011, "Skola", 202412, "Budget", 900000],
+    ],
+  };
+  return r;
+}
+
+function editLedger(change: (r: Ranges) => void, long = false): Ranges {
+  const r = long ? longLedgerRanges() : ledgerRanges();
+  change(r);
+  return r;
+}
+
 /** A valid Åtgärder range: two decided measures and one proposed. */
 function measures(): SheetRange {
   return {
@@ -173,6 +210,23 @@ export const CASES: BadInputCase[] = [
   { id: "overskott-okand-typ", title: "Typen ”Överskottet” (stavat fel)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Rullat underskott", "Överskottet", 0])), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C6")], hosts: both },
   { id: "investering-tecken", title: "Investeringarnas utgifter är positiva men kostnader ska vara negativa", ranges: edit((r) => { r.Investeringar = { rows: [["Projekt", "Utfall", "Budget helår", "Prognos helår"], ["Datorer", 300, 500, 450], ["Fordon", 120, 200, 210]] }; }), refused: false, expect: [f("INVESTMENT_SIGN_SUSPECT", "Investeringar", "Investeringar!B2")], hosts: both },
 
+  // Ledger input (contract v2): Huvudbok and Kontoplan
+  { id: "huvudbok-konto-mellanrum", title: "Ett kontonummer som text med mellanrum (”50 11”)", ranges: editLedger((r) => set(r, "Huvudbok", "A3", "50 11")), refused: true, expect: [f("ACCOUNT_INVALID", "Huvudbok", "Huvudbok!A3")], hosts: both },
+  { id: "huvudbok-konto-decimal", title: "Ett kontonummer som text med ”.0” på slutet (”5011.0”), som när ett program gjort det till decimaltal", ranges: editLedger((r) => set(r, "Huvudbok", "A3", "5011.0")), refused: false, expect: [f("ACCOUNT_NORMALISED", "Huvudbok", "Huvudbok!A3")], hosts: both },
+  { id: "huvudbok-konto-tusental", title: "Ett kontonummer med tusentalsavgränsare (”3 111”)", ranges: editLedger((r) => set(r, "Huvudbok", "A2", "3\u00a0111")), refused: true, expect: [f("ACCOUNT_INVALID", "Huvudbok", "Huvudbok!A2")], hosts: both },
+  { id: "huvudbok-konto-med-namn", title: "Kontonummer och benämning i samma cell (”5011 Löner”)", ranges: editLedger((r) => set(r, "Huvudbok", "A4", "5011 Löner")), refused: true, expect: [f("ACCOUNT_INVALID", "Huvudbok", "Huvudbok!A4")], hosts: both },
+  { id: "huvudbok-konto-decimaltal", title: "Ett kontonummer som är ett decimaltal (5011,5)", ranges: editLedger((r) => set(r, "Huvudbok", "A3", 5011.5)), refused: true, expect: [f("ACCOUNT_INVALID", "Huvudbok", "Huvudbok!A3")], hosts: both },
+  { id: "kontoplan-baklanges", title: "Ett intervall i Kontoplan skrivet baklänges (”3099-3000”)", ranges: editLedger((r) => { r.Kontoplan = { rows: [["Konto", "Post", "Typ"], ["3099-3000", "Avgifter", "Intäkt"]] }; }), refused: true, expect: [f("ACCOUNT_RULE_BACKWARDS", "Kontoplan", "Kontoplan!A2")], hosts: both },
+  { id: "kontoplan-overlapp", title: "Två lika specifika rader i Kontoplan täcker samma konton (”50” och ”5000-5099”)", ranges: editLedger((r) => { r.Kontoplan = { rows: [["Konto", "Post", "Typ"], ["50", "Personal", "Kostnad"], ["5000-5099", "Löner", "Kostnad"]] }; }), refused: true, expect: [f("ACCOUNT_PLAN_OVERLAP", "Kontoplan", "Kontoplan!A2")], hosts: both },
+  { id: "kontoplan-olika-langd", title: "Ett intervall i Kontoplan med olika många siffror i ändarna (”30-3099”)", ranges: editLedger((r) => { r.Kontoplan = { rows: [["Konto", "Post", "Typ"], ["30-3099", "Avgifter", "Intäkt"]] }; }), refused: true, expect: [f("ACCOUNT_RULE_INVALID", "Kontoplan", "Kontoplan!A2")], hosts: both },
+  { id: "huvudbok-okand-art", title: "En okänd art i lång form (”Budget2”)", ranges: editLedger((r) => set(r, "Huvudbok", "D3", "Budget2"), true), refused: true, expect: [f("LEDGER_ART_UNKNOWN", "Huvudbok", "Huvudbok!D3")], hosts: both },
+  { id: "huvudbok-period-13", title: "Period 13 i lång form", ranges: editLedger((r) => set(r, "Huvudbok", "C2", 13), true), refused: true, expect: [f("LEDGER_PERIOD_INVALID", "Huvudbok", "Huvudbok!C2")], hosts: both },
+  { id: "huvudbok-period-text", title: "Perioden ”mars” i lång form", ranges: editLedger((r) => set(r, "Huvudbok", "C2", "mars"), true), refused: true, expect: [f("LEDGER_PERIOD_INVALID", "Huvudbok", "Huvudbok!C2")], hosts: both },
+  { id: "huvudbok-bara-balans", title: "En huvudbok med bara balanskonton", ranges: editLedger((r) => { r.Huvudbok.rows = [r.Huvudbok.rows[0], [1930, "Skola", 0, 25000, 0], [2440, "Skola", 0, -12000, 0]]; }), refused: true, expect: [f("LEDGER_NO_RESULT_ACCOUNTS", "Huvudbok", "Huvudbok!A1")], hosts: both },
+  { id: "huvudbok-utan-belopp", title: "En huvudbok utan beloppskolumn (bara Konto, Ansvar och Kontotext)", ranges: editLedger((r) => { r.Huvudbok.rows = [["Konto", "Ansvar", "Kontotext"], [3111, "Skola", "Taxor"], [5011, "Skola", "Löner"]]; }), refused: true, expect: [f("LEDGER_NO_AMOUNTS", "Huvudbok", "Huvudbok!A1")], hosts: both },
+  { id: "huvudbok-okant-konto", title: "Ett konto som varken Kontoplan eller Kommun-Bas täcker (9100)", ranges: editLedger((r) => r.Huvudbok.rows.push([9100, "Vård", 0, 5000, 0])), refused: true, expect: [f("LEDGER_ACCOUNT_UNMAPPED", "Huvudbok", "Huvudbok!A6")], hosts: both },
+  { id: "huvudbok-och-budget", title: "Både Huvudbok och Budget/Utfall i samma arbetsbok", ranges: editLedger((r) => { const b = baseRanges(); r.Budget = b.Budget; r.Utfall = b.Utfall; }), refused: true, expect: [f("LEDGER_AND_BUDGET", "Huvudbok", "Huvudbok!A1")], hosts: both },
+  { id: "huvudbok-flera-budgetar", title: "Budgetkolumner för 2023 och 2025 men inte för rapportens år 2024", ranges: editLedger((r) => { r.Huvudbok.rows = [["Konto", "Budget 2023", "Budget 2025", "Utfall"], [3111, -1100000, -1300000, -610000]]; }), refused: true, expect: [f("LEDGER_BUDGET_COLUMNS", "Huvudbok", "Huvudbok!A1")], hosts: both },
   // Settings
   { id: "period-13", title: "Period 13", ranges: edit((r) => set(r, "Inställningar", "B3", 13)), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B3")], hosts: both },
   { id: "period-0", title: "Period 0", ranges: edit((r) => set(r, "Inställningar", "B3", 0)), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B3")], hosts: both },

@@ -1,14 +1,14 @@
 import {
   AccountRule, ActualRows, BudgetRows, CellRef, LedgerRows, Direction, IndicatorInput, InvestmentInput, ItemKind, KIND_CODES, MeasureInput, MeasureStatus, NO_KIND, RiskInput, RowOrigin, SensitivityInput,
 } from "../engine/types";
-import { Finding, finding, formatAddress } from "../findings/findings";
+import { Finding, finding, FindingList, formatAddress } from "../findings/findings";
 import { Settings } from "../settings/settings";
 import { readSettings, SETTINGS_COLUMNS } from "./readSettings";
 import { RangeEntry, SourceWorkbook } from "./source";
 import { ColumnSpec, isPercentFormat, Table, TableRow } from "./table";
 import { canon, isCarryoverName, parseKind } from "./text";
 import { MONTH_COLUMNS, MONTH_HEADERS, MONTH_KEYS } from "./months";
-import { budgetYearHeaders, KONTOPLAN_COLUMNS, ledgerColumns, readKontoplan, readLedger } from "./readLedger";
+import { KONTOPLAN_COLUMNS, ledgerColumns, readKontoplan, readLedger, yearHeaders } from "./readLedger";
 
 /** Everything the engine needs, read from a workbook. Amounts are as entered (input unit, the workbook's signs). */
 export interface ContractInput {
@@ -118,7 +118,7 @@ const SENSITIVITY_COLUMNS: ColumnSpec[] = [
 
 /** Reads every contract input of a workbook. All problems are collected in `findings`. */
 export function readContract(source: SourceWorkbook, now?: Date): { input: ContractInput; findings: Finding[] } {
-  const findings: Finding[] = [];
+  const findings = new FindingList();
   const found: FoundRange[] = [];
   const opened: Table[] = [];
   // A ledger (Huvudbok) takes the place of Budget and Utfall: then they are not required.
@@ -148,9 +148,9 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   let ambiguousBudget: string[] = [];
   const ledgerTable = hasLedger
     ? open("Huvudbok", (header) => {
-        const b = budgetYearHeaders(header, settings.year);
-        ambiguousBudget = b.ambiguous;
-        return ledgerColumns(b.alias);
+        const years = yearHeaders(header, settings.year);
+        ambiguousBudget = years.ambiguous;
+        return ledgerColumns(years);
       })
     : null;
   // A Kontoplan only maps a ledger's accounts; without a Huvudbok it is not read (and said so).
@@ -188,7 +188,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     found,
   };
   for (const t of opened) t.finish();
-  return { input, findings };
+  return { input, findings: findings.close() };
 }
 
 function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[]), findings: Finding[], required: boolean): Table | null {

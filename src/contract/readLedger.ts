@@ -14,18 +14,58 @@ import { ColumnSpec, Table, TableRow } from "./table";
 import { canon, parseKind } from "./text";
 import { parseAccountRule, specificity } from "../engine/accountPlan";
 
-/** Columns of a wide ledger; `budgetAlias` is the header of the year's budget column when it is named after the year. */
-export function ledgerColumns(budgetAliases: string[]): ColumnSpec[] {
+/** Headers of a ledger's amount columns named after years (`BUDGET 2025`, `Utfall 2024`), read for the report's year. */
+export interface YearHeaders {
+  budget: string[];
+  utfall: string[];
+  fgar: string[];
+  prognos: string[];
+  /** Budget columns for other years only, more than one: which is meant cannot be told. */
+  ambiguous: string[];
+}
+
+const YEAR_HEADER = /^(budget|utfall|prognos|arsprognos|bokfort|redovisat)( ack| ackumulerat)? (?:ar )?(\d{4})$/;
+
+/**
+ * Sorts headers named after years: the budget, utfall and prognos of the report's year, and utfall of the year
+ * before as last year's. A lone budget column for another year is taken as the budget (exports name it after the
+ * year they were made for); several, none for the year, are ambiguous.
+ */
+export function yearHeaders(headers: readonly unknown[], year: number): YearHeaders {
+  const out: YearHeaders = { budget: [], utfall: [], fgar: [], prognos: [], ambiguous: [] };
+  const otherBudgets: string[] = [];
+  for (const h of headers) {
+    if (typeof h !== "string") continue;
+    const m = YEAR_HEADER.exec(canon(h).replace(/[.:]+$/, ""));
+    if (!m) continue;
+    const [kind, y] = [m[1], Number(m[3])];
+    if (kind === "budget") (y === year ? out.budget : otherBudgets).push(h);
+    else if (kind === "prognos" || kind === "arsprognos") {
+      if (y === year) out.prognos.push(h);
+    } else if (y === year) out.utfall.push(h);
+    else if (y === year - 1) out.fgar.push(h);
+  }
+  if (out.budget.length === 0 && otherBudgets.length === 1) out.budget.push(otherBudgets[0]);
+  else if (out.budget.length === 0 && otherBudgets.length > 1) out.ambiguous = otherBudgets;
+  return out;
+}
+
+/** Columns of a wide or long ledger, with the headers real exports use; `years` adds those named after years. */
+export function ledgerColumns(years: YearHeaders = { budget: [], utfall: [], fgar: [], prognos: [], ambiguous: [] }): ColumnSpec[] {
   return [
-    { key: "konto", header: "Konto", aliases: ["UKONTO", "Kto", "Kontonummer", "Kontonr"] },
-    { key: "ansvar", header: "Ansvar", aliases: ["KST", "Kostnadsställe", "Ansvarsområde"] },
-    { key: "budget", header: "Budget", aliases: ["Budget helår", "Årsbudget", ...budgetAliases] },
-    { key: "utfall", header: "Utfall", aliases: ["Utfall ack", "Ack utfall", "Utfall ackumulerat", "Ackumulerat utfall"] },
-    { key: "fgar", header: "Utfall fg år", aliases: ["Utfall fg år ack", "Utfall fg ack", "Fg år", "Utfall föregående år"] },
-    { key: "prognos", header: "Prognos", aliases: ["PRG", "Årsprognos", "Helårsprognos"] },
-    { key: "period", header: "Period", aliases: ["Månad", "Per"] },
-    { key: "belopp", header: "Belopp", aliases: ["Summa", "Värde"] },
-    { key: "art", header: "Art", aliases: ["Typ av belopp", "Beloppstyp"] },
+    { key: "konto", header: "Konto", aliases: ["UKONTO", "Kto", "Kontonummer", "Kontonr", "Konto nr", "Baskonto", "Kontokod", "Konto-id"] },
+    { key: "ansvar", header: "Ansvar", aliases: ["KST", "Kostnadsställe", "Ansvarsområde", "Ansvarsenhet", "Ansvarskod", "Resultatenhet", "Resultatställe"] },
+    { key: "budget", header: "Budget", aliases: ["Budget helår", "Årsbudget", "Budget år", "Budget totalt", "Helårsbudget", ...years.budget] },
+    {
+      key: "utfall",
+      header: "Utfall",
+      aliases: ["Utfall ack", "Ack utfall", "Ack. utfall", "Utfall ackumulerat", "Ackumulerat utfall", "Utfall hittills", "Utfall period", "Bokfört", "Bokfört ack", "Redovisat", ...years.utfall],
+    },
+    { key: "fgar", header: "Utfall fg år", aliases: ["Utfall fg år ack", "Utfall fg ack", "Fg år", "Utfall föregående år", "Föregående år", "Utfall fjol", "Fg år ack", ...years.fgar] },
+    { key: "prognos", header: "Prognos", aliases: ["PRG", "Årsprognos", "Helårsprognos", "Prognos helår", "Prognos år", ...years.prognos] },
+    { key: "period", header: "Period", aliases: ["Månad", "Per", "Bokföringsperiod", "Redovisningsperiod"] },
+    { key: "belopp", header: "Belopp", aliases: ["Summa", "Värde", "Belopp kr"] },
+    { key: "art", header: "Art", aliases: ["Typ av belopp", "Beloppstyp", "Beloppsart"] },
     ...MONTH_COLUMNS,
   ];
 }
@@ -35,18 +75,6 @@ export const KONTOPLAN_COLUMNS: ColumnSpec[] = [
   { key: "post", header: "Post" },
   { key: "typ", header: "Typ" },
 ];
-
-/**
- * The header to read as the year's budget, when a ledger names its budget columns after years (`BUDGET 2025`):
- * the one for the report's year, or the only one. Several for other years is an error (returned as the headers).
- */
-export function budgetYearHeaders(headers: readonly unknown[], year: number): { alias: string[]; ambiguous: string[] } {
-  const named = headers.filter((h): h is string => typeof h === "string" && /^budget \d{4}$/.test(canon(h)));
-  const mine = named.filter((h) => canon(h) === `budget ${year}`);
-  if (mine.length > 0 || named.length === 0) return { alias: [`Budget ${year}`], ambiguous: [] };
-  if (named.length === 1) return { alias: [named[0]], ambiguous: [] };
-  return { alias: [`Budget ${year}`], ambiguous: named };
-}
 
 /** An account number from a cell: digits, from a number or from text. Findings for anything else. */
 function readAccount(row: TableRow): string | null {
@@ -72,7 +100,13 @@ function readAccount(row: TableRow): string | null {
     row.flag("ACCOUNT_NORMALISED", "konto", t, { account: zero[1] });
     return zero[1];
   }
-  const hint = /^\d{1,3}([\s\u00a0\u202f.,]\d{3})+$/.test(t) ? " (det har mellanrum eller tusentalsavgränsare)" : /\s/.test(t) ? " (det har mellanrum)" : "";
+  const hint = /^\d{1,3}([\s\u00a0\u202f.,]\d{3})+$/.test(t)
+    ? " (det har mellanrum eller tusentalsavgränsare)"
+    : /^\d+\s*[-–:]?\s*\p{L}/u.test(t)
+      ? " (kontonummer och benämning står i samma cell: dela kolumnen med Data › Text till kolumner)"
+      : /\s/.test(t)
+        ? " (det har mellanrum)"
+        : "";
   row.flag("ACCOUNT_INVALID", "konto", t, { hint });
   return null;
 }

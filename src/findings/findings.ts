@@ -37,6 +37,58 @@ export function finding(
   return f;
 }
 
+/** How many findings of one kind (code, range and column) are kept before the rest are only counted. */
+export const FINDINGS_PER_KIND = 25;
+
+/**
+ * The findings of one read, as an array that keeps the first {@link FINDINGS_PER_KIND} of each kind and counts
+ * the rest: a ledger with the same fault on a million rows gives 25 findings and one saying how many more there
+ * are and where the last one is, not a million lines. Nothing goes unreported; `close()` adds the counts.
+ */
+export class FindingList extends Array<Finding> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  private readonly overflow = new Map<string, { first: Finding; count: number; last: CellRef | null }>();
+
+  override push(...items: Finding[]): number {
+    for (const f of items) {
+      const key = `${f.code}\u0000${f.range ?? ""}\u0000${f.params.column ?? ""}`;
+      const o = this.overflow.get(key);
+      if (o) {
+        o.count++;
+        o.last = f.at;
+        continue;
+      }
+      if (this.kept(key) >= FINDINGS_PER_KIND) {
+        this.overflow.set(key, { first: f, count: 1, last: f.at });
+        continue;
+      }
+      super.push(f);
+    }
+    return this.length;
+  }
+
+  private readonly perKind = new Map<string, number>();
+  private kept(key: string): number {
+    const n = this.perKind.get(key) ?? 0;
+    this.perKind.set(key, n + 1);
+    return n;
+  }
+
+  /** Adds one finding per kind that overflowed: how many more, and the last cell. Returns this, as a plain array. */
+  close(): Finding[] {
+    for (const { first, count, last } of this.overflow.values()) {
+      const code = first.severity === "error" ? "MORE_ERRORS" : "MORE_NOTICES";
+      const column = first.params.column;
+      super.push(finding(code, first.range, last, { count, where: column ? ` i kolumnen ${column}` : "", kind: first.code }));
+    }
+    this.overflow.clear();
+    return Array.from(this);
+  }
+}
+
 /** Column number (0-based) to letters: 0 → A, 27 → AB. */
 export function columnLetters(col: number): string {
   let s = "";

@@ -53,6 +53,8 @@ export const MESSAGES = {
 
   // Ledger input (Huvudbok, Kontoplan)
   LEDGER_AND_BUDGET: { severity: "error", text: "Arbetsboken har både Huvudbok ({cell}) och Budget/Utfall ({other}). Använd det ena eller det andra: byt namn på de områden som inte ska läsas." },
+  MORE_ERRORS: { severity: "error", text: "{range}: ytterligare {count} celler{where} har samma slags fel som ovan ({kind}); den sista är {cell}. Rätta dem på samma sätt." },
+  MORE_NOTICES: { severity: "notice", text: "{range}: ytterligare {count} celler{where} har samma slags notering som ovan ({kind}); den sista är {cell}." },
   PLAN_WITHOUT_LEDGER: { severity: "notice", text: "Arbetsboken har en Kontoplan men ingen Huvudbok. Kontoplanen används bara för att föra en huvudboks konton till poster och läses inte när Budget och Utfall används." },
   LEDGER_NO_AMOUNTS: { severity: "error", text: "{range} saknar beloppskolumn (rubrikraden börjar i {cell}): den behöver minst en av Budget, Utfall, Utfall fg år och Prognos, eller Belopp och Art." },
   LEDGER_BUDGET_COLUMNS: { severity: "error", text: "{range} har flera budgetkolumner ({value}) och ingen för året {year} (rubrikraden börjar i {cell}). Ange År i Inställningar eller ta bort de kolumner som inte gäller." },

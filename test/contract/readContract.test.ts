@@ -184,3 +184,23 @@ describe("indicators and risks", () => {
     ]);
   });
 });
+
+describe("many findings of one kind", () => {
+  it("keeps the first 25 of a kind per column and counts the rest, naming the last cell", () => {
+    const rows: (string | number)[][] = [["Post", "Typ", "Utfall"]];
+    for (let i = 0; i < 1000; i++) rows.push([`Post ${i}`, "Kostnad", "x"]);
+    const { findings } = readContract(
+      workbook({
+        Budget: { rows: [["Post", "Typ", "Helår"], ["Post 0", "Kostnad", 1]] },
+        Utfall: { rows },
+        Inställningar: settings,
+      }),
+    );
+    const invalid = findings.filter((f) => f.code === "NUMBER_EXPECTED");
+    const more = findings.filter((f) => f.code === "MORE_ERRORS");
+    expect(invalid).toHaveLength(25);
+    expect(more).toHaveLength(1);
+    expect(toPublic(more[0])).toMatchObject({ range: "Utfall", cell: "Utfall!C1001" });
+    expect(toPublic(more[0]).message).toContain("ytterligare 975 celler i kolumnen Utfall");
+  });
+});
