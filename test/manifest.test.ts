@@ -140,13 +140,15 @@ describe("manifest.xml invariants", () => {
     for (const s of all(resources, (e) => e.name === "String")) expect(s.attributes.DefaultValue.length).toBeLessThanOrEqual(s.path.includes("ShortStrings") ? 125 : 250);
   });
 
-  it("has the Uppföljning tab with the three buttons and their functions", () => {
+  it("has the Uppföljning tab with the three controls (Skapa mall a menu of two templates) and their functions", () => {
     const strings = new Map(all(manifest, (e) => e.name === "String" && e.ns === NS.bt).map((s) => [s.attributes.id, s.attributes.DefaultValue]));
     expect(strings.get("Tab.Label")).toBe("Uppföljning");
     const labels = all(manifest, (e) => e.name === "Control").map((ctl) => strings.get(child(ctl, "Label")?.attributes.resid as string));
     expect(labels).toEqual(["Uppdatera rapport", "Visa panel", "Skapa mall"]);
     const functions = named("FunctionName").map(text);
-    expect(functions).toEqual(["refreshReport", "createTemplate"]);
+    expect(functions).toEqual(["refreshReport", "createTemplate", "createLedgerTemplate"]);
+    const items = all(manifest, (e) => e.name === "Item").map((i) => strings.get(child(i, "Label")?.attributes.resid as string));
+    expect(items).toEqual(["Med Budget och Utfall", "Med Huvudbok"]);
     const commands = fs.readFileSync(path.join(root, "src/hosts/office/commands.ts"), "utf8");
     for (const f of functions) expect(commands).toContain(`Office.actions.associate("${f}"`);
   });

@@ -7,8 +7,54 @@ export interface TemplateSheet {
   rows: (string | number | null)[][];
 }
 
-/** The input sheets "Skapa mall" lays out, with example rows a new user can overwrite. */
-export const TEMPLATE: TemplateSheet[] = [
+/** Which inputs a new workbook starts from: summarised Budget and Utfall, or the ledger export and an account plan. */
+export type TemplateKind = "budget" | "ledger";
+
+/** The input sheets "Skapa mall" lays out for `kind`, with example rows a new user can overwrite. */
+export function templateSheets(kind: TemplateKind): TemplateSheet[] {
+  if (kind === "budget") return TEMPLATE;
+  const others = TEMPLATE.filter((t) => t.range !== "Budget" && t.range !== "Utfall");
+  return [...LEDGER_SHEETS, ...others.map((t) => (t.range === "Inställningar" ? ledgerSettings(t) : t))];
+}
+
+/**
+ * The ledger template: a wide Huvudbok as ekonomisystem exports look (debit positive, kr, Kommun-Bas accounts)
+ * and a Kontoplan showing the three kinds of rule. Accounts the Kontoplan leaves out follow Kommun-Bas.
+ */
+const LEDGER_SHEETS: TemplateSheet[] = [
+  {
+    sheet: "Huvudbok",
+    range: "Huvudbok",
+    rows: [
+      ["Konto", "Ansvar", "Budget", "Utfall", "Utfall fg år", "Prognos"],
+      [3111, "Verksamhet A", -900000, -455000, -430000, -890000],
+      [3511, "Verksamhet A", -300000, -155000, -150000, -300000],
+      [5011, "Verksamhet A", 560000, 287000, 276000, 571000],
+      [5411, "Verksamhet A", 240000, 123000, 119000, 244000],
+      [6110, "Verksamhet A", 150000, 75000, 74000, 150000],
+      [7010, "Verksamhet A", 200000, 85000, 96000, 195000],
+      [8510, "Verksamhet A", 10000, 5000, 4000, 10000],
+      [1930, "Verksamhet A", 0, 42000, 0, 0],
+    ],
+  },
+  {
+    sheet: "Kontoplan",
+    range: "Kontoplan",
+    rows: [
+      ["Konto", "Post", "Typ"],
+      ["30-39", "Verksamhetens intäkter", "Intäkt"],
+      ["50", "Personalkostnader", "Kostnad"],
+      ["5400-5499", "Personalkostnader", "Kostnad"],
+      ["6110", "Lokalkostnader", "Kostnad"],
+    ],
+  },
+];
+
+function ledgerSettings(t: TemplateSheet): TemplateSheet {
+  return { ...t, rows: [...t.rows, ["Tecken i huvudbok", "Debet positiv"]] };
+}
+
+const TEMPLATE: TemplateSheet[] = [
   {
     sheet: "Budget",
     range: "Budget",

@@ -1,7 +1,10 @@
 /** Ledger input: the account plan's lookup, the readers of wide and long exports, and sums that always agree. */
 import fc from "fast-check";
+import * as fs from "fs";
+import * as path from "path";
 import { AccountPlan, parseAccountRule, specificity } from "../../src/engine/accountPlan";
 import { AccountRule } from "../../src/engine/types";
+import { KOMMUN_BAS } from "../../src/engine/kommunBas";
 import { compute } from "../../src/pipeline";
 import { toPublic } from "../../src/findings/findings";
 import { SheetRange, workbook } from "../support/sheets";
@@ -143,5 +146,18 @@ describe("a ledger's accounts", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("the Kommun-Bas default", () => {
+  it("is the table docs/huvudbok.md prints, row for row", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "../../docs/huvudbok.md"), "utf8");
+    const section = doc.slice(doc.indexOf("### Standardindelningen"));
+    const rows = section
+      .split("\n")
+      .filter((l) => /^\| \d/.test(l))
+      .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+    const kinds: Record<string, string> = { revenue: "Intäkt", cost: "Kostnad", financial: "Finansiell" };
+    expect(rows).toEqual(KOMMUN_BAS.map((g) => [g.from === g.to ? String(g.from) : `${g.from}–${g.to}`, g.item, kinds[g.kind]]));
   });
 });

@@ -80,6 +80,42 @@ describe("Skapa mall", () => {
   });
 });
 
+describe("Skapa mall med Huvudbok", () => {
+  it("lays out Huvudbok and Kontoplan in place of Budget and Utfall, and the workbook reports with the balance account set aside", async () => {
+    const fake = new FakeExcel();
+    fake.model.addSheet("Blad1");
+    installFake(fake);
+    await fake.run((c) => createTemplate(c, "ledger"));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Huvudbok", "Kontoplan", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
+    expect(fake.model.tables.map((t) => t.name)).toContain("Huvudbok");
+    const c = compute((await fake.run((ctx) => readOfficeSource(ctx, "Rapport"))).source);
+    if (!c.ok) throw new Error(JSON.stringify(c.findings));
+    expect(c.findings.map((f) => f.code)).toEqual(["LEDGER_BALANCE_SKIPPED"]);
+    // 3111 and 3511 under the Kontoplan's interval 30-39, 5011 under the prefix 50, 5411 under 5400-5499, 7010 and 8510 by Kommun-Bas.
+    expect(c.result.income.statement.map((r) => [r.item, r.budgetYear])).toEqual([
+      ["Verksamhetens intäkter", 1200],
+      ["Personalkostnader", -800],
+      ["Lokalkostnader", -150],
+      ["Övriga kostnader", -200],
+      ["Finansiella kostnader", -10],
+    ]);
+  });
+
+  it("refuses beside Budget or Utfall, and beside a table of the same name, changing nothing", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    installFake(fake);
+    const before = fake.model.sheets.map((s) => s.name);
+    await expect(fake.run((c) => createTemplate(c, "ledger"))).rejects.toThrow(/utan bladet eller namnet ”(Budget|Inställningar)”/);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(before);
+
+    const tabled = new FakeExcel();
+    tabled.model.addSheet("Data");
+    tabled.model.tables.push({ name: "Kontoplan", sheet: "Data", address: "A1:C3" });
+    installFake(tabled);
+    await expect(tabled.run((c) => createTemplate(c, "ledger"))).rejects.toThrow(/namnet ”Kontoplan”/);
+  });
+});
+
 describe("ribbon commands", () => {
   function ribbonEvent() {
     let completed = 0;

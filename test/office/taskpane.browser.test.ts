@@ -8,6 +8,7 @@ import * as http from "http";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
+import { FakeExcel } from "../support/fakeExcel";
 import { fakeFromWorkbook } from "../support/officeFixtures";
 import { hasProgram } from "../support/system";
 import { tempDir } from "../support/sheets";
@@ -80,7 +81,7 @@ describeIfChromium("task pane in Chromium", () => {
     server?.close();
   });
 
-  async function openPane(supported = true): Promise<Page> {
+  async function openPane(supported = true, json: unknown = workbookJson): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     page.on("request", (r) => requests.push(r.url()));
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB(supported) }));
@@ -91,7 +92,7 @@ describeIfChromium("task pane in Chromium", () => {
       const fake = Fake.fromJSON(json);
       w.__fake = fake;
       w.Excel = { run: (a: unknown, b?: unknown) => fake.run(a, b), SheetVisibility: fake.SheetVisibility, PageOrientation: fake.PageOrientation, PaperType: fake.PaperType };
-    }, workbookJson);
+    }, json);
     await page.goto(`${base}/taskpane.html`);
     return page;
   }
@@ -158,6 +159,26 @@ describeIfChromium("task pane in Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh");
     await page.keyboard.press("Enter");
     await page.waitForSelector("#status.ok");
+    await page.close();
+  });
+
+  it("lays out the ledger template in an empty workbook, then finds Huvudbok and reports from it", async () => {
+    const empty = new FakeExcel();
+    empty.model.addSheet("Blad1");
+    const page = await openPane(true, empty.toJSON());
+    await page.waitForSelector("#inputs li:has-text('Budget: saknas (krävs)')");
+    await page.getByRole("button", { name: "Mall med Huvudbok" }).click();
+    await page.waitForSelector("#status.ok");
+    expect(await page.locator("#status").textContent()).toContain("klistra in huvudboken från ekonomisystemet på bladet Huvudbok");
+    await page.waitForSelector("#inputs li:has-text('Huvudbok: 8 rader')");
+    const inputs = await page.locator("#inputs li").allTextContents();
+    expect(inputs.slice(0, 2)).toEqual(["✓ Huvudbok: 8 rader (Huvudbok!A1)", "✓ Kontoplan: 4 rader (Kontoplan!A1)"]);
+    await page.getByRole("button", { name: "Uppdatera rapport" }).click();
+    await page.waitForSelector("#status.ok");
+    expect(await page.locator("#findings").textContent()).toContain("balanskonton");
+    await page.getByRole("button", { name: "Mall med Budget och Utfall" }).click();
+    await page.waitForSelector("#status.bad");
+    expect(await page.locator("#status").textContent()).toContain("Mallen skapas bara i en arbetsbok utan bladet eller namnet ”Indikatorer”");
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 import { count } from "../../report/swedish";
 import { refreshReport } from "./refresh";
 import { createTemplate } from "./template";
+import { TemplateKind } from "../../contract/template";
 import { swedishError } from "./officeErrors";
 import { MAX_REQUEST_BYTES } from "./renderOffice";
 
@@ -85,11 +86,17 @@ export async function refreshFromRibbon(event: Office.AddinCommands.Event): Prom
   }
 }
 
-/** Ribbon: Skapa mall. */
-export async function templateFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
+/** What the user is told once a template is in place. */
+export const TEMPLATE_DONE: Record<TemplateKind, string> = {
+  budget: "Mallen är skapad: fyll i bladen Budget och Utfall och välj Uppdatera rapport.",
+  ledger: "Mallen är skapad: klistra in huvudboken från ekonomisystemet på bladet Huvudbok, justera Kontoplan och välj Uppdatera rapport.",
+};
+
+/** Ribbon: Skapa mall › Budget och utfall, or › Huvudbok och kontoplan. */
+export async function templateFromRibbon(event: Office.AddinCommands.Event, kind: TemplateKind = "budget"): Promise<void> {
   try {
-    await runInExcel((context) => createTemplate(context));
-    tell("Mallen är skapad: fyll i bladen Budget och Utfall och välj Uppdatera rapport.", true);
+    await runInExcel((context) => createTemplate(context, kind));
+    tell(TEMPLATE_DONE[kind], true);
   } catch (e) {
     tell(swedishError(e), false);
     await showPane();
@@ -101,5 +108,6 @@ export async function templateFromRibbon(event: Office.AddinCommands.Event): Pro
 /** Registers the ribbon's functions with the shared runtime. */
 export function registerCommands(): void {
   Office.actions.associate("refreshReport", refreshFromRibbon);
-  Office.actions.associate("createTemplate", templateFromRibbon);
+  Office.actions.associate("createTemplate", (event: Office.AddinCommands.Event) => templateFromRibbon(event, "budget"));
+  Office.actions.associate("createLedgerTemplate", (event: Office.AddinCommands.Event) => templateFromRibbon(event, "ledger"));
 }

@@ -2,7 +2,9 @@
 import { FoundRange } from "../../contract/readContract";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
-import { onRibbonOutcome, registerCommands, requestLimit, responseLimit, runInExcel, supportsExcelApi } from "./commands";
+import { TemplateKind } from "../../contract/template";
+import { createTemplate } from "./template";
+import { onRibbonOutcome, registerCommands, TEMPLATE_DONE, requestLimit, responseLimit, runInExcel, supportsExcelApi } from "./commands";
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
 import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
@@ -40,6 +42,7 @@ const api = {
       await context.sync();
     });
   },
+  createTemplate: (kind: TemplateKind): Promise<void> => runInExcel((context) => createTemplate(context, kind)),
   readSettings: (): Promise<SettingValues> => runInExcel((context) => readSettingValues(context)),
   writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values)),
 };
@@ -161,6 +164,21 @@ async function refresh(): Promise<void> {
   }
 }
 
+async function makeTemplate(kind: TemplateKind): Promise<void> {
+  const buttons = [byId<HTMLButtonElement>("template-budget"), byId<HTMLButtonElement>("template-ledger")];
+  for (const b of buttons) b.disabled = true;
+  try {
+    await api.createTemplate(kind);
+    setStatus(TEMPLATE_DONE[kind], true);
+    await inspect();
+    await loadSettings();
+  } catch (e) {
+    setStatus(swedishError(e), false);
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
 function buildSettingsForm(values: SettingValues): void {
   const form = byId<HTMLFormElement>("settings");
   form.replaceChildren();
@@ -242,6 +260,8 @@ export function start(): void {
     }
     byId<HTMLButtonElement>("refresh").addEventListener("click", () => void refresh());
     byId<HTMLButtonElement>("reload").addEventListener("click", () => void inspect());
+    byId<HTMLButtonElement>("template-budget").addEventListener("click", () => void makeTemplate("budget"));
+    byId<HTMLButtonElement>("template-ledger").addEventListener("click", () => void makeTemplate("ledger"));
     onRibbonOutcome((message, ok) => {
       setStatus(message, ok);
       void inspect();

@@ -1,23 +1,27 @@
 /// <reference types="office-js" />
-import { TEMPLATE } from "../../contract/template";
+import { TemplateKind, templateSheets } from "../../contract/template";
 import { canon } from "../../contract/text";
 import { columnLetters } from "../../findings/findings";
 import { protectText } from "./renderOffice";
 import { UppfoljningError } from "../../findings/errors";
 
 /**
- * Skapa mall: adds the input sheets with headers and example rows, each an Excel table named as the contract says
- * (tables grow with the rows the user adds). Refuses when any of the
- * sheets or names already exists, so nothing of the user's is overwritten. Two round trips.
+ * Skapa mall: adds the input sheets of `kind` (Budget and Utfall, or Huvudbok and Kontoplan) with headers and
+ * example rows, each an Excel table named as the contract says (tables grow with the rows the user adds). Refuses
+ * when any of the sheets or names already exists, so nothing of the user's is overwritten. Two round trips.
  */
-export async function createTemplate(context: Excel.RequestContext): Promise<void> {
+export async function createTemplate(context: Excel.RequestContext, kind: TemplateKind = "budget"): Promise<void> {
+  const sheetsToAdd = templateSheets(kind);
+  // The other kind's inputs beside these would be refused on refresh (a workbook has a ledger or Budget/Utfall).
+  const otherInputs = kind === "ledger" ? ["Budget", "Utfall"] : ["Huvudbok"];
   const sheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
   await context.sync();
-  const taken = new Set([...sheets.items.map((s) => canon(s.name)), ...names.items.map((n) => canon(n.name))]);
-  const clash = TEMPLATE.find((t) => taken.has(canon(t.sheet)) || taken.has(canon(t.range)));
-  if (clash) throw new UppfoljningError("USAGE", { detail: `Mallen skapas bara i en arbetsbok utan bladet eller namnet ”${clash.sheet}”.` });
-  for (const t of TEMPLATE) {
+  const taken = new Set([...sheets.items, ...names.items, ...tables.items].map((s) => canon(s.name)));
+  const clash = sheetsToAdd.find((t) => taken.has(canon(t.sheet)) || taken.has(canon(t.range)))?.sheet ?? otherInputs.find((n) => taken.has(canon(n)));
+  if (clash) throw new UppfoljningError("USAGE", { detail: `Mallen skapas bara i en arbetsbok utan bladet eller namnet ”${clash}”.` });
+  for (const t of sheetsToAdd) {
     const ws = context.workbook.worksheets.add(t.sheet);
     const width = t.rows[0].length;
     const range = ws.getRange(`A1:${columnLetters(width - 1)}${t.rows.length}`);
