@@ -94,6 +94,16 @@ describe("files that are not usable workbooks", () => {
     expect(same.err).toContain("får inte vara samma fil");
   });
 
+  it("--help prints the usage and exit codes on stdout and exits 0; an unknown flag exits 2", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Användning: uppfoljning <in.xlsx> --out <ut.xlsx>");
+    expect(help.out).toContain("Slutkod: 0 rapporten skrevs, 1 fel i arbetsbokens data, 2");
+    const unknown = await runCli(["in.xlsx", "--snabb"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("Okänd flagga --snabb.");
+  });
+
   it("a zip that is not a workbook", async () => {
     const dir = tempDir();
     const JSZip = (await import("jszip")).default;

@@ -18,7 +18,6 @@ export function parseArgs(argv: readonly string[]): RunOptions {
     if (a === "--out" || a === "-o") out = value();
     else if (a === "--json") json = value();
     else if (a === "--report-only") reportOnly = true;
-    else if (a === "--help" || a === "-h") throw new UppfoljningError("USAGE", { detail: "Skapar delårsrapportens ekonomiska del i en kopia av arbetsboken." });
     else if (a.startsWith("-")) throw new UppfoljningError("USAGE", { detail: `Okänd flagga ${a}.` });
     else if (input === undefined) input = a;
     else throw new UppfoljningError("USAGE", { detail: `Bara en indatafil kan anges (fick även ${a}).` });
@@ -35,6 +34,14 @@ function printFindings(findings: readonly Finding[], write: (s: string) => void)
   }
 }
 
+const HELP = [
+  "Skapar delårsrapportens ekonomiska del ur en arbetsbok och skriver en kopia med rapportfliken först.",
+  "  --out, -o <fil>   utfilen (.xlsx, eller .xlsm om arbetsboken har makron)",
+  "  --json <fil>      siffrorna som JSON (formen står i docs/arbetsboken.md)",
+  "  --report-only     en arbetsbok med bara rapporten",
+  "Slutkod: 0 rapporten skrevs, 1 fel i arbetsbokens data, 2 filen går inte att använda eller fel i kommandot.",
+].join("\n");
+
 export interface Output {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -44,6 +51,10 @@ const PROCESS_OUTPUT: Output = { out: (s) => void process.stdout.write(s), err: 
 
 /** The command line: exit 0 on success, 1 on errors in the workbook's data, 2 on misuse, unusable files or failed writes. */
 export async function main(argv: readonly string[], io: Output = PROCESS_OUTPUT): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.out(`${new UppfoljningError("USAGE", { detail: HELP }).message}\n`);
+    return 0;
+  }
   try {
     const options = parseArgs(argv);
     const outcome = await runXlsx(options);

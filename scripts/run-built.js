@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * `node scripts/run-built.js <built entry> [args…]`: runs a compiled command-line entry, compiling first only when
+ * a source is newer than the last build (the stamp `dist/cli/.built`). The npm scripts `rapport`, `demo`, `bench`
+ * and the generators go through here, so an unchanged checkout starts at once instead of running tsc every time.
+ * Sources are src/, scripts/, the tsconfig files and package.json; a deleted file shows as a newer directory.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { execFileSync } = require("child_process");
+
+const root = path.join(__dirname, "..");
+const stamp = path.join(root, "dist", "cli", ".built");
+
+function newest(p) {
+  const st = fs.statSync(p);
+  let t = st.mtimeMs;
+  if (st.isDirectory()) for (const e of fs.readdirSync(p)) t = Math.max(t, newest(path.join(p, e)));
+  return t;
+}
+
+function built() {
+  if (!fs.existsSync(stamp)) return false;
+  const at = fs.statSync(stamp).mtimeMs;
+  const sources = ["src", "scripts", "tsconfig.json", "tsconfig.cli.json", "package.json"].map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
+  return sources.every((s) => newest(s) <= at);
+}
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  process.stderr.write("Användning: node scripts/run-built.js <fil.js> [argument …]\n");
+  process.exit(2);
+}
+if (!built()) {
+  const startedAt = Date.now();
+  try {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "inherit" });
+  } catch {
+    process.exit(2);
+  }
+  fs.writeFileSync(stamp, "");
+  // Sources saved while tsc ran stay newer than the stamp and are built next time.
+  fs.utimesSync(stamp, new Date(startedAt), new Date(startedAt));
+}
+const target = path.resolve(root, entry);
+process.argv = [process.argv[0], target, ...args];
+require(target);
