@@ -94,3 +94,66 @@ export async function generateWorkbook(file: string, shape: BenchShape, seed = 4
   wb.definedNames.add("'Inställningar'!$A$1:$B$6", "Inställningar");
   await wb.commit();
 }
+
+/**
+ * A ledger export of `rows` account rows (Konto, Ansvar, Verksamhet, Budget, Utfall, Utfall fg år, Prognos), in kr
+ * with öre, debit positive, as a kommun's ekonomisystem writes it; about 2 % are balance-sheet accounts. With a
+ * Kontoplan of a few dozen rules over the Kommun-Bas default, and the same indicators, risks and settings.
+ */
+export async function generateLedgerWorkbook(file: string, rows: number, seed = 42): Promise<void> {
+  const rnd = random(seed);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const accounts: number[] = [];
+  for (const group of [30, 31, 34, 35, 36, 40, 41, 43, 45, 46, 49, 50, 51, 52, 54, 55, 56, 58, 60, 61, 62, 63, 64, 65, 69, 70, 73, 74, 76, 79, 84, 85]) {
+    for (let i = 0; i < 8; i++) accounts.push(group * 100 + i * 11 + 1);
+  }
+  const balance = [1510, 1930, 2440, 2710, 2990];
+  const sheet = wb.addWorksheet("Huvudbok");
+  sheet.addRow(["Konto", "Ansvar", "Verksamhet", "Budget", "Utfall", "Utfall fg år", "Prognos"]).commit();
+  const responsibilities = Math.max(20, Math.round(rows / 500));
+  const cents = (x: number) => Math.round(x * 100) / 100;
+  for (let i = 0; i < rows; i++) {
+    const isBalance = rnd() < 0.02;
+    const account = isBalance ? balance[Math.floor(rnd() * balance.length)] : accounts[Math.floor(rnd() * accounts.length)];
+    const revenue = account < 4000 || account === 8401;
+    const yearly = (revenue ? -1 : 1) * (1000 + rnd() * 200000);
+    sheet
+      .addRow([
+        account,
+        String(100000 + (i % responsibilities) * 10),
+        String(200 + Math.floor(rnd() * 40)),
+        isBalance ? 0 : Math.round(yearly),
+        cents(yearly * (8 / 12) * (0.9 + rnd() * 0.2)),
+        cents(yearly * (8 / 12) * (0.85 + rnd() * 0.2)),
+        isBalance ? 0 : Math.round(yearly * (0.95 + rnd() * 0.1)),
+      ])
+      .commit();
+  }
+  sheet.commit();
+
+  const plan = wb.addWorksheet("Kontoplan");
+  plan.addRow(["Konto", "Post", "Typ"]).commit();
+  const rules: [string, string, string][] = [
+    ["30-33", "Taxor och avgifter", "Intäkt"],
+    ["3400-3499", "Hyror och arrenden", "Intäkt"],
+    ["35", "Bidrag", "Intäkt"],
+    ["50", "Löner", "Kostnad"],
+    ["51", "Löner", "Kostnad"],
+    ["5201", "Löner, timanställda", "Kostnad"],
+    ["54-56", "Sociala avgifter och pension", "Kostnad"],
+    ["60", "Lokalhyror", "Kostnad"],
+    ["6100-6199", "Fastighetskostnader", "Kostnad"],
+    ["46", "Köp av verksamhet", "Kostnad"],
+  ];
+  for (const r of rules) plan.addRow(r).commit();
+  plan.commit();
+
+  const settings = wb.addWorksheet("Inställningar");
+  for (const r of [["Inställning", "Värde"], ["Organisation", "Exempelregionen"], ["År", 2024], ["Period", 8], ["Enhet in", "kr"], ["Enhet ut", "mkr"], ["Tecken i huvudbok", "Debet positiv"]]) settings.addRow(r).commit();
+  settings.commit();
+
+  wb.definedNames.add(`Huvudbok!$A$1:$G$${rows + 1}`, "Huvudbok");
+  wb.definedNames.add(`Kontoplan!$A$1:$C$${rules.length + 1}`, "Kontoplan");
+  wb.definedNames.add("'Inställningar'!$A$1:$B$7", "Inställningar");
+  await wb.commit();
+}

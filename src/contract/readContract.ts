@@ -235,23 +235,29 @@ function monthColumns(table: Table, months: number, needAllTwelve: boolean): boo
 }
 
 /** Writes a row's months Jan…Dec into `into` at `at` (0 for an absent or empty cell). */
-function readMonthsInto(row: TableRow, into: Float64Array, at: number): number {
+/** Reads the twelve month cells of a row; `cols` are the month columns as `monthCols` found them. */
+function readMonthsInto(row: TableRow, cols: readonly (number | undefined)[], into: Float64Array, at: number): number {
   let sum = 0;
   for (let m = 0; m < 12; m++) {
-    const k = MONTH_KEYS[m];
-    const v = row.has(k) ? (row.number(k) ?? 0) : 0;
+    const v = row.numberIn(cols[m], MONTH_KEYS[m]) ?? 0;
     into[at + m] = v;
     sum += v;
   }
   return sum;
 }
 
-function readKind(row: TableRow, required: boolean): ItemKind | null {
+/** The column of each month in a table (undefined where absent), looked up once for all rows. */
+function monthCols(table: Table): (number | undefined)[] {
+  return MONTH_KEYS.map((k) => table.columns.get(k));
+}
+
+/** The Typ of a row; `post` is the row's Post as read, for the check that a carryover is typed as one. */
+function readKind(row: TableRow, required: boolean, post: string | null): ItemKind | null {
   const t = required ? row.requiredText("typ") : row.text("typ");
   if (t === null) return null;
   const kind = parseKind(t);
   if (!kind) row.flag("TYPE_UNKNOWN", "typ", t);
-  else if (kind !== "carryover" && isCarryoverName(row.text("post"))) row.flag("CARRYOVER_TYPE_SUSPECT", "typ", t, { item: row.text("post") ?? "" });
+  else if (kind !== "carryover" && isCarryoverName(post)) row.flag("CARRYOVER_TYPE_SUSPECT", "typ", t, { item: post ?? "" });
   return kind;
 }
 
@@ -291,13 +297,14 @@ function readBudget(table: Table, settings: Settings): BudgetRows {
   const budgetYear = new Float64Array(n);
   const months = monthly ? new Float64Array(n * 12) : null;
   const allTwelve = MONTH_KEYS.every((k) => table.has(k));
+  const mcols = monthCols(table);
   for (let i = 0; i < n; i++) {
     const row = table.row(i);
     const post = row.requiredText("post");
-    const k = readKind(row, true);
+    const k = readKind(row, true, post);
     const resp = row.text("ansvar");
     const at = out.size;
-    const sum = months ? readMonthsInto(row, months, at * 12) : 0;
+    const sum = months ? readMonthsInto(row, mcols, months, at * 12) : 0;
     const stated = hasYear ? row.number("helar") : null;
     if (stated !== null && months && allTwelve && Math.abs(stated - sum) > 0.5) {
       table.findings.push(finding("YEAR_DIFFERS_FROM_MONTHS", table.name, row.at("helar"), { year: stated, sum }));
@@ -337,13 +344,14 @@ function readActuals(table: Table, settings: Settings, budgetHasResponsibility: 
   const months = monthly ? new Float64Array(n * 12) : null;
   const priorYear = table.has("fgar") ? new Float64Array(n) : null;
   const forecast = table.has("prognos") ? new Float64Array(n) : null;
+  const mcols = monthCols(table);
   for (let i = 0; i < n; i++) {
     const row = table.row(i);
     const post = row.requiredText("post");
-    const k = row.has("typ") ? readKind(row, false) : null;
+    const k = row.has("typ") ? readKind(row, false, post) : null;
     const at = out.size;
     const a = actual ? (row.number("utfall") ?? 0) : 0;
-    if (months) readMonthsInto(row, months, at * 12);
+    if (months) readMonthsInto(row, mcols, months, at * 12);
     const prior = priorYear ? (row.number("fgar") ?? 0) : 0;
     const f = forecast ? row.number("prognos") : null;
     if (post === null) continue;

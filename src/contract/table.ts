@@ -53,16 +53,22 @@ export class TableRow {
   }
 
   number(key: string): number | null {
-    if (!this.has(key)) return null;
-    const cell = this.cell(key);
+    return this.numberIn(this.table.columns.get(key), key);
+  }
+
+  /** `number` for a column already looked up (`table.columnOf(key)`), for loops over many rows. */
+  numberIn(col: number | undefined, key: string): number | null {
+    if (col === undefined) return null;
+    const cell = this.table.raw.grid.get(this.offset, col);
     // Fast path for the common case; anything else goes through the reader that records findings.
     if (typeof cell === "number" && Number.isFinite(cell) && Math.abs(cell) < 1e15) return cell;
     return readNumber(cell, this.ctx(key));
   }
 
   text(key: string): string | null {
-    if (!this.has(key)) return null;
-    const cell = this.cell(key);
+    const col = this.table.columns.get(key);
+    if (col === undefined) return null;
+    const cell = this.table.raw.grid.get(this.offset, col);
     if (typeof cell === "string") {
       const t = cell.trim();
       return t === "" ? null : t;

@@ -31,6 +31,13 @@ export class StringPool {
   /** Whether the workbook counts dates from 1904 (old Mac workbooks). */
   date1904 = false;
 
+  /** Appends another pool's extra strings (from a worker); returns the index the first one got. */
+  append(extra: readonly string[]): number {
+    const offset = this.extra.length;
+    for (const s of extra) this.extra.push(s);
+    return offset;
+  }
+
   /** Interns a text among the extra strings. */
   add(s: string): number {
     let i = this.extraIndex.get(s);
@@ -65,6 +72,19 @@ class Column {
   }
 }
 
+/** A grid as plain data, to be sent from a worker thread with its typed arrays transferred, not copied. */
+export interface GridTransfer {
+  maxRows: number;
+  maxCols: number;
+  used: number;
+  usedCols: number;
+  capacity: number;
+  columns: { col: number; kind: Uint8Array; num: Float64Array; fmt: Uint16Array }[];
+}
+
+const EXTRA_KINDS = new Uint8Array(16);
+for (const k of [KIND_ERROR, KIND_FORMULA, KIND_INVALID, KIND_TEXT]) EXTRA_KINDS[k] = 1;
+
 /** A range's cells; rows and columns beyond the last one holding anything are not stored. */
 export class ColumnGrid implements CellGrid {
   private columns: (Column | undefined)[];
@@ -88,6 +108,43 @@ export class ColumnGrid implements CellGrid {
 
   get rowCount(): number {
     return this.used;
+  }
+
+  /** The grid as plain data (see GridTransfer); the grid must not be used afterwards. */
+  toTransfer(): GridTransfer {
+    return {
+      maxRows: this.maxRows,
+      maxCols: this.maxCols,
+      used: this.used,
+      usedCols: this.usedCols,
+      capacity: this.capacity,
+      columns: this.allocated.map((col) => {
+        const c = this.columns[col] as Column;
+        return { col, kind: c.kind, num: c.num, fmt: c.fmt };
+      }),
+    };
+  }
+
+  /**
+   * A grid from a worker's transfer whose extra strings were appended to `strings` at `offset` (see
+   * StringPool.append): the indices of texts, errors, formulas and reasons are shifted by it.
+   */
+  static fromTransfer(t: GridTransfer, strings: StringPool, offset: number, formats: readonly (string | null)[]): ColumnGrid {
+    const grid = new ColumnGrid(t.maxRows, t.maxCols, strings, formats);
+    for (const { col, kind, num, fmt } of t.columns) {
+      if (offset > 0) for (let r = 0; r < kind.length; r++) if (EXTRA_KINDS[kind[r]]) num[r] += offset;
+      const c = new Column(0);
+      c.kind = kind;
+      c.num = num;
+      c.fmt = fmt;
+      grid.columns[col] = c;
+      grid.allocated.push(col);
+    }
+    grid.allocated.sort((a, b) => a - b);
+    grid.used = t.used;
+    grid.usedCols = t.usedCols;
+    grid.capacity = t.capacity;
+    return grid;
   }
 
   get colCount(): number {

@@ -14,7 +14,8 @@ import { Rect, RectResult, SheetReader, StyleInfo } from "./sheetReader";
 import { readStyles } from "./styles";
 import { WorkbookPackage } from "./workbookPackage";
 import { pseudoAttributes } from "./xml";
-import { ZipEntry } from "./zip";
+import { ZipArchive, ZipEntry } from "./zip";
+import { readSheetsInWorker, Threads, workerWorthIt } from "./sheetThreads";
 
 /** Parts a rewritten copy keeps byte for byte but the user should know are there, with Swedish words for them. */
 const NOTABLE_PARTS: [string, string][] = [
@@ -34,6 +35,8 @@ export interface ReadWorkbook {
   sheetNames: string[];
   /** Swedish words for notable parts the package holds (macros, charts, pivot tables…). */
   notableParts: string[];
+  /** How many sheets were read on a worker thread (see sheetThreads.ts). */
+  sheetsOnWorker: number;
   /** Reads every value of one sheet (the previous report, for its explanations), or null when there is none. */
   readWholeSheet(name: string): Promise<(string | number | null)[][] | null>;
 }
@@ -92,8 +95,13 @@ export class PartStream {
 }
 
 async function scanPart(pkg: WorkbookPackage, entry: ZipEntry, scanner: ByteScanner): Promise<void> {
-  const stream = new PartStream(scanner, pkg.file, entry.part);
-  await pkg.zip.inflateStream(entry, (chunk) => stream.write(chunk));
+  await scanEntry(pkg.zip, entry, scanner, pkg.file);
+}
+
+/** Streams one part of `zip` through its encoding into `scanner`. */
+export async function scanEntry(zip: ZipArchive, entry: ZipEntry, scanner: ByteScanner, file: string): Promise<void> {
+  const stream = new PartStream(scanner, file, entry.part);
+  await zip.inflateStream(entry, (chunk) => stream.write(chunk));
   stream.end();
 }
 
@@ -186,8 +194,13 @@ function withMergedHeader(grid: RectResult["grid"], merges: Rect[], rect: Rect):
   };
 }
 
+export interface ReadOptions {
+  /** Whether sheets may be read on a second thread (default `auto`: when it pays). */
+  threads?: Threads;
+}
+
 /** Opens a workbook file's bytes and reads the ranges named `wanted` (folded names), or every name when null. */
-export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name: string) => boolean): Promise<ReadWorkbook> {
+export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name: string) => boolean, options: ReadOptions = {}): Promise<ReadWorkbook> {
   const pkg = WorkbookPackage.open(bytes, file);
   const sheetNames = pkg.sheets.map((s) => s.name);
   const styles = readStyles(pkg.stylesPart ? pkg.tree(pkg.stylesPart) : null);
@@ -219,6 +232,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
 
   const shared = new Set<number>();
   const pending: { w: Wanted; res: RectResult; merges: Rect[] }[] = [];
+  const jobs: { list: Wanted[]; part: string; entry: ZipEntry | null }[] = [];
   for (const sheet of pkg.sheets) {
     const list = wanted.filter((w) => w.sheet === sheet.name);
     if (list.length === 0) continue;
@@ -226,9 +240,35 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
       for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: `'${sheet.name}'` } });
       continue;
     }
-    const read = await readRects(pkg, sheet.part, list.map((w) => w.rect), pool, styles);
-    for (const i of read.shared) shared.add(i);
-    list.forEach((w, i) => pending.push({ w, res: read.results[i], merges: read.merges }));
+    jobs.push({ list, part: sheet.part, entry: pkg.entry(sheet.part) });
+  }
+  // The largest sheet is read here; with two cores and large sheets, the others in a worker thread meanwhile.
+  const bySize = [...jobs].sort((a, b) => (b.entry?.compressedSize ?? 0) - (a.entry?.compressedSize ?? 0));
+  const rest = bySize.slice(1).filter((j) => j.entry);
+  const inWorker = workerWorthIt(rest.map((j) => j.entry), options.threads) ? rest : [];
+  const worker = inWorker.length ? readSheetsInWorker(pkg, inWorker.map((j) => ({ entry: j.entry as ZipEntry, rects: j.list.map((w) => w.rect) })), styles) : null;
+  // Read on this thread whatever the worker does not; a failure is held until the worker is done too.
+  const here = bySize.filter((j) => !inWorker.includes(j));
+  const read = new Map<string, { results: RectResult[]; merges: Rect[]; shared: Set<number> }>();
+  let failure: unknown = null;
+  try {
+    for (const j of here) read.set(j.part, await readRects(pkg, j.part, j.list.map((w) => w.rect), pool, styles));
+  } catch (e) {
+    failure = e;
+  }
+  if (worker) {
+    try {
+      const done = await worker;
+      inWorker.forEach((j, i) => read.set(j.part, done.adopt(i, pool)));
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure) throw failure;
+  for (const j of jobs) {
+    const r = read.get(j.part) as { results: RectResult[]; merges: Rect[]; shared: Set<number> };
+    for (const i of r.shared) shared.add(i);
+    j.list.forEach((w, i) => pending.push({ w, res: r.results[i], merges: r.merges }));
   }
   const truncatedShared = await readSharedStrings(pkg, shared, pool);
   for (const { w, res, merges } of pending) {
@@ -243,6 +283,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
     source: { entries },
     sheetNames,
     notableParts: [...notable],
+    sheetsOnWorker: inWorker.length,
     async readWholeSheet(name: string) {
       const sheet = pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
       if (!sheet?.part) return null;

@@ -46,7 +46,30 @@ export class SheetReader implements ScanHandler {
   readonly results: RectResult[];
   readonly merges: Rect[] = [];
   /** Shared-string indices the kept cells use, for reading only those strings. */
-  readonly sharedUsed = new Set<number>();
+  /** Shared-string indices used by kept cells, as a bitmap (a set of millions of small integers would cost more). */
+  private sharedBits = new Uint8Array(1024);
+
+  /** The shared-string indices the kept cells use. */
+  get sharedUsed(): Set<number> {
+    const used = new Set<number>();
+    const bits = this.sharedBits;
+    for (let i = 0; i < bits.length; i++) {
+      const b = bits[i];
+      if (b === 0) continue;
+      for (let j = 0; j < 8; j++) if (b & (1 << j)) used.add(i * 8 + j);
+    }
+    return used;
+  }
+
+  private markShared(n: number): void {
+    const at = n >>> 3;
+    if (at >= this.sharedBits.length) {
+      const grown = new Uint8Array(Math.max(at + 1, this.sharedBits.length * 2));
+      grown.set(this.sharedBits);
+      this.sharedBits = grown;
+    }
+    this.sharedBits[at] |= 1 << (n & 7);
+  }
   private readonly top: number;
   private readonly bottom: number;
   private readonly left: number;
@@ -222,7 +245,7 @@ export class SheetReader implements ScanHandler {
     this.hasV = false;
     this.vPieces = 0;
     this.vText = "";
-    this.pieces = [];
+    if (this.pieces.length > 0) this.pieces = [];
     this.pieceChars = 0;
     this.cellTruncated = false;
     this.inIs = false;
@@ -343,10 +366,12 @@ export class SheetReader implements ScanHandler {
         case T_S: {
           const n = this.vPieces === 1 && this.vBuf ? parseIndexBytes(this.vBuf, this.vStart, this.vEnd) : parseIndexText(this.vText);
           if (n < 0) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett nummer på en delad text`);
+          // More than a shared-strings part within the size limit can hold: it cannot exist.
+          else if (n >= MAX_SHARED_INDEX) invalid(`den delade texten nr ${n} finns inte i arbetsboken`);
           else {
             kind = KIND_SHARED;
             num = n;
-            this.sharedUsed.add(n);
+            this.markShared(n);
           }
           break;
         }
@@ -498,6 +523,9 @@ function parseIndexText(s: string): number {
   const b = Buffer.from(s, "utf8");
   return parseIndexBytes(b, 0, b.length);
 }
+
+/** Above any index a shared-strings part within the part size limit can have (each string, `<si/>`, takes ≥ 5 bytes). */
+const MAX_SHARED_INDEX = Math.ceil(LIMITS.maxPartBytes / 5);
 
 function parseIndexBytes(b: Buffer, start: number, end: number): number {
   while (start < end && isWs(b[start])) start++;

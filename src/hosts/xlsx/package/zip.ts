@@ -77,6 +77,15 @@ export class ZipArchive {
     if (entry.method === 0 && entry.size !== entry.compressedSize) corrupt(this.path);
   }
 
+  /**
+   * Admits a part that another thread will inflate (from a copy of its compressed bytes, checking size and CRC
+   * there) and counts its declared size in this package's total now, so that the package's limits still hold.
+   */
+  reserve(entry: ZipEntry, kind: PartKind = "stream"): void {
+    this.admit(entry, kind);
+    this.inflatedTotal += entry.size;
+  }
+
   private account(entry: ZipEntry, actual: number, crc: number): void {
     if (actual !== entry.size || crc !== entry.crc) corrupt(this.path);
     this.inflatedTotal += actual;
@@ -133,42 +142,80 @@ export class ZipArchive {
   /**
    * Inflates a part as a stream of chunks on the thread pool, handing each to `onChunk` as it comes, so that a
    * large sheet is never whole in memory. Stops at the limit for its kind with a refusal.
+   *
+   * Inflating and consuming overlap: chunks are queued as zlib delivers them and consumed on the next turn, so
+   * that zlib inflates the next chunk on the thread pool while `onChunk` works on this one. Read-ahead is bounded
+   * (the inflater pauses at {@link READ_AHEAD_BYTES} queued) and sizes are checked as chunks arrive, so neither
+   * memory nor a lying size can run away.
    */
   async inflateStream(entry: ZipEntry, onChunk: (chunk: Buffer) => void, kind: PartKind = "stream"): Promise<void> {
     this.admit(entry, kind);
     const raw = this.raw(entry);
     let total = 0;
     let crc = 0;
-    const take = (chunk: Buffer) => {
+    const arrive = (chunk: Buffer) => {
       total += chunk.length;
       if (total > entry.size) this.lied(entry);
       crc = zlib.crc32(chunk, crc);
-      onChunk(chunk);
     };
     if (entry.method === 0) {
-      for (let at = 0; at < raw.length; at += 1 << 20) take(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+      for (let at = 0; at < raw.length; at += 1 << 20) {
+        const chunk = raw.subarray(at, Math.min(raw.length, at + (1 << 20)));
+        arrive(chunk);
+        onChunk(chunk);
+      }
     } else {
       await new Promise<void>((resolve, reject) => {
         const inflater = zlib.createInflateRaw({ chunkSize: 1 << 20 });
+        const queue: Buffer[] = [];
+        let queued = 0;
+        let ended = false;
+        let scheduled = false;
         let failed = false;
+        const fail = (e: unknown) => {
+          if (failed) return;
+          failed = true;
+          queue.length = 0;
+          inflater.destroy();
+          reject(e);
+        };
+        const consume = () => {
+          scheduled = false;
+          if (failed) return;
+          const chunk = queue.shift();
+          if (chunk) {
+            queued -= chunk.length;
+            try {
+              onChunk(chunk);
+            } catch (e) {
+              return fail(e);
+            }
+          }
+          if (inflater.isPaused() && queued < READ_AHEAD_BYTES / 2) inflater.resume();
+          if (queue.length > 0) schedule();
+          else if (ended) resolve();
+        };
+        const schedule = () => {
+          if (scheduled) return;
+          scheduled = true;
+          setImmediate(consume);
+        };
         inflater.on("data", (chunk: Buffer) => {
           if (failed) return;
           try {
-            take(chunk);
+            arrive(chunk);
           } catch (e) {
-            failed = true;
-            inflater.destroy();
-            reject(e);
+            return fail(e);
           }
+          queue.push(chunk);
+          queued += chunk.length;
+          if (queued >= READ_AHEAD_BYTES) inflater.pause();
+          schedule();
         });
-        inflater.on("error", () => {
-          if (!failed) {
-            failed = true;
-            reject(new UppfoljningError("FILE_NOT_WORKBOOK", { path: this.path }));
-          }
-        });
+        inflater.on("error", () => fail(new UppfoljningError("FILE_NOT_WORKBOOK", { path: this.path })));
         inflater.on("end", () => {
-          if (!failed) resolve();
+          ended = true;
+          if (!failed && queue.length === 0 && !scheduled) resolve();
         });
         inflater.end(raw);
       });
@@ -176,6 +223,9 @@ export class ZipArchive {
     this.account(entry, total, crc);
   }
 }
+
+/** How far inflating may run ahead of the part's reader. */
+const READ_AHEAD_BYTES = 8 << 20;
 
 function mb(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : String(n);
