@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     const r = floorRead(input);
     phases.read = performance.now() - start;
     phases.values = r.values;
+    phases.inflated = r.inflatedBytes;
   } else if (mode === "sheetjs") {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const XLSX = require("@e965/xlsx") as typeof import("@e965/xlsx");
