@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     const wb = XLSX.read(fs.readFileSync(input));
     phases.read = performance.now() - t;
     phases.sheets = wb.SheetNames.length;
+    // SheetJS turns a sheet's XML into one string; past V8's longest string it leaves the sheet out, silently.
+    phases.missingSheets = wb.SheetNames.filter((n) => !wb.Sheets[n]).length;
   } else if (mode === "startup") {
     await import("../../src/hosts/xlsx/cli");
     phases.load = performance.now() - start;

@@ -24,19 +24,38 @@ export interface YearHeaders {
   ambiguous: string[];
 }
 
-const YEAR_HEADER = /^(budget|utfall|prognos|arsprognos|bokfort|redovisat)( ack| ackumulerat)? (?:ar )?(\d{4})$/;
+const YEAR_HEADER = /^(?:ack\.? )?(budget|utfall|prognos|arsprognos|bokfort|redovisat)( ack\.?| ackumulerat)? (?:ar )?(\d{4})$/;
+/** Outcome named after its months: `Utfall jan-aug`, `Utfall fg år jan–aug 2024`, `Utfall t.o.m. aug`. */
+const PERIOD_HEADER = /^(utfall|bokfort|redovisat)( fg ar| foregaende ar)? (?:(?:jan|januari|1) ?[-–] ?[a-z0-9]+|t\.?o\.?m\.? [a-z0-9]+)(?: (\d{4}))?$/;
+
+/** A header as compared: folded, without a unit in parentheses or trailing punctuation (`Utfall ack. (kr)`). */
+function headerKey(h: string): string {
+  let k = canon(h);
+  const paren = k.lastIndexOf(" (");
+  if (paren > 0 && k.endsWith(")")) k = k.slice(0, paren);
+  return k.replace(/[.:]+$/, "");
+}
 
 /**
- * Sorts headers named after years: the budget, utfall and prognos of the report's year, and utfall of the year
- * before as last year's. A lone budget column for another year is taken as the budget (exports name it after the
- * year they were made for); several, none for the year, are ambiguous.
+ * Sorts headers named after years or months: the budget, utfall and prognos of the report's year, utfall of the
+ * year before as last year's, and utfall named by its months (`Utfall jan-aug`). A lone budget column for another
+ * year is taken as the budget (exports name it after the year they were made for); several, none for the year,
+ * are ambiguous.
  */
 export function yearHeaders(headers: readonly unknown[], year: number): YearHeaders {
   const out: YearHeaders = { budget: [], utfall: [], fgar: [], prognos: [], ambiguous: [] };
   const otherBudgets: string[] = [];
   for (const h of headers) {
     if (typeof h !== "string") continue;
-    const m = YEAR_HEADER.exec(canon(h).replace(/[.:]+$/, ""));
+    const key = headerKey(h);
+    const p = PERIOD_HEADER.exec(key);
+    if (p) {
+      const y = p[3] ? Number(p[3]) : null;
+      if (p[2] || y === year - 1) out.fgar.push(h);
+      else if (y === null || y === year) out.utfall.push(h);
+      continue;
+    }
+    const m = YEAR_HEADER.exec(key);
     if (!m) continue;
     const [kind, y] = [m[1], Number(m[3])];
     if (kind === "budget") (y === year ? out.budget : otherBudgets).push(h);
@@ -77,14 +96,19 @@ export const KONTOPLAN_COLUMNS: ColumnSpec[] = [
 ];
 
 /** An account number from a cell: digits, from a number or from text. Findings for anything else. */
-function readAccount(row: TableRow): string | null {
+function readAccount(row: TableRow, texts: Map<number, string>): string | null {
   const cell = row.cell("konto");
   if (cell === null) {
     row.missing("konto");
     return null;
   }
   if (typeof cell === "number") {
-    if (Number.isInteger(cell) && cell >= 0 && cell < 1e10) return String(cell);
+    if (Number.isInteger(cell) && cell >= 0 && cell < 1e10) {
+      // One text per account number: the same string object row after row is cheaper to compare and hash.
+      let t = texts.get(cell);
+      if (t === undefined) texts.set(cell, (t = String(cell)));
+      return t;
+    }
     row.flag("ACCOUNT_INVALID", "konto", String(cell).replace(".", ","), { hint: "" });
     return null;
   }
@@ -162,10 +186,11 @@ function readWide(table: Table, sign: number, monthly: boolean): LedgerRows {
   const actual = col("utfall"), prior = col("fgar"), forecast = col("prognos");
   const months = monthly ? new Float64Array(n * 12) : null;
   const rows = new Int32Array(n);
+  const texts = new Map<number, string>();
   let size = 0;
   for (let i = 0; i < n; i++) {
     const row = table.row(i);
-    const a = readAccount(row);
+    const a = readAccount(row, texts);
     const resp = row.text("ansvar");
     const b = table.has("budget") ? row.number("budget") : null;
     const u = actual ? row.number("utfall") : null;
@@ -222,10 +247,11 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     hasBudget: boolean;
   }
   const keys = new Map<string, Key>();
+  const texts = new Map<number, string>();
   const seen = { budget: false, utfall: false, fgar: false, prognos: false };
   for (let i = 0; i < table.size; i++) {
     const row = table.row(i);
-    const a = readAccount(row);
+    const a = readAccount(row, texts);
     const resp = row.text("ansvar");
     const artText = row.requiredText("art");
     const art = artText === null ? null : (ART[canon(artText)] ?? null);

@@ -69,6 +69,8 @@ export class AmountScale {
   /** 12 × 10^D: units per input unit. */
   readonly perUnit: Int;
   private readonly shift: number;
+  /** 10^D as a double (exact: D ≤ 20). */
+  private readonly powD: number;
 
   constructor(
     /** D: the most decimals any amount has. */
@@ -77,12 +79,18 @@ export class AmountScale {
     readonly unitOut: AmountUnit,
   ) {
     this.perUnit = mul(12, pow10(decimals));
+    this.powD = 10 ** decimals;
     this.shift = KRONOR_EXPONENT[unitIn] - KRONOR_EXPONENT[unitOut];
   }
 
   /** An input amount (a double standing for its decimal) as exact units. */
   units(x: number): Int {
     if (x === 0) return 0;
+    // Fast path: x × 10^D rounds to an integer m that reads back as x. Below 2^50 no other decimal of at most D
+    // places stands for the same double (they are 10^-D apart, doubles there are closer), so m is x's decimal.
+    const p = this.powD;
+    const m = Math.round(x * p);
+    if (Math.abs(m) < 2 ** 48 && m / p === x) return m * 12;
     if (Number.isInteger(x) && Math.abs(x) * (this.perUnit as number) <= Number.MAX_SAFE_INTEGER) return x * (this.perUnit as number);
     const d = Math.min(decimalsOf(x), this.decimals);
     return mul(mantissa(x, d), mul(12, pow10(this.decimals - d)));

@@ -74,17 +74,41 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
   const at = (i: number): CellRef => ({ sheet: rows.origin.sheet, row: rows.origin.rows[i], col: rows.origin.col });
   const amount = (a: Float64Array | null, i: number): Int => (a && !Number.isNaN(a[i]) ? scale.units(a[i]) : 0);
 
-  // One decision per distinct account: accounts repeat for every ansvar and dimension.
-  const decided = new Map<string, { rule: AccountRule | null; balance: boolean }>();
+  // One decision per distinct account: accounts repeat for every ansvar and dimension. A decision carries the
+  // post's number (posts that differ only in case or spacing are one), so rows are grouped on numbers, not text.
+  interface Decision {
+    rule: AccountRule | null;
+    balance: boolean;
+    post: number;
+    accountId: number;
+  }
+  const decided = new Map<string, Decision>();
+  const postOf = new Map<string, number>();
   const overlaps = new Set<string>();
   const unmapped = new Map<string, { first: number; sum: Int }>();
   let balanceCount = 0;
   let balanceSum: Int = 0;
   let balanceFirst = -1;
 
+  // Ansvar by number: the same text object repeats row after row, its folded form once per distinct text.
+  const respOfText = new Map<string | null, number>();
+  const respOfCanon = new Map<string, number>();
+  const respId = (resp: string | null): number => {
+    let id = respOfText.get(resp);
+    if (id === undefined) {
+      const c = canon(resp ?? "");
+      id = respOfCanon.get(c);
+      if (id === undefined) respOfCanon.set(c, (id = respOfCanon.size));
+      respOfText.set(resp, id);
+    }
+    return id;
+  };
+
   const groups: Group[] = [];
-  const groupOf = new Map<string, number>();
-  const accountLines = new Map<string, { line: AccountLine; actual: Int; budget: Int; forecast: Int }>();
+  // Group of (ansvar, post): per ansvar number, an array by post number. Small integers, no hashing.
+  const groupOf: number[][] = [];
+  // Account lines of a group, by account number.
+  const linesOf: Map<number, { line: AccountLine; actual: Int; budget: Int; forecast: Int }>[] = [];
   const monthly = rows.months !== null;
 
   for (let i = 0; i < rows.size; i++) {
@@ -101,7 +125,13 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
       }
       // A row of the workbook's own plan wins, even for a balance-sheet account; otherwise those are left out.
       const rule = mine?.rule ?? (isBalanceAccount(account) ? null : (fallback.lookup(account)?.rule ?? null));
-      d = { rule, balance: !mine && isBalanceAccount(account) };
+      let post = -1;
+      if (rule) {
+        const postKey = `${canon(rule.item)}\u0000${rule.kind}`;
+        post = postOf.get(postKey) ?? -1;
+        if (post < 0) postOf.set(postKey, (post = postOf.size));
+      }
+      d = { rule, balance: !mine && isBalanceAccount(account), post, accountId: decided.size };
       decided.set(account, d);
     }
     const size = amount(rows.actual, i);
@@ -118,16 +148,16 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
       else unmapped.set(account, { first: i, sum: v });
       continue;
     }
-    const kind = KIND_CODES.indexOf(d.rule.kind);
     const negate = costsPositive && d.rule.kind === "cost";
-    const signed = (u: Int): Int => (negate ? neg(u) : u);
     const resp = rows.responsibility[i];
-    const key = `${canon(resp ?? "")}\u0000${canon(d.rule.item)}\u0000${kind}`;
-    let g = groupOf.get(key);
+    const r = respId(resp);
+    const byPost = groupOf[r] ?? (groupOf[r] = []);
+    let g = byPost[d.post];
     if (g === undefined) {
       g = groups.length;
-      groupOf.set(key, g);
-      groups.push({ resp, item: d.rule.item, kind, firstRow: i, budget: 0, months: monthly ? new Array<Int>(12).fill(0) : null, actual: 0, prior: 0, forecast: 0, forecastGiven: false });
+      byPost[d.post] = g;
+      linesOf.push(new Map());
+      groups.push({ resp, item: d.rule.item, kind: KIND_CODES.indexOf(d.rule.kind), firstRow: i, budget: 0, months: monthly ? new Array<Int>(12).fill(0) : null, actual: 0, prior: 0, forecast: 0, forecastGiven: false });
     }
     const group = groups[g];
     const budget = rows.budget && !Number.isNaN(rows.budget[i]) ? amount(rows.budget, i) : null;
@@ -135,29 +165,30 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
     if (group.months && rows.months) {
       for (let m = 0; m < 12; m++) {
         const v = scale.units(rows.months[i * 12 + m]);
-        group.months[m] = add(group.months[m], signed(v));
+        group.months[m] = add(group.months[m], negate ? neg(v) : v);
         monthSum = add(monthSum, v);
       }
     }
     const year = budget ?? monthSum;
-    group.budget = add(group.budget, signed(year));
-    group.actual = add(group.actual, signed(amount(rows.actual, i)));
-    group.prior = add(group.prior, signed(amount(rows.priorYear, i)));
+    const actual = amount(rows.actual, i);
+    group.budget = add(group.budget, negate ? neg(year) : year);
+    group.actual = add(group.actual, negate ? neg(actual) : actual);
+    const prior = amount(rows.priorYear, i);
+    group.prior = add(group.prior, negate ? neg(prior) : prior);
     const f = rows.forecast ? rows.forecast[i] : NaN;
-    if (!Number.isNaN(f)) {
-      group.forecast = add(group.forecast, signed(scale.units(f)));
-      group.forecastGiven = true;
-    } else group.forecast = add(group.forecast, signed(year));
+    const forecast = Number.isNaN(f) ? year : scale.units(f);
+    if (!Number.isNaN(f)) group.forecastGiven = true;
+    group.forecast = add(group.forecast, negate ? neg(forecast) : forecast);
 
-    const accountKey = `${account}\u0000${key}`;
-    let line = accountLines.get(accountKey);
+    const lines = linesOf[g];
+    let line = lines.get(d.accountId);
     if (!line) {
       line = { line: { account, item: d.rule.item, kind: d.rule.kind, responsibility: resp, actual: null, budgetYear: null, forecast: null }, actual: 0, budget: 0, forecast: 0 };
-      accountLines.set(accountKey, line);
+      lines.set(d.accountId, line);
     }
-    line.actual = add(line.actual, amount(rows.actual, i));
+    line.actual = add(line.actual, actual);
     line.budget = add(line.budget, year);
-    line.forecast = add(line.forecast, Number.isNaN(f) ? year : scale.units(f));
+    line.forecast = add(line.forecast, forecast);
   }
 
   if (balanceCount > 0) {
@@ -197,7 +228,7 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
     origin,
   };
   // An account without a forecast counts its budget as forecast, as the engine does for a post.
-  const accounts = [...accountLines.values()].map(({ line, actual, budget: b, forecast }) => ({
+  const accounts = linesOf.flatMap((m) => [...m.values()]).map(({ line, actual, budget: b, forecast }) => ({
     ...line,
     actual: rows.actual ? back(actual) : null,
     budgetYear: rows.budget || rows.months ? back(b) : null,

@@ -108,6 +108,22 @@ describe("reading a ledger export", () => {
     expect(other.findings.map(toPublic).filter((f) => f.severity === "error").map((f) => [f.code, f.cell])).toEqual([["LEDGER_BUDGET_COLUMNS", "Huvudbok!A1"]]);
   });
 
+  it("reads amount columns named after the year or the months, with units and dots, as exports write them", () => {
+    const c = run({
+      Huvudbok: {
+        rows: [
+          ["Konto (T)", "Ansvar (T)", "Kontotext", "Budget 2025 (kr)", "Utfall jan-jun", "Utfall fg år jan–jun", "Prognos 2025", "Avvikelse"],
+          [3111, "10", "Taxor", -12000, -5800, -5500, -11900, 200],
+          [5011, "10", "Löner", 8000, 4100, 3900, 8200, -100],
+        ],
+      },
+    });
+    if (!c.ok) throw new Error(c.findings.map((f) => toPublic(f).message).join("\n"));
+    expect(c.result.income.totals.result).toMatchObject({ budgetYear: 4, actual: 1.7, actualPriorYear: 1.6, forecast: 3.7 });
+    const dotted = run({ Huvudbok: { rows: [["Kontonr", "Kostnadsställe", "Ack. utfall 2025", "Utfall 2024", "Årsbudget"], [5011, "A", 4100, 3900, 8000]] } });
+    expect(dotted.ok && dotted.result.income.totals.result).toMatchObject({ actual: -4.1, actualPriorYear: -3.9, budgetYear: -8 });
+  });
+
   it("refuses a workbook with both a ledger and Budget/Utfall, naming both", () => {
     const c = run({ Huvudbok: { rows: [["Konto", "Utfall"], [5011, 5]] }, Budget: { rows: [["Post", "Typ", "Helår"], ["A", "Kostnad", -1]] } });
     expect(c.findings.map(toPublic).find((f) => f.code === "LEDGER_AND_BUDGET")?.message).toMatch(/Huvudbok!A1.*Budget!A1/);
