@@ -72,7 +72,10 @@ export class ByteScanner {
   /** Closing brackets at the end of the last run of text (for `]]>` split across runs). */
   private brackets = 0;
   /** The attribute name last seen at each position of a tag. */
-  private readonly guessAttr = new Int32Array(8).fill(-1);
+  /** Per element name, the attribute names seen at each place of its last tag (8 places): the next is likely the same. */
+  private guessAttrs = new Int32Array(64 * 8).fill(-1);
+  /** Per depth, the element last opened there: siblings usually share a name (`<c>` after `<c>`). */
+  private guessElem = new Int32Array(64).fill(-1);
 
   private readonly bindings = new Map<string, string[]>();
   private readonly declStack: string[] = [];
@@ -504,8 +507,33 @@ export class ByteScanner {
       return k + 1;
     }
     if (this.rootClosed) throw new Malformed("mer än ett rotelement");
-    const id = this.name(buf, pos + 1, n);
-    if (id < 0) return -1;
+    let id = -1;
+    const depth = this.depth;
+    const sibling = depth < this.guessElem.length ? this.guessElem[depth] : -1;
+    if (sibling >= 0) {
+      const known = this.nameBytes[sibling];
+      const len = known.length;
+      const at = pos + 1;
+      if (at + len < n) {
+        let j = 0;
+        while (j < len && known[j] === buf[at + j]) j++;
+        if (j === len && !isNameByte(buf[at + len])) {
+          id = sibling;
+          this.lastNameEnd = at + len;
+        }
+      }
+    }
+    if (id < 0) {
+      id = this.name(buf, pos + 1, n);
+      if (id < 0) return -1;
+      if (depth < this.guessElem.length) this.guessElem[depth] = id;
+    }
+    const guesses = id * 8;
+    if (guesses + 8 > this.guessAttrs.length) {
+      const grown = new Int32Array(Math.max(guesses + 8, this.guessAttrs.length * 2)).fill(-1);
+      grown.set(this.guessAttrs);
+      this.guessAttrs = grown;
+    }
     let k = this.lastNameEnd;
     let count = 0;
     let empty = false;
@@ -531,7 +559,7 @@ export class ByteScanner {
       if (k === ws) throw new Malformed("attribut måste skiljas åt med mellanslag");
       // Producers write the same attributes in the same order tag after tag: try the one seen at this place last time.
       let aid = -1;
-      const guess = count < this.guessAttr.length ? this.guessAttr[count] : -1;
+      const guess = count < 8 ? this.guessAttrs[guesses + count] : -1;
       if (guess >= 0) {
         const known = this.nameBytes[guess];
         const len = known.length;
@@ -547,7 +575,7 @@ export class ByteScanner {
       if (aid < 0) {
         aid = this.name(buf, k, n);
         if (aid < 0) return -1;
-        if (count < this.guessAttr.length) this.guessAttr[count] = aid;
+        if (count < 8) this.guessAttrs[guesses + count] = aid;
       }
       k = this.lastNameEnd;
       while (k < n && isSpaceByte(buf[k])) k++;

@@ -31,6 +31,20 @@ export class StringPool {
   /** Whether the workbook counts dates from 1904 (old Mac workbooks). */
   date1904 = false;
 
+  private blankShared: Set<number> | null = null;
+  private blankSharedFor = -1;
+
+  /** Whether shared string `i` is empty or only spaces (worked out once per set of shared strings). */
+  isBlankShared(i: number): boolean {
+    if (this.blankSharedFor !== this.shared.size) {
+      const blank = new Set<number>();
+      for (const [k, v] of this.shared) if (v.trim() === "") blank.add(k);
+      this.blankShared = blank;
+      this.blankSharedFor = this.shared.size;
+    }
+    return (this.blankShared as Set<number>).has(i);
+  }
+
   /** Appends another pool's extra strings (from a worker); returns the index the first one got. */
   append(extra: readonly string[]): number {
     const offset = this.extra.length;
@@ -225,9 +239,12 @@ export class ColumnGrid implements CellGrid {
       if (row >= c.kind.length) continue;
       const k = c.kind[row];
       if (k === KIND_EMPTY) continue;
-      if (k === KIND_SHARED || k === KIND_TEXT) {
-        const s = this.get(row, col);
-        if (typeof s === "string" && s.trim() === "") continue;
+      if (k === KIND_SHARED) {
+        // An index with no shared string is an invalid cell, not a blank one.
+        const v = c.num[row];
+        if (this.strings.shared.has(v) && this.strings.isBlankShared(v)) continue;
+      } else if (k === KIND_TEXT) {
+        if (this.strings.extra[c.num[row]].trim() === "") continue;
       }
       return false;
     }

@@ -266,7 +266,7 @@ export class SheetReader implements ScanHandler {
     }
     let row = 0;
     const digits = k;
-    while (k < end && b[k] >= 48 && b[k] <= 57 && row <= LIMITS.maxRows) {
+    while (k < end && b[k] >= 48 && b[k] <= 57 && row <= MAX_ROWS) {
       row = row * 10 + (b[k] - 48);
       k++;
     }
@@ -343,31 +343,38 @@ export class SheetReader implements ScanHandler {
     let kind = 0;
     let num = 0;
     const pool = this.strings;
-    const invalid = (why: string) => {
-      kind = KIND_INVALID;
-      num = pool.add(why);
-    };
-    if (this.badRef) invalid(this.badRef);
-    else if (this.badStyle) invalid("cellens format finns inte i arbetsbokens formatlista");
+    // Why the cell cannot be what it says, if it cannot (no closure or array per cell: this runs millions of times).
+    let why: string | null = null;
+    if (this.badRef) why = this.badRef;
+    else if (this.badStyle) why = "cellens format finns inte i arbetsbokens formatlista";
     else if (this.type === T_INLINE) {
       const text = this.cellText();
-      if (text !== "") [kind, num] = [KIND_TEXT, pool.add(text)];
+      if (text !== "") {
+        kind = KIND_TEXT;
+        num = pool.add(text);
+      }
     } else if (!this.hasV || (this.vPieces === 0 && this.type !== T_STR)) {
-      if (this.hasFormula) [kind, num] = [KIND_FORMULA, pool.add("=" + (this.formula || "(delad formel)"))];
+      if (this.hasFormula) {
+        kind = KIND_FORMULA;
+        num = pool.add("=" + (this.formula || "(delad formel)"));
+      }
     } else {
       switch (this.type) {
         case T_N: {
           const n = this.vPieces === 1 && this.vBuf ? parseNumberBytes(this.vBuf, this.vStart, this.vEnd) : parseNumberText(this.vText);
           // A number too large for a double (1e400) is kept as infinite: the reader names it as not finite.
-          if (Number.isNaN(n)) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett tal`);
-          else [kind, num] = [this.isDate && Number.isFinite(n) ? KIND_DATE : KIND_NUMBER, n];
+          if (Number.isNaN(n)) why = `”${this.vString().trim().slice(0, 40)}” är inte ett tal`;
+          else {
+            kind = this.isDate && Number.isFinite(n) ? KIND_DATE : KIND_NUMBER;
+            num = n;
+          }
           break;
         }
         case T_S: {
           const n = this.vPieces === 1 && this.vBuf ? parseIndexBytes(this.vBuf, this.vStart, this.vEnd) : parseIndexText(this.vText);
-          if (n < 0) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett nummer på en delad text`);
+          if (n < 0) why = `”${this.vString().trim().slice(0, 40)}” är inte ett nummer på en delad text`;
           // More than a shared-strings part within the size limit can hold: it cannot exist.
-          else if (n >= MAX_SHARED_INDEX) invalid(`den delade texten nr ${n} finns inte i arbetsboken`);
+          else if (n >= MAX_SHARED_INDEX) why = `den delade texten nr ${n} finns inte i arbetsboken`;
           else {
             kind = KIND_SHARED;
             num = n;
@@ -377,15 +384,24 @@ export class SheetReader implements ScanHandler {
         }
         case T_STR: {
           const text = this.vPieces === 0 ? "" : decodeOoxml(this.vString());
-          if (text !== "") [kind, num] = [KIND_TEXT, pool.add(text.slice(0, LIMITS.maxCellChars))];
+          if (text !== "") {
+            kind = KIND_TEXT;
+            num = pool.add(text.slice(0, LIMITS.maxCellChars));
+          }
           if (text.length > LIMITS.maxCellChars) this.cellTruncated = true;
           break;
         }
         case T_B: {
           const v = this.vString().trim();
-          if (v === "1" || v === "true") [kind, num] = [KIND_BOOL, 1];
-          else if (v === "0" || v === "false") [kind, num] = [KIND_BOOL, 0];
-          else invalid(`”${v.slice(0, 40)}” är inte ett sanningsvärde`);
+          if (v === "1" || v === "true") {
+            kind = KIND_BOOL;
+            num = 1;
+          }
+          else if (v === "0" || v === "false") {
+            kind = KIND_BOOL;
+            num = 0;
+          }
+          else why = `”${v.slice(0, 40)}” är inte ett sanningsvärde`;
           break;
         }
         case T_E:
@@ -394,11 +410,18 @@ export class SheetReader implements ScanHandler {
           break;
         case T_D: {
           const ms = parseIsoDate(this.vString().trim());
-          if (Number.isNaN(ms)) invalid(`”${this.vString().trim().slice(0, 40)}” är inte ett datum`);
-          else [kind, num] = [KIND_ISO_DATE, ms];
+          if (Number.isNaN(ms)) why = `”${this.vString().trim().slice(0, 40)}” är inte ett datum`;
+          else {
+            kind = KIND_ISO_DATE;
+            num = ms;
+          }
           break;
         }
       }
+    }
+    if (why !== null) {
+      kind = KIND_INVALID;
+      num = pool.add(why);
     }
     if (kind === 0) return;
     for (const res of this.results) {
@@ -526,6 +549,8 @@ function parseIndexText(s: string): number {
 
 /** Above any index a shared-strings part within the part size limit can have (each string, `<si/>`, takes ≥ 5 bytes). */
 const MAX_SHARED_INDEX = Math.ceil(LIMITS.maxPartBytes / 5);
+/** Excel's last row, as a constant for the innermost loop. */
+const MAX_ROWS = LIMITS.maxRows;
 
 function parseIndexBytes(b: Buffer, start: number, end: number): number {
   while (start < end && isWs(b[start])) start++;
