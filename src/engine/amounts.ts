@@ -91,7 +91,8 @@ export class AmountScale {
     const p = this.powD;
     const m = Math.round(x * p);
     if (Math.abs(m) < 2 ** 48 && m / p === x) return m * 12;
-    if (Number.isInteger(x) && Math.abs(x) * (this.perUnit as number) <= Number.MAX_SAFE_INTEGER) return x * (this.perUnit as number);
+    const perUnit = this.perUnit;
+    if (typeof perUnit === "number" && Number.isInteger(x) && Math.abs(x) * perUnit <= Number.MAX_SAFE_INTEGER) return x * perUnit;
     const d = Math.min(decimalsOf(x), this.decimals);
     return mul(mantissa(x, d), mul(12, pow10(this.decimals - d)));
   }

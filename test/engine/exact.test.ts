@@ -60,6 +60,15 @@ describe("exact integers", () => {
     expect(roundReport(2.449999999, 1)).toBe(2.4);
   });
 
+  it("take whole amounts beside a tiny one, when the scale itself is past 2^53 (CI seed -1477220323)", () => {
+    // -5e-324 carries 20 decimals (the most taken), so 12 × 10^20 units per krona: a bigint.
+    const s = new AmountScale(decimalsOf(-5e-324), "kr", "kr");
+    expect(typeof s.perUnit).toBe("bigint");
+    expect(s.toReport(s.units(3))).toBe(3);
+    expect(s.toReport(add(s.units(-4700), s.units(0.25)))).toBe(-4699.75);
+    expect(s.toReport(s.units(-5e-324))).toBe(0);
+  });
+
   it("periodise in units carrying a factor 12, so eight twelfths of any budget are exact", () => {
     const s = new AmountScale(2, "kr", "kr");
     expect(s.toReport(s.units(1000.01))).toBe(1000.01);
