@@ -32,8 +32,14 @@ export interface SheetLayout {
   keyColumn: number;
 }
 
-function styleKey(s: CellStyle): string {
-  return JSON.stringify(s, Object.keys(s).sort());
+/** A style's identity as text; cells of one block share their style objects, so each is stringified once. */
+function styleKeyOf(cache: WeakMap<CellStyle, string>, s: CellStyle): string {
+  let key = cache.get(s);
+  if (key === undefined) {
+    key = JSON.stringify(s, Object.keys(s).sort());
+    cache.set(s, key);
+  }
+  return key;
 }
 
 /** Places the report model on a grid and groups equal styles into as few rectangles as possible. */
@@ -86,6 +92,8 @@ export function layoutReport(model: ReportModel): SheetLayout {
 function coalesce(grid: (CellStyle | null)[][]): StyledRect[] {
   const open = new Map<string, StyledRect>();
   const done: StyledRect[] = [];
+  const keys = new WeakMap<CellStyle, string>();
+  const styleKey = (s: CellStyle) => styleKeyOf(keys, s);
   grid.forEach((row, r) => {
     const seen = new Set<string>();
     let c = 0;
