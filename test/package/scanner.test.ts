@@ -148,6 +148,17 @@ describe("the byte scanner and the tree parser agree", () => {
     );
   });
 
+  it("name the first fault in document order: text before a DTD is text outside the root (CI seed 705868215)", () => {
+    for (const xml of ['"<!DOCTYPE x><a/>', '<?xml version="1.0"?>\nx<!DOCTYPE a><a/>']) {
+      const bytes = Buffer.from(xml, "utf8");
+      expect(parse(bytes)).toMatchObject({ ok: false, code: "XML_MALFORMED" });
+      expect(scan(bytes, [])).toMatchObject({ ok: false, code: "XML_MALFORMED" });
+    }
+    const dtd = Buffer.from('<?xml version="1.0"?>\n <!DOCTYPE a><a/>', "utf8");
+    expect(parse(dtd)).toMatchObject({ ok: false, code: "XML_DTD" });
+    expect(scan(dtd, [])).toMatchObject({ ok: false, code: "XML_DTD" });
+  });
+
   it("on invalid bytes: broken UTF-8, control characters, lone surrogates", () => {
     const bad = [Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from([0x01]), Buffer.from([0xef, 0xbf, 0xbe])];
     for (const b of bad) {

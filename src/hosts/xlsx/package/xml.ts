@@ -358,6 +358,8 @@ export function parseXmlText(s: string): XmlDocument {
         text += normaliseNewlines(body);
         i = end + 3;
       } else if (s.startsWith("<!DOCTYPE", i)) {
+        // Text before it is the earlier fault, and is named first, as the byte scanner does.
+        flushText();
         fail("DTD");
       } else fail("okänd markering <!");
       continue;
