@@ -45,4 +45,6 @@ if (!built()) {
 }
 const target = path.resolve(root, entry);
 process.argv = [process.argv[0], target, ...args];
-require(target);
+// Run it as the main module, as `node <target>` would: scripts that act only when `require.main === module`
+// (the generators and doc writers) must not become silent no-ops behind this launcher.
+require("module").runMain();
