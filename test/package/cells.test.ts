@@ -60,6 +60,15 @@ describe("cell types", () => {
     expect(got[0][2]).toEqual({ invalid: expect.stringContaining("celltypen") });
   });
 
+  it("ISO 8601 in t=\"d\": dates, date-times with fractions, and a time of day alone (as openpyxl writes) on Excel's day 0", async () => {
+    const got = await cells(
+      row(1, '<c r="A1" t="d"><v>10:10:10</v></c>', '<c r="B1" t="d"><v>2024-06-30T12:00:00.25Z</v></c>', '<c r="C1" t="d"><v>23:59</v></c>') +
+        row(2, '<c r="A2" t="d"><v>25:00:00</v></c>', '<c r="B2" t="d"><v>2024-02-30</v></c>', '<c r="C2" t="d"><v>2024-06-3010:00</v></c>'),
+    );
+    expect(got[0]).toEqual([new Date(Date.UTC(1899, 11, 30, 10, 10, 10)), new Date(Date.UTC(2024, 5, 30, 12, 0, 0, 250)), new Date(Date.UTC(1899, 11, 30, 23, 59))]);
+    for (const bad of got[1]) expect(bad).toEqual({ invalid: expect.stringContaining("inte ett datum") });
+  });
+
   it("numbers in date formats are dates, by custom code and built-in id, counting from 1904 when the workbook does", async () => {
     const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
     const got = await cells(row(1, '<c r="A1" s="1"><v>45473</v></c>', '<c r="B1" s="2"><v>45473</v></c>', '<c r="C1" s="0"><v>45473</v></c>'), { styles });

@@ -6,6 +6,7 @@
  * refuse, naming only cells that really hold a formula without a value. Every copy the CLI writes must pass the
  * splice checks and open in openpyxl.
  */
+import { differencesFromOpenpyxl, openpyxlValues, Ref } from "../support/openpyxlValues";
 import * as XLSX from "@e965/xlsx";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -77,6 +78,7 @@ let plainFigures: Record<string, unknown>;
 const made = new Map<string, string>();
 const skipped = new Map<string, string>();
 const inputs = new Map<string, Inspection>();
+let refs: Record<string, Ref> = {};
 
 beforeAll(async () => {
   ready = hasPythonOpenpyxl();
@@ -98,6 +100,7 @@ beforeAll(async () => {
     made.set(v.id, target);
   }
   for (const [file, info] of Object.entries(inspectXlsx([...made.values()]))) inputs.set(file, info);
+  refs = openpyxlValues([...made.values()]);
 }, 180_000);
 
 afterAll(() => {
@@ -105,6 +108,16 @@ afterAll(() => {
 });
 
 describe.each(VARIANTS.map((v) => [v.id, v] as [string, Variant]))("%s", (id, v) => {
+  it("every cell as openpyxl, an independent reader, reads it", async () => {
+    if (!ready || skipped.has(id)) return;
+    const input = made.get(id) as string;
+    const ref = refs[input];
+    // openpyxl opens every variant except Strict OOXML, which it does not support.
+    if (id === "strict") return;
+    expect(ref).toMatchObject({ ok: true });
+    expect(await differencesFromOpenpyxl(input, ref)).toEqual([]);
+  });
+
   const title = v.expect === "figures" ? `${v.title}: the plain example's figures and a sound copy` : `${v.title}: refused, naming the formula cells`;
   it(title, async () => {
     if (!ready || skipped.has(id)) return;

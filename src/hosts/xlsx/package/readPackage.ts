@@ -39,6 +39,8 @@ export interface ReadWorkbook {
   sheetsOnWorker: number;
   /** Reads every value of one sheet (the previous report, for its explanations), or null when there is none. */
   readWholeSheet(name: string): Promise<(string | number | null)[][] | null>;
+  /** The cells of one sheet's first 100 000 rows and 64 columns as read, or null when there is no such sheet. */
+  readSheetCells(name: string): Promise<Cell[][] | null>;
 }
 
 /**
@@ -278,22 +280,31 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   const notable = new Set<string>();
   for (const e of pkg.zip.entries) for (const [prefix, word] of NOTABLE_PARTS) if (e.name.toLowerCase().startsWith(prefix.toLowerCase())) notable.add(word);
 
+  const readSheetCells = async (name: string): Promise<Cell[][] | null> => {
+    const sheet = pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet?.part) return null;
+    const rect = { top: 1, left: 1, bottom: 100_000, right: 64 };
+    const sheetPool = new StringPool();
+    sheetPool.date1904 = pkg.date1904;
+    const read = await readRects(pkg, sheet.part, [rect], sheetPool, styles);
+    await readSharedStrings(pkg, read.shared, sheetPool);
+    return gridValues(read.results[0].grid);
+  };
+
   return {
     pkg,
     source: { entries },
     sheetNames,
     notableParts: [...notable],
     sheetsOnWorker: inWorker.length,
+    readSheetCells,
     async readWholeSheet(name: string) {
-      const sheet = pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (!sheet?.part) return null;
-      const rect = { top: 1, left: 1, bottom: 100_000, right: 64 };
-      const sheetPool = new StringPool();
-      const read = await readRects(pkg, sheet.part, [rect], sheetPool, styles);
-      await readSharedStrings(pkg, read.shared, sheetPool);
-      return gridValues(read.results[0].grid).map((row) =>
-        row.map((v) => (typeof v === "string" || typeof v === "number" ? v : v === null ? null : v instanceof Date ? v.toISOString() : typeof v === "boolean" ? String(v) : JSON.stringify(v))),
-      );
+      const cells = await readSheetCells(name);
+      return cells
+        ? cells.map((row) =>
+            row.map((v) => (typeof v === "string" || typeof v === "number" ? v : v === null ? null : v instanceof Date ? v.toISOString() : typeof v === "boolean" ? String(v) : JSON.stringify(v))),
+          )
+        : null;
     },
   };
 }

@@ -565,13 +565,21 @@ function parseIndexBytes(b: Buffer, start: number, end: number): number {
   return v;
 }
 
-/** An ISO 8601 date or date-time (`2024-06-30`, `2024-06-30T12:00:00`), as UTC milliseconds; NaN otherwise. */
+/**
+ * An ISO 8601 date, date-time or time of day (`2024-06-30`, `2024-06-30T12:00:00.5`, `10:10:10`, as openpyxl writes
+ * times in `t="d"` cells), as UTC milliseconds; a time alone falls on Excel's day 0, 1899-12-30. A zone suffix is
+ * accepted and the wall-clock time kept, since Excel has no zones. NaN for anything else, out-of-range fields too.
+ */
 function parseIsoDate(s: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
-  if (!m) return NaN;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-  const d = new Date(ms);
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? ms : NaN;
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:(^|T)(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
+  if (!m || (m[1] === undefined && m[5] === undefined)) return NaN;
+  const [year, month, day] = m[1] === undefined ? [1899, 12, 30] : [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  const millis = m[8] === undefined ? 0 : Math.round(Number(`0.${m[8]}`) * 1000);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? ms : NaN;
 }
 
 /** `AB12` → column letters to number (1-based). */
