@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node scripts/run-built.js <built entry> [args…]`: runs a compiled command-line entry, compiling first only when
+ * `node scripts/run-built.js <built entry> [args…]` (or `--build` alone): runs a compiled command-line entry, compiling first only when
  * a source is newer than the last build (the stamp `dist/cli/.built`). The npm scripts `rapport`, `demo`, `bench`
  * and the generators go through here, so an unchanged checkout starts at once instead of running tsc every time.
  * Sources are src/, scripts/, the tsconfig files and package.json; a deleted file shows as a newer directory.
@@ -34,17 +34,30 @@ if (!entry) {
 }
 if (!built()) {
   const startedAt = Date.now();
+  let tsc;
   try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "inherit" });
+    tsc = require.resolve("typescript/bin/tsc");
   } catch {
+    process.stderr.write("Uppföljning behöver byggas, men TypeScript saknas. Kör först: npm install\n");
+    process.exit(2);
+  }
+  try {
+    execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "inherit" });
+  } catch {
+    process.stderr.write("Bygget misslyckades (felen från TypeScript står ovan).\n");
     process.exit(2);
   }
   fs.writeFileSync(stamp, "");
   // Sources saved while tsc ran stay newer than the stamp and are built next time.
   fs.utimesSync(stamp, new Date(startedAt), new Date(startedAt));
 }
+// `--build`: only bring dist/cli up to date (the tests that run the built command line use this, so that every
+// build goes through one place and leaves the stamp).
+if (entry === "--build") process.exit(0);
 const target = path.resolve(root, entry);
 process.argv = [process.argv[0], target, ...args];
+// npm runs scripts in the project's folder; file names the user gives are relative to where she typed the command.
+if (process.env.INIT_CWD && fs.existsSync(process.env.INIT_CWD)) process.chdir(process.env.INIT_CWD);
 // Run it as the main module, as `node <target>` would: scripts that act only when `require.main === module`
 // (the generators and doc writers) must not become silent no-ops behind this launcher.
 require("module").runMain();

@@ -205,7 +205,7 @@ export const CASES: HostileCase[] = [
     id: "dubbla-delnamn",
     title: "Två delar som båda heter `xl/workbook.xml`, med olika innehåll",
     build: () => zipOf({}, (e) => [...e, { name: "xl/workbook.xml", data: partXml("xl/workbook.xml", { names: {} }) }]),
-    expect: { exit: 2, ...SMALL },
+    expect: { exit: 2, code: "PART_NAME_TWICE", ...SMALL },
   },
   {
     id: "bakstreck-i-namn",

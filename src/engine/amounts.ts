@@ -10,7 +10,7 @@
  *   s.toReport(add(s.units(-30.1), s.units(-0.2)))   // -0.0303, not -0.030300000000000004
  */
 import { AmountUnit } from "./types";
-import { add, cmp, Int, abs, mul, neg, pow10, quotient9, roundDiv } from "./exact";
+import { add, cmp, Int, abs, mul, neg, norm, pow10, quotient9, roundDiv } from "./exact";
 
 const KRONOR_EXPONENT: Record<AmountUnit, number> = { kr: 0, tkr: 3, mkr: 6 };
 
@@ -128,22 +128,34 @@ export function share(a: Int, b: Int): number {
   return quotient9(a, abs(b));
 }
 
+/** Below 2^22, `x × 10^9` is within 0.25 of the integer it stands for, so Math.round finds it. */
+const NANO_EXACT = 2 ** 22;
+
+/**
+ * A report-unit value, exact to 9 decimals as the nearest double, as an exact integer of billionths. Above 2^22 the
+ * product `x × 10^9` can be off by more than a half, so the digits are taken from the shortest decimal that reads
+ * back as x (what quotient9 produced it from).
+ */
+export function nanos(x: number): Int {
+  if (Math.abs(x) < NANO_EXACT) return Math.round(x * 1e9);
+  const text = String(Math.abs(x));
+  if (text.includes("e")) return mul(BigInt(Math.round(x)), 1e9); // ≥ 10^21: a whole number
+  const [whole, frac = ""] = text.split(".");
+  let n = BigInt(whole + frac.slice(0, 9).padEnd(9, "0"));
+  if (frac.length > 9 && frac.charCodeAt(9) >= 53 /* 5 */) n += 1n;
+  return norm(x < 0 ? -n : n);
+}
+
 /** A value in the report's unit, already exact to 9 decimals, rounded half away from zero to `decimals`. */
 export function roundReport(n: number, decimals: number): number {
-  if (Math.abs(n) < 9e6) {
-    const q = Math.round(n * 1e9);
-    const r = roundDiv(q, 10 ** (9 - decimals)) as number;
-    return r / 10 ** decimals || 0;
-  }
-  const f = 10 ** decimals;
-  const r = (Math.sign(n) * Math.round(Math.abs(n) * f)) / f;
-  return r || 0;
+  const r = roundDiv(nanos(n), 10 ** (9 - decimals));
+  return Number(r) / 10 ** decimals || 0;
 }
 
 /** The exact sum of report-unit values that are each exact to 9 decimals (for small lists such as measures). */
 export function sumReport(values: readonly (number | null)[]): number {
   let s: Int = 0;
-  for (const v of values) if (v !== null) s = add(s, Math.round(v * 1e9));
+  for (const v of values) if (v !== null) s = add(s, nanos(v));
   return quotient9(s, 1e9);
 }
 

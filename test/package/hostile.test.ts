@@ -18,28 +18,11 @@ import { foreignText } from "../support/userText";
 const REPO = path.join(__dirname, "..", "..");
 const DIST = path.join(REPO, "dist", "cli");
 const CHILD = path.join(DIST, "scripts", "hostile", "child.js");
-const BUILT = [CHILD, path.join(DIST, "src", "hosts", "xlsx", "cli.js")];
 const OUTSIDE = "uppfoljning-utanfor.xml";
 
-function newestSource(): number {
-  let newest = 0;
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(REPO, "src"));
-  walk(path.join(REPO, "scripts"));
-  return Math.max(newest, fs.statSync(path.join(REPO, "tsconfig.cli.json")).mtimeMs);
-}
-
-/** Builds dist/cli when it is missing or older than the sources. */
+/** Builds dist/cli when it is missing or older than the sources, through the one launcher that leaves the stamp. */
 function ensureBuilt(): void {
-  const built = BUILT.every((f) => fs.existsSync(f)) ? Math.min(...BUILT.map((f) => fs.statSync(f).mtimeMs)) : 0;
-  if (built >= newestSource()) return;
-  execFileSync(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(REPO, "scripts", "run-built.js"), "--build"], { cwd: REPO, stdio: "pipe" });
 }
 
 interface Run {

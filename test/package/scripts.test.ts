@@ -19,6 +19,14 @@ describe("scripts/run-built.js", () => {
     expect(JSON.parse(runBuilt([probe, "a", "--b"]))).toEqual({ main: true, args: ["a", "--b"] });
   });
 
+  it("runs in the folder npm was started from (INIT_CWD), so a user's relative file names mean what she typed", () => {
+    const dir = fs.realpathSync(tempDir());
+    const probe = path.join(dir, "cwd.js");
+    fs.writeFileSync(probe, "process.stdout.write(process.cwd());");
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "run-built.js"), probe], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: dir } });
+    expect(out).toBe(dir);
+  });
+
   it("lets `npm run bad-input -- <mapp>` write one workbook per case", () => {
     const dir = path.join(tempDir(), "felaktiga");
     const said = runBuilt(["dist/cli/scripts/badInput/generate.js", dir]);

@@ -112,7 +112,7 @@ describe("names and structure", () => {
   });
 
   it("refuses two entries whose names differ only in case (one part in OPC)", async () => {
-    expect(await refusal(rawZip([...minimalWorkbook(), { name: "XL/WORKBOOK.XML", data: "<a/>" }]))).toBe("PART_NAME_INVALID");
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "XL/WORKBOOK.XML", data: "<a/>" }]))).toBe("PART_NAME_TWICE");
   });
 
   it("reads a package whose producer separated folders with backslashes", async () => {

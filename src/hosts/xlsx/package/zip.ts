@@ -335,7 +335,7 @@ export function readZip(bytes: Buffer, path: string): ZipArchive {
     const part = name.split("\\").join("/");
     if (!isValidPartName(part)) throw new UppfoljningError("PART_NAME_INVALID", { path, part: name.slice(0, 200) });
     const key = part.toLowerCase();
-    if (seen.has(key)) throw new UppfoljningError("PART_NAME_INVALID", { path, part: name.slice(0, 200) });
+    if (seen.has(key)) throw new UppfoljningError("PART_NAME_TWICE", { path, part: name.slice(0, 200) });
     seen.add(key);
     if (flags & 0x1) throw new UppfoljningError("FILE_ENCRYPTED", { path });
     if (method !== 0 && method !== 8) corrupt(path);
