@@ -15,25 +15,10 @@ import { runCli, tempDir } from "../support/sheets";
 import { shapeProblems, spliceProblems } from "../support/splice";
 import { hasProgram } from "../support/system";
 import { foreignText } from "../support/userText";
+import { CORPUS, CORPUS_FILES } from "../support/corpus";
 
-const REPO = path.join(__dirname, "..", "..");
-const SHARED = path.resolve(REPO, "..", "shared", "corpus");
-const CORPUS = process.env.UPPFOLJNING_CORPUS ? path.resolve(process.env.UPPFOLJNING_CORPUS) : fs.existsSync(SHARED) ? SHARED : path.join(REPO, "test", "corpus");
 
-function workbooksUnder(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.xls[xm]$/i.test(e.name)) found.push(p);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-const FILES = fs.existsSync(CORPUS) ? workbooksUnder(CORPUS) : [];
+const FILES = CORPUS_FILES;
 const rel = (f: string) => path.relative(CORPUS, f);
 
 interface Prepared {

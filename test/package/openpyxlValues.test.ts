@@ -4,29 +4,13 @@
  * The comparison and its documented normalisations are in test/support/openpyxlValues.ts; the producer variants
  * get the same check in variants.test.ts.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { differencesFromOpenpyxl, openpyxlValues, Ref } from "../support/openpyxlValues";
 import { hasPythonOpenpyxl } from "../support/python";
+import { CORPUS, CORPUS_FILES } from "../support/corpus";
 
-const REPO = path.join(__dirname, "..", "..");
-const SHARED = path.resolve(REPO, "..", "shared", "corpus");
-const CORPUS = process.env.UPPFOLJNING_CORPUS ? path.resolve(process.env.UPPFOLJNING_CORPUS) : fs.existsSync(SHARED) ? SHARED : path.join(REPO, "test", "corpus");
 
-function workbooksUnder(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.xls[xm]$/i.test(e.name)) found.push(p);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-const FILES = fs.existsSync(CORPUS) ? workbooksUnder(CORPUS) : [];
+const FILES = CORPUS_FILES;
 const withPython = hasPythonOpenpyxl();
 
 (withPython && FILES.length ? describe : describe.skip)("the package reader gives openpyxl's values", () => {

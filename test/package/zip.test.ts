@@ -58,46 +58,7 @@ describe("decompression bombs", () => {
 
 /** The minimal workbook with one entry's compressed bytes replaced (declaring `declared` inflated bytes). */
 function rawZipWithCompressed(parts: ReturnType<typeof minimalWorkbook>, index: number, compressed: Buffer, declared: number): Buffer {
-  const entries = parts.map((p, i) => ({ ...p, index: i }));
-  const out: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = typeof e.data === "string" ? Buffer.from(e.data) : e.data;
-    const body = e.index === index ? compressed : zlib.deflateRawSync(data);
-    const crc = e.index === index ? 0 : zlib.crc32(data);
-    const size = e.index === index ? declared : data.length;
-    const name = Buffer.from(e.name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(size, 22);
-    head.writeUInt16LE(name.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(body.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    out.push(head, name, body);
-    central.push(c, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...out, cd, end]);
+  return rawZip(parts.map((p, i) => (i === index ? { ...p, compressed, declaredSize: declared } : p)));
 }
 
 describe("names and structure", () => {

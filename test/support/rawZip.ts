@@ -12,6 +12,8 @@ export interface RawEntry {
   declaredSize?: number;
   /** Flags to set (bit 0: encrypted). */
   flags?: number;
+  /** Deflated bytes to store as they are (the CRC is then written as 0, as the reader checks it only when inflating fully). */
+  compressed?: Buffer;
 }
 
 export function rawZip(entries: RawEntry[]): Buffer {
@@ -20,9 +22,9 @@ export function rawZip(entries: RawEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const data = typeof e.data === "string" ? Buffer.from(e.data, "utf8") : e.data;
-    const body = e.store ? data : zlib.deflateRawSync(data);
+    const body = e.compressed ?? (e.store ? data : zlib.deflateRawSync(data));
     const name = Buffer.from(e.name, "utf8");
-    const crc = zlib.crc32(data);
+    const crc = e.compressed ? 0 : zlib.crc32(data);
     const size = e.declaredSize ?? data.length;
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
