@@ -159,6 +159,26 @@ describe("the byte scanner and the tree parser agree", () => {
     expect(scan(dtd, [])).toMatchObject({ ok: false, code: "XML_DTD" });
   });
 
+  it("on attributes through prefixes: two prefixes for one namespace, undeclared prefixes, watched attributes beside them", () => {
+    const decl = `xmlns="urn:main" xmlns:p="urn:u" xmlns:q="urn:u" xmlns:z="urn:z"`;
+    const cases: [string, boolean][] = [
+      [`<a ${decl} p:b="1" q:b="2"/>`, false],
+      [`<a ${decl} r="1" p:b="1" s="2" q:b="2"/>`, false],
+      [`<a ${decl} p:b="1" z:b="2" q:b="3"/>`, false],
+      [`<a ${decl} p:b="1" z:b="2"/>`, true],
+      [`<a ${decl} p:b="1" q:c="2" z:b="3"/>`, true],
+      [`<a ${decl}><c p:b="1"/><c q:b="1"/><c p:b="1" p:c="2"/></a>`, true],
+      [`<a ${decl}><c p:b="1" w:b="2"/></a>`, false],
+      [`<a ${decl}><c xmlns:w="urn:u" p:b="1" w:b="2"/></a>`, false],
+      [`<a ${decl}><c xmlns:w="urn:w" p:b="1" w:b="2"/><c w:b="2"/></a>`, false],
+    ];
+    for (const [xml, ok] of cases) {
+      const bytes = Buffer.from(xml, "utf8");
+      expect(parse(bytes).ok).toBe(ok);
+      expect(scan(bytes, []).ok).toBe(ok);
+    }
+  });
+
   it("on invalid bytes: broken UTF-8, control characters, lone surrogates", () => {
     const bad = [Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from([0x01]), Buffer.from([0xef, 0xbf, 0xbe])];
     for (const b of bad) {

@@ -44,8 +44,10 @@ export class ByteScanner {
   private attrValStart = new Int32Array(32);
   private attrValEnd = new Int32Array(32);
   private attrHasRef = new Uint8Array(32);
-  /** Per watched attribute: its index on the current tag, or -1. */
+  /** Per watched attribute: its index on the tag numbered `watchTag[slot]` (valid only when that is the current tag). */
   private readonly watchPos: Int32Array;
+  private readonly watchTag: Int32Array;
+  private tagSerial = 0;
 
   private state = STATE_TEXT;
   private pending: Buffer | null = null;
@@ -92,11 +94,12 @@ export class ByteScanner {
   ) {
     this.bindings.set("xml", ["http://www.w3.org/XML/1998/namespace"]);
     this.watchPos = new Int32Array(Math.max(1, watched.length)).fill(-1);
+    this.watchTag = new Int32Array(Math.max(1, watched.length)).fill(-1);
   }
 
   /** The index (on the current tag) of the watched attribute in `slot`, or -1 when the tag has none. */
   attr(slot: number): number {
-    return this.watchPos[slot];
+    return this.watchTag[slot] === this.tagSerial ? this.watchPos[slot] : -1;
   }
 
   /** The decoded value of attribute `i` of the current tag. */
@@ -203,10 +206,12 @@ export class ByteScanner {
       if (this.state === STATE_TEXT) {
         // Text up to the next markup. Short runs (a cell's number) are scanned here, in one pass with the checks.
         let lt = pos;
+        let plain = true;
         while (lt < n) {
           const b = buf[lt];
           if (b === 60) break;
           if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
+            plain = false;
             lt = buf.indexOf(60, lt);
             if (lt < 0) lt = n;
             break;
@@ -219,7 +224,13 @@ export class ByteScanner {
           if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
           return;
         }
-        if (lt > pos) this.flushText(buf, pos, lt);
+        if (lt > pos) {
+          // A short run of printable ASCII without `&` or `>` was checked by the loop above; markup follows it.
+          if (plain && this.depth > 0) {
+            this.brackets = 0;
+            if (this.handler.wantText) this.handler.text(buf, pos, lt, false);
+          } else this.flushText(buf, pos, lt);
+        }
         pos = lt;
         if (n - pos < 2) return this.keep(buf, pos);
         const c1 = buf[pos + 1];
@@ -538,8 +549,8 @@ export class ByteScanner {
     let count = 0;
     let empty = false;
     let flags = 0;
-    const watchPos = this.watchPos;
-    for (let w = 0; w < watchPos.length; w++) watchPos[w] = -1;
+    // A new serial invalidates the previous tag's watched positions without clearing them one by one.
+    const serial = (this.tagSerial = (this.tagSerial + 1) | 0);
     for (;;) {
       const ws = k;
       while (k < n && isSpaceByte(buf[k])) k++;
@@ -614,7 +625,10 @@ export class ByteScanner {
       this.attrValEnd[count] = close;
       this.attrHasRef[count] = hasRef;
       const w = this.nameWatch[aid];
-      if (w >= 0) watchPos[w] = count;
+      if (w >= 0) {
+        this.watchPos[w] = count;
+        this.watchTag[w] = serial;
+      }
       flags |= this.nameFlags[aid];
       count++;
       k = close + 1;
@@ -639,20 +653,7 @@ export class ByteScanner {
       }
       this.gen++;
     }
-    if (flags & FLAG_PREFIXED) {
-      let expanded: Set<string> | null = null;
-      for (let a = 0; a < count; a++) {
-        const an = this.attrName[a];
-        if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
-        const list = this.bindings.get(this.namePrefix[an]);
-        if (!list || list.length === 0) throw new Malformed(`prefixet ${this.namePrefix[an]} är inte deklarerat`);
-        // Two prefixes for one namespace may not give the same attribute twice.
-        const key = `${list[list.length - 1]}|${this.nameLocal[an]}`;
-        if (!expanded) expanded = new Set();
-        else if (expanded.has(key)) throw new Malformed("ett attribut förekommer två gånger");
-        expanded.add(key);
-      }
-    }
+    if (flags & FLAG_PREFIXED) this.checkPrefixedAttrs(count);
     const code = this.resolve(id);
     this.rootSeen = true;
     if (empty) {
@@ -678,6 +679,30 @@ export class ByteScanner {
     this.depth++;
     if (code) this.handler.open(code, false);
     return k;
+  }
+
+  /** Every prefixed attribute of the current tag must be bound, and two prefixes for one namespace may not give the same attribute twice. */
+  private checkPrefixedAttrs(count: number): void {
+    let seen = 0;
+    for (let a = 0; a < count; a++) {
+      const an = this.attrName[a];
+      if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
+      const uri = this.boundUri(an);
+      // Tags carry one or two prefixed attributes: compare with the earlier ones, no set of keys per tag.
+      for (let b = 0; b < a && seen > 0; b++) {
+        const bn = this.attrName[b];
+        if (this.nameFlags[bn] & FLAG_PREFIXED && this.nameLocal[bn] === this.nameLocal[an] && this.boundUri(bn) === uri) {
+          throw new Malformed("ett attribut förekommer två gånger");
+        }
+      }
+      seen++;
+    }
+  }
+
+  private boundUri(name: number): string {
+    const list = this.bindings.get(this.namePrefix[name]);
+    if (!list || list.length === 0) throw new Malformed(`prefixet ${this.namePrefix[name]} är inte deklarerat`);
+    return list[list.length - 1];
   }
 
   private popDecls(count: number): void {
