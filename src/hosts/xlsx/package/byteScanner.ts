@@ -507,13 +507,12 @@ export class ByteScanner {
       while (k < n && isSpaceByte(buf[k])) k++;
       if (k >= n) return -1;
       if (buf[k] !== 62) throw new Malformed("sluttaggen avslutas inte");
-      if (this.depth === 0 || this.stack[this.depth - 1] !== id) {
-        throw new Malformed(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
-      }
-      const code = this.resolve(id);
+      if (id !== open) throw new Malformed(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
+      const code = this.nameGen[id] === this.gen ? this.nameCode[id] : this.resolve(id);
       this.depth--;
       if (code) this.handler.close(code);
-      this.popDecls(this.stackDecls[this.depth]);
+      const decls = this.stackDecls[this.depth];
+      if (decls) this.popDecls(decls);
       if (this.depth === 0) this.rootClosed = true;
       return k + 1;
     }
@@ -654,7 +653,7 @@ export class ByteScanner {
       this.gen++;
     }
     if (flags & FLAG_PREFIXED) this.checkPrefixedAttrs(count);
-    const code = this.resolve(id);
+    const code = this.nameGen[id] === this.gen ? this.nameCode[id] : this.resolve(id);
     this.rootSeen = true;
     if (empty) {
       if (code) {

@@ -424,7 +424,9 @@ export class SheetReader implements ScanHandler {
       num = pool.add(why);
     }
     if (kind === 0) return;
-    for (const res of this.results) {
+    const results = this.results;
+    for (let i = 0; i < results.length; i++) {
+      const res = results[i];
       const r = res.rect;
       if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
       const ro = rowNumber - r.top, co = col - r.left;
