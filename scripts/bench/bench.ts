@@ -110,10 +110,10 @@ function child(mode: string, input: string, heapMB = 8192): Run {
   }
 }
 
-/** The median run of `times` by total time (the machine is shared: single runs vary by 10–30 %). */
-function medianRun(times: number, run: () => Run): Run {
-  const runs = Array.from({ length: times }, run).sort((a, b) => a.total - b.total);
-  return runs[Math.floor(runs.length / 2)];
+/** The median of runs by total time (the machine is shared: single runs vary by 10–30 %). */
+function medianOf(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.total - b.total);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function peer(run: () => Outcome): Outcome {
@@ -286,11 +286,16 @@ function cliSize(rows: number, file: string, kind: "summarised" | "ledger", with
   const big = rows >= 1_000_000;
   const repeat = big ? 3 : 5;
   const suffix = kind === "ledger" ? "-ledger" : "";
-  say(`  golvet …`);
-  const floor = medianRun(5, () => child("floor", file));
-  say(`  kommandoraden …`);
-  const reportOnly = medianRun(repeat, () => child(`report-only${suffix}`, file));
-  const full = medianRun(repeat, () => child(`full${suffix}`, file));
+  say(`  golvet och kommandoraden, omväxlande …`);
+  // Round by round (floor, report only, copy), so that the shared machine's slow and fast spells fall on all three
+  // alike: the ratios compare runs made side by side, not blocks made minutes apart.
+  const rounds: { floor: Run; reportOnly: Run; full: Run }[] = [];
+  for (let i = 0; i < repeat; i++) {
+    rounds.push({ floor: child("floor", file), reportOnly: child(`report-only${suffix}`, file), full: child(`full${suffix}`, file) });
+  }
+  const floor = medianOf(rounds.map((r) => r.floor));
+  const reportOnly = medianOf(rounds.map((r) => r.reportOnly));
+  const full = medianOf(rounds.map((r) => r.full));
   let sj: Outcome | null = null;
   let pd: Outcome | null = null;
   if (kind === "summarised") {
@@ -413,7 +418,7 @@ function render(r: Results): string {
   lines.push("");
   lines.push("### Kommandoraden mot golvet och mot andra program", "");
   lines.push(
-    "Arbetsböcker från `scripts/bench/generate.ts` (frö 42): Budget och Utfall med lika många rader och månadsbudget, 200 indikatorer, 200 risker, 50 känslighetsfaktorer. Varje körning i en egen process; tiden räknas från processens start. Varje tid är medianen av fem körningar (tre vid en miljon rader), utom SheetJS och pandas som körs en gång. Maskinen är delad: enskilda körningar varierar med 10–20 %, så målen nära gränsen kan hamna på olika sidor om den från körning till körning.",
+    "Arbetsböcker från `scripts/bench/generate.ts` (frö 42): Budget och Utfall med lika många rader och månadsbudget, 200 indikatorer, 200 risker, 50 känslighetsfaktorer. Varje körning i en egen process; tiden räknas från processens start. Varje tid är medianen av fem körningar (tre vid en miljon rader), gjorda omväxlande i varv (golvet, bara rapporten, kopian), så att maskinens långsamma och snabba stunder drabbar alla tre lika; SheetJS och pandas körs en gång. Maskinen är delad: enskilda körningar varierar med 10–20 %, så målen nära gränsen kan hamna på olika sidor om den från körning till körning.",
     "",
   );
   cliTable(lines, r.cli, true);
