@@ -508,11 +508,10 @@ export class ByteScanner {
       if (k >= n) return -1;
       if (buf[k] !== 62) throw new Malformed("sluttaggen avslutas inte");
       if (id !== open) throw new Malformed(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
-      const code = this.nameGen[id] === this.gen ? this.nameCode[id] : this.resolve(id);
+      const code = this.resolve(id);
       this.depth--;
       if (code) this.handler.close(code);
-      const decls = this.stackDecls[this.depth];
-      if (decls) this.popDecls(decls);
+      this.popDecls(this.stackDecls[this.depth]);
       if (this.depth === 0) this.rootClosed = true;
       return k + 1;
     }
@@ -653,7 +652,7 @@ export class ByteScanner {
       this.gen++;
     }
     if (flags & FLAG_PREFIXED) this.checkPrefixedAttrs(count);
-    const code = this.nameGen[id] === this.gen ? this.nameCode[id] : this.resolve(id);
+    const code = this.resolve(id);
     this.rootSeen = true;
     if (empty) {
       if (code) {
@@ -682,19 +681,17 @@ export class ByteScanner {
 
   /** Every prefixed attribute of the current tag must be bound, and two prefixes for one namespace may not give the same attribute twice. */
   private checkPrefixedAttrs(count: number): void {
-    let seen = 0;
     for (let a = 0; a < count; a++) {
       const an = this.attrName[a];
       if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
       const uri = this.boundUri(an);
       // Tags carry one or two prefixed attributes: compare with the earlier ones, no set of keys per tag.
-      for (let b = 0; b < a && seen > 0; b++) {
+      for (let b = 0; b < a; b++) {
         const bn = this.attrName[b];
         if (this.nameFlags[bn] & FLAG_PREFIXED && this.nameLocal[bn] === this.nameLocal[an] && this.boundUri(bn) === uri) {
           throw new Malformed("ett attribut förekommer två gånger");
         }
       }
-      seen++;
     }
   }
 

@@ -424,9 +424,7 @@ export class SheetReader implements ScanHandler {
       num = pool.add(why);
     }
     if (kind === 0) return;
-    const results = this.results;
-    for (let i = 0; i < results.length; i++) {
-      const res = results[i];
+    for (const res of this.results) {
       const r = res.rect;
       if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
       const ro = rowNumber - r.top, co = col - r.left;
