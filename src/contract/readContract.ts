@@ -234,15 +234,15 @@ function monthColumns(table: Table, months: number, needAllTwelve: boolean): boo
   return ok;
 }
 
-/** Writes a row's months Jan…Dec into `into` at `at` (0 for an absent or empty cell). */
-/** Reads the twelve month cells of a row; `cols` are the month columns as `monthCols` found them. */
-function readMonthsInto(row: TableRow, cols: readonly (number | undefined)[], into: Float64Array, at: number): number {
+/** Writes data row `i`'s months Jan…Dec into `into` at `at` (0 for an absent or empty cell), one cell at a time. */
+function readMonthsInto(table: Table, i: number, cols: readonly (number | undefined)[], into: Float64Array, at: number): void {
+  for (let m = 0; m < 12; m++) into[at + m] = table.numberOf(i, cols[m], MONTH_KEYS[m]) ?? 0;
+}
+
+/** The sum of the twelve months at `at`, added in month order. */
+function monthSum(months: Float64Array, at: number): number {
   let sum = 0;
-  for (let m = 0; m < 12; m++) {
-    const v = row.numberIn(cols[m], MONTH_KEYS[m]) ?? 0;
-    into[at + m] = v;
-    sum += v;
-  }
+  for (let m = 0; m < 12; m++) sum += months[at + m];
   return sum;
 }
 
@@ -251,13 +251,13 @@ function monthCols(table: Table): (number | undefined)[] {
   return MONTH_KEYS.map((k) => table.columns.get(k));
 }
 
-/** The Typ of a row; `post` is the row's Post as read, for the check that a carryover is typed as one. */
-function readKind(row: TableRow, required: boolean, post: string | null): ItemKind | null {
-  const t = required ? row.requiredText("typ") : row.text("typ");
+/** The Typ of data row `i`; `post` is the row's Post as read, for the check that a carryover is typed as one. */
+function readKind(table: Table, i: number, typCol: number | undefined, required: boolean, post: string | null): ItemKind | null {
+  const t = required ? table.requiredTextOf(i, typCol, "typ") : table.textOf(i, typCol, "typ");
   if (t === null) return null;
   const kind = parseKind(t);
-  if (!kind) row.flag("TYPE_UNKNOWN", "typ", t);
-  else if (kind !== "carryover" && isCarryoverName(post)) row.flag("CARRYOVER_TYPE_SUSPECT", "typ", t, { item: post ?? "" });
+  if (!kind) table.row(i).flag("TYPE_UNKNOWN", "typ", t);
+  else if (kind !== "carryover" && isCarryoverName(post)) table.row(i).flag("CARRYOVER_TYPE_SUSPECT", "typ", t, { item: post ?? "" });
   return kind;
 }
 
@@ -298,24 +298,38 @@ function readBudget(table: Table, settings: Settings): BudgetRows {
   const months = monthly ? new Float64Array(n * 12) : null;
   const allTwelve = MONTH_KEYS.every((k) => table.has(k));
   const mcols = monthCols(table);
+  const [postCol, typCol, respCol, yearCol] = ["post", "typ", "ansvar", "helar"].map((k) => table.colOf(k));
+  // Numbers are read a column at a time, by data row; rows holding anything but plain numbers are read cell by cell
+  // in the loop below, in row order, for their findings. Rows without Post or Typ close up behind.
+  const odd = new Uint8Array(n);
+  if (months) table.numbersInto(mcols, months, odd);
+  // Without Helår the year is the months' exact sum, worked out by the engine; NaN says so.
+  const noYear = months ? NaN : 0;
+  budgetYear.fill(noYear);
+  if (yearCol !== undefined) table.numbersInto([yearCol], budgetYear, odd);
   for (let i = 0; i < n; i++) {
-    const row = table.row(i);
-    const post = row.requiredText("post");
-    const k = readKind(row, true, post);
-    const resp = row.text("ansvar");
+    const post = table.requiredTextOf(i, postCol, "post");
+    const k = readKind(table, i, typCol, true, post);
+    const resp = table.textOf(i, respCol, "ansvar");
     const at = out.size;
-    const sum = months ? readMonthsInto(row, mcols, months, at * 12) : 0;
-    const stated = hasYear ? row.number("helar") : null;
-    if (stated !== null && months && allTwelve && Math.abs(stated - sum) > 0.5) {
-      table.findings.push(finding("YEAR_DIFFERS_FROM_MONTHS", table.name, row.at("helar"), { year: stated, sum }));
+    let stated: number | null;
+    if (odd[i]) {
+      if (months) readMonthsInto(table, i, mcols, months, at * 12);
+      stated = table.numberOf(i, yearCol, "helar");
+    } else {
+      if (months && at !== i) months.copyWithin(at * 12, i * 12, i * 12 + 12);
+      stated = Number.isNaN(budgetYear[i]) ? null : budgetYear[i];
+    }
+    if (stated !== null && months && allTwelve) {
+      const sum = monthSum(months, at * 12);
+      if (Math.abs(stated - sum) > 0.5) table.findings.push(finding("YEAR_DIFFERS_FROM_MONTHS", table.name, table.row(i).at("helar"), { year: stated, sum }));
     }
     if (post === null || k === null) continue;
     responsibility.push(resp);
     item.push(post);
     kind[at] = KIND_CODES.indexOf(k);
-    // Without Helår the year is the months' exact sum, worked out by the engine; NaN says so.
-    budgetYear[at] = stated ?? (months ? NaN : 0);
-    out.rows[at] = table.raw.row + row.offset;
+    budgetYear[at] = stated ?? noYear;
+    out.rows[at] = table.raw.row + table.rowOffsets[i];
     out.size++;
   }
   return {
@@ -345,24 +359,43 @@ function readActuals(table: Table, settings: Settings, budgetHasResponsibility: 
   const priorYear = table.has("fgar") ? new Float64Array(n) : null;
   const forecast = table.has("prognos") ? new Float64Array(n) : null;
   const mcols = monthCols(table);
+  const [postCol, typCol, respCol, actualCol, priorCol, forecastCol] = ["post", "typ", "ansvar", "utfall", "fgar", "prognos"].map((k) => table.colOf(k));
+  // As in readBudget: numbers a column at a time, odd rows cell by cell. An empty forecast cell is NaN: the engine
+  // uses the annual budget, with a notice. Other problems are findings already.
+  const odd = new Uint8Array(n);
+  if (actual) table.numbersInto([actualCol], actual, odd);
+  if (months) table.numbersInto(mcols, months, odd);
+  if (priorYear) table.numbersInto([priorCol], priorYear, odd);
+  if (forecast) {
+    forecast.fill(NaN);
+    table.numbersInto([forecastCol], forecast, odd);
+  }
   for (let i = 0; i < n; i++) {
-    const row = table.row(i);
-    const post = row.requiredText("post");
-    const k = row.has("typ") ? readKind(row, false, post) : null;
+    const post = table.requiredTextOf(i, postCol, "post");
+    const k = typCol !== undefined ? readKind(table, i, typCol, false, post) : null;
     const at = out.size;
-    const a = actual ? (row.number("utfall") ?? 0) : 0;
-    if (months) readMonthsInto(row, mcols, months, at * 12);
-    const prior = priorYear ? (row.number("fgar") ?? 0) : 0;
-    const f = forecast ? row.number("prognos") : null;
-    if (post === null) continue;
-    responsibility.push(row.text("ansvar"));
+    if (odd[i]) {
+      const a = table.numberOf(i, actualCol, "utfall") ?? 0;
+      if (months) readMonthsInto(table, i, mcols, months, at * 12);
+      const prior = table.numberOf(i, priorCol, "fgar") ?? 0;
+      const f = table.numberOf(i, forecastCol, "prognos");
+      if (post === null) continue;
+      if (actual) actual[at] = a;
+      if (priorYear) priorYear[at] = prior;
+      if (forecast) forecast[at] = f === null ? (table.row(i).blank("prognos") ? NaN : 0) : f;
+    } else {
+      if (post === null) continue;
+      if (at !== i) {
+        if (actual) actual[at] = actual[i];
+        if (months) months.copyWithin(at * 12, i * 12, i * 12 + 12);
+        if (priorYear) priorYear[at] = priorYear[i];
+        if (forecast) forecast[at] = forecast[i];
+      }
+    }
+    responsibility.push(table.textOf(i, respCol, "ansvar"));
     item.push(post);
     kind[at] = k === null ? NO_KIND : KIND_CODES.indexOf(k);
-    if (actual) actual[at] = a;
-    if (priorYear) priorYear[at] = prior;
-    // An empty forecast cell is NaN: the engine uses the annual budget, with a notice. Other problems are findings already.
-    if (forecast) forecast[at] = f === null ? (row.blank("prognos") ? NaN : 0) : f;
-    out.rows[at] = table.raw.row + row.offset;
+    out.rows[at] = table.raw.row + table.rowOffsets[i];
     out.size++;
   }
   return {

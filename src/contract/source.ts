@@ -26,6 +26,12 @@ export interface CellGrid {
   format(row: number, col: number): string | null;
   /** True when every cell of the row is empty or only spaces. */
   isRowBlank(row: number): boolean;
+  /**
+   * Optional bulk read of number columns, for large tables: for each data row `rows[i]` (never the header row) and
+   * each column `cols[j]` (-1 for none), a number of magnitude below `below` (not a date) goes to
+   * `out[i * cols.length + j]`; an empty cell leaves `out` alone; any other cell sets `odd[i]`, to be read with `get`.
+   */
+  numbers?(cols: readonly number[], rows: Int32Array, out: Float64Array, below: number, odd: Uint8Array): void;
 }
 
 /** A rectangular block of cells; `row`/`col` are the zero-based position of its top-left cell. */

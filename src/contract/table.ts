@@ -3,7 +3,7 @@ import { Finding, finding } from "../findings/findings";
 import { FindingCode } from "../findings/messages";
 import { canon } from "./text";
 import { Cell, isBlank, RawRange } from "./source";
-import { readNumber, readShare, readText, ValueContext } from "./values";
+import { isPlainAmount, MAX_AMOUNT, readNumber, readShare, readText, ValueContext } from "./values";
 
 /** A column the contract knows: its key, the header users write, and accepted alternatives. */
 export interface ColumnSpec {
@@ -61,7 +61,7 @@ export class TableRow {
     if (col === undefined) return null;
     const cell = this.table.raw.grid.get(this.offset, col);
     // Fast path for the common case; anything else goes through the reader that records findings.
-    if (typeof cell === "number" && Number.isFinite(cell) && Math.abs(cell) < 1e15) return cell;
+    if (typeof cell === "number" && isPlainAmount(cell)) return cell;
     return readNumber(cell, this.ctx(key));
   }
 
@@ -170,6 +170,68 @@ export class Table {
   /** The `i`th data row. */
   row(i: number): TableRow {
     return new TableRow(this, this.rowOffsets[i]);
+  }
+
+  /** The column of `key` within the range (undefined when absent), looked up once for loops over many rows. */
+  colOf(key: string): number | undefined {
+    return this.columns.get(key);
+  }
+
+  // Row `i`'s value in column `col` (from `colOf(key)`), as `row(i).text(key)` and the others read it. The common
+  // cells (a number, a non-empty text) are taken here; every other cell goes through the row's reader and its
+  // findings, so both give the same values and the same findings in the same order.
+
+  /** `row(i).text(key)` for a column already looked up. */
+  textOf(i: number, col: number | undefined, key: string): string | null {
+    if (col === undefined) return null;
+    const cell = this.raw.grid.get(this.rowOffsets[i], col);
+    if (typeof cell === "string") {
+      const t = cell.trim();
+      if (t !== "") return t;
+    }
+    return cell === null ? null : this.row(i).text(key);
+  }
+
+  /** `row(i).requiredText(key)` for a column already looked up. */
+  requiredTextOf(i: number, col: number | undefined, key: string): string | null {
+    if (col !== undefined) {
+      const cell = this.raw.grid.get(this.rowOffsets[i], col);
+      if (typeof cell === "string") {
+        const t = cell.trim();
+        if (t !== "") return t;
+      }
+    }
+    return this.row(i).requiredText(key);
+  }
+
+  /** `row(i).number(key)` for a column already looked up. */
+  numberOf(i: number, col: number | undefined, key: string): number | null {
+    if (col === undefined) return null;
+    const cell = this.raw.grid.get(this.rowOffsets[i], col);
+    if (typeof cell === "number" && isPlainAmount(cell)) return cell;
+    return cell === null ? null : this.row(i).numberIn(col, key);
+  }
+
+  /**
+   * The numbers of columns `cols` (from `colOf`; undefined for none) for every data row `i` into
+   * `out[i * cols.length + j]`, leaving `out` alone where a cell is empty. Rows holding anything else (text, a date,
+   * an error, a number too large) are marked in `odd`: read those with `numberOf`, in row order, so that their
+   * values and findings are the ones row-by-row reading gives.
+   */
+  numbersInto(cols: readonly (number | undefined)[], out: Float64Array, odd: Uint8Array): void {
+    const rows = this.rowOffsets;
+    const grid = this.raw.grid;
+    const present = cols.map((c) => c ?? -1);
+    if (grid.numbers) return grid.numbers(present, rows, out, MAX_AMOUNT, odd);
+    const width = cols.length;
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = 0; j < width; j++) {
+        if (present[j] < 0) continue;
+        const cell = grid.get(rows[i], present[j]);
+        if (typeof cell === "number" && isPlainAmount(cell)) out[i * width + j] = cell;
+        else if (cell !== null) odd[i] = 1;
+      }
+    }
   }
 
   /** Every data row (for small tables; large ones are walked with `row(i)`). */

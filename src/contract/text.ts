@@ -33,9 +33,18 @@ const KINDS: Record<string, ItemKind> = {
 /** True for a post whose name says it is a carried surplus or deficit (`Rullat underskott`, `Över-/underskott`). */
 export function isCarryoverName(item: string | null): boolean {
   if (!item) return false;
-  const c = canon(item);
-  return c.includes("overskott") || c.includes("underskott") || c.includes("resultatoverforing");
+  let is = carryoverNames.get(item);
+  if (is === undefined) {
+    const c = canon(item);
+    is = c.includes("overskott") || c.includes("underskott") || c.includes("resultatoverforing");
+    if (carryoverNames.size >= FOLD_CACHE_LIMIT) carryoverNames.clear();
+    carryoverNames.set(item, is);
+  }
+  return is;
 }
+
+/** isCarryoverName's answers by name: a budget repeats the same posts under every ansvar (a pure cache). */
+const carryoverNames = new Map<string, boolean>();
 
 /** The kind a Typ text names, or null when it names none. */
 export function parseKind(text: string): ItemKind | null {

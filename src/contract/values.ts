@@ -11,7 +11,8 @@ export interface ValueContext {
   uncalculated?: (formula: string) => void;
 }
 
-const MAX_AMOUNT = 1e15;
+/** Amounts at or above this size are refused: past 15 digits a double no longer holds every whole number Excel shows. */
+export const MAX_AMOUNT = 1e15;
 
 import { Cell, isBlank } from "./source";
 export { isBlank };
@@ -59,6 +60,11 @@ function oddCell(cell: { error: string } | { formula: string } | { invalid: stri
   else if ("invalid" in cell) ctx.findings.push(finding("CELL_INVALID", ctx.range, ctx.at, { column: ctx.column, value: cell.invalid }));
   else if (ctx.uncalculated) ctx.uncalculated(cell.formula);
   else ctx.findings.push(finding("FORMULA_NOT_CALCULATED", ctx.range, ctx.at, { column: ctx.column, formula: cell.formula, more: "" }));
+}
+
+/** True for a number the readers take as it is: finite and below MAX_AMOUNT. */
+export function isPlainAmount(v: number): boolean {
+  return Number.isFinite(v) && Math.abs(v) < MAX_AMOUNT;
 }
 
 /**

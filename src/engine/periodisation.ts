@@ -35,7 +35,27 @@ export function periodUnits(scale: AmountScale, yearUnits: Int, months: Float64A
   return total;
 }
 
-/** The sum of all twelve months of a row, exactly, in units. */
-export function yearUnitsFromMonths(scale: AmountScale, months: Float64Array, row: number): Int {
-  return periodUnits(scale, 0, months, row, 12);
+/** The elapsed months' sum and the whole year's sum of one row, in units (see monthUnits). */
+export class MonthUnits {
+  period: Int = 0;
+  year: Int = 0;
+}
+
+/**
+ * Both sums of row `row` of a 12-per-row array in one pass, exactly, in units: the first `elapsed` months into
+ * `out.period` (as periodUnits gives it) and all twelve into `out.year`.
+ */
+export function monthUnits(scale: AmountScale, months: Float64Array, row: number, elapsed: number, out: MonthUnits): void {
+  let period: Int = 0;
+  let year: Int = 0;
+  const base = row * 12;
+  for (let m = 0; m < 12; m++) {
+    const v = months[base + m];
+    if (v === 0) continue;
+    const u = scale.units(v);
+    year = add(year, u);
+    if (m < elapsed) period = add(period, u);
+  }
+  out.period = period;
+  out.year = year;
 }

@@ -2,9 +2,9 @@ import { Finding, finding } from "../findings/findings";
 import { Settings } from "../settings/settings";
 import { canon } from "../contract/text";
 import { AmountScale, decimalsOf } from "./amounts";
-import { Int, sub } from "./exact";
+import { Int, neg } from "./exact";
 import { ExactFigures, FigureSum, isSignificant, makeFigures } from "./figures";
-import { periodUnits, yearUnitsFromMonths } from "./periodisation";
+import { MonthUnits, monthUnits, periodUnits } from "./periodisation";
 import { ActualLine, ActualRows, BudgetLine, BudgetRows, Figures, ItemKind, KIND_CODES, NO_KIND, SourceRef } from "./types";
 
 /** One line of the income statement with its figures in the report unit. */
@@ -128,17 +128,52 @@ function maxDecimals(...arrays: (Float64Array | null)[]): number {
   return d;
 }
 
-/** A map keyed by two folded names without building a combined string per lookup. */
-class PairMap<T> {
-  private readonly outer = new Map<string, Map<string, T>>();
+/**
+ * Small dense ids for names compared folded (see canon): names equal after folding share an id. A workbook repeats
+ * the same few thousand names over every row, so each distinct text is folded once and then found by identity.
+ */
+class NameIds {
+  private readonly byText = new Map<string, number>();
+  private readonly byFolded = new Map<string, number>();
 
-  get(a: string, b: string): T | undefined {
-    return this.outer.get(a)?.get(b);
+  get size(): number {
+    return this.byFolded.size;
   }
 
-  set(a: string, b: string, value: T): void {
-    let inner = this.outer.get(a);
-    if (!inner) this.outer.set(a, (inner = new Map()));
+  id(text: string): number {
+    let id = this.byText.get(text);
+    if (id === undefined) {
+      const folded = canon(text);
+      id = this.byFolded.get(folded);
+      if (id === undefined) this.byFolded.set(folded, (id = this.byFolded.size));
+      this.byText.set(text, id);
+    }
+    return id;
+  }
+
+  /** The ids of `texts` (null as the empty name). */
+  all(texts: readonly (string | null)[]): Int32Array {
+    const ids = new Int32Array(texts.length);
+    for (let i = 0; i < texts.length; i++) ids[i] = this.id(texts[i] ?? "");
+    return ids;
+  }
+}
+
+/** A map keyed by a pair of name ids: one small map per first id. */
+class IdPairMap {
+  private readonly outer: (Map<number, number> | undefined)[];
+
+  constructor(firstIds: number) {
+    this.outer = new Array<Map<number, number> | undefined>(firstIds).fill(undefined);
+  }
+
+  get(a: number, b: number): number | undefined {
+    return this.outer[a]?.get(b);
+  }
+
+  set(a: number, b: number, value: number): void {
+    let inner = this.outer[a];
+    if (!inner) this.outer[a] = inner = new Map();
     inner.set(b, value);
   }
 }
@@ -167,18 +202,22 @@ export function computeIncome(
   const { materialityAmount, materialityPercent, decimals } = settings;
   const flip = settings.costsPositive;
 
+  // Names as ids: Ansvar and Post folded, each its own id space.
+  const respIds = new NameIds();
+  const itemIds = new NameIds();
+  const bResp = respIds.all(budget.responsibility);
+  const bItem = itemIds.all(budget.item);
+  const aResp = respIds.all(actuals.responsibility);
+  const aItem = itemIds.all(actuals.item);
+
   // Budget keys: (Ansvar, Post) → first row; rows of the same key with other kinds are chained.
-  const byKey = new PairMap<number>();
+  const byKey = new IdPairMap(respIds.size);
   const nextSame = new Int32Array(budget.size).fill(-1);
   const kept = new Uint8Array(budget.size);
-  const respKey: string[] = new Array(budget.size);
-  const itemKey: string[] = new Array(budget.size);
-  const kindByItem = new Map<string, number>();
+  const kindByItem = new Int32Array(itemIds.size).fill(-1);
   for (let i = 0; i < budget.size; i++) {
-    const resp = canon(budget.responsibility[i] ?? "");
-    const item = canon(budget.item[i]);
-    respKey[i] = resp;
-    itemKey[i] = item;
+    const resp = bResp[i];
+    const item = bItem[i];
     const first = byKey.get(resp, item);
     let twin = -1;
     let last = -1;
@@ -192,7 +231,7 @@ export function computeIncome(
     }
     if (last >= 0) nextSame[last] = i;
     else byKey.set(resp, item, i);
-    if (!kindByItem.has(item)) kindByItem.set(item, budget.kind[i]);
+    if (kindByItem[item] < 0) kindByItem[item] = budget.kind[i];
     kept[i] = 1;
   }
 
@@ -200,25 +239,18 @@ export function computeIncome(
   const matchedBy = new Int32Array(budget.size).fill(-1);
   const unbudgeted: number[] = [];
   const unbudgetedKind: number[] = [];
-  const aResp: string[] = new Array(actuals.size);
-  const aItem: string[] = new Array(actuals.size);
   for (let a = 0; a < actuals.size; a++) {
-    const item = canon(actuals.item[a]);
-    const resp = canon(actuals.responsibility[a] ?? "");
-    aResp[a] = resp;
-    aItem[a] = item;
+    const first = byKey.get(aResp[a], aItem[a]) ?? -1;
     const given = actuals.kind[a];
     let candidate = -1, count = 0;
-    const all: number[] = [];
-    for (let j = byKey.get(resp, item) ?? -1; j >= 0; j = nextSame[j]) {
+    for (let j = first; j >= 0; j = nextSame[j]) {
       if (given !== NO_KIND && budget.kind[j] !== given) continue;
       candidate = j;
       count++;
-      if (count > 1 || all.length) all.push(j);
     }
     if (count > 1) {
       const others: number[] = [];
-      for (let j = byKey.get(resp, item) ?? -1; j >= 0; j = nextSame[j]) if (given === NO_KIND || budget.kind[j] === given) others.push(j);
+      for (let j = first; j >= 0; j = nextSame[j]) if (given === NO_KIND || budget.kind[j] === given) others.push(j);
       findings.push(finding("ACTUAL_AMBIGUOUS", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }, others.map((j) => sourceAt(budget.origin, j).at)));
       continue;
     }
@@ -231,7 +263,7 @@ export function computeIncome(
       matchedBy[candidate] = a;
       continue;
     }
-    let kind = given !== NO_KIND ? given : (kindByItem.get(item) ?? -1);
+    let kind = given !== NO_KIND ? given : kindByItem[aItem[a]];
     if (kind < 0) {
       const amount = actuals.actual ? actuals.actual[a] : sumMonths(actuals.months, a, 12);
       kind = amount >= 0 ? KIND_CODES.indexOf("revenue") : COST;
@@ -250,95 +282,101 @@ export function computeIncome(
   }
   checkSigns(budget, kept, settings, findings);
 
-  // The lines in report order: by kind, budget rows first, then outcome without budget.
-  const lineBudget: number[] = [];
-  const lineActual: number[] = [];
-  const lineKind: number[] = [];
-  for (let k = 0; k < KIND_CODES.length; k++) {
-    for (let i = 0; i < budget.size; i++) {
-      if (kept[i] && budget.kind[i] === k) {
-        lineBudget.push(i);
-        lineActual.push(matchedBy[i]);
-        lineKind.push(k);
-      }
-    }
-    for (let u = 0; u < unbudgeted.length; u++) {
-      if (unbudgetedKind[u] === k) {
-        lineBudget.push(-1);
-        lineActual.push(unbudgeted[u]);
-        lineKind.push(k);
-      }
-    }
+  // The lines in report order: by kind, budget rows first, then outcome without budget (a counting sort).
+  const kinds = KIND_CODES.length;
+  const budgetPerKind = new Int32Array(kinds);
+  const ownPerKind = new Int32Array(kinds);
+  for (let i = 0; i < budget.size; i++) if (kept[i]) budgetPerKind[budget.kind[i]]++;
+  for (const k of unbudgetedKind) ownPerKind[k]++;
+  const nextBudget = new Int32Array(kinds);
+  const nextOwn = new Int32Array(kinds);
+  let rowCount = 0;
+  for (let k = 0; k < kinds; k++) {
+    nextBudget[k] = rowCount;
+    nextOwn[k] = rowCount + budgetPerKind[k];
+    rowCount += budgetPerKind[k] + ownPerKind[k];
+  }
+  const lineBudget = new Int32Array(rowCount);
+  const lineActual = new Int32Array(rowCount);
+  const lineKind = new Uint8Array(rowCount);
+  for (let i = 0; i < budget.size; i++) {
+    if (!kept[i]) continue;
+    const l = nextBudget[budget.kind[i]]++;
+    lineBudget[l] = i;
+    lineActual[l] = matchedBy[i];
+    lineKind[l] = budget.kind[i];
+  }
+  for (let u = 0; u < unbudgeted.length; u++) {
+    const l = nextOwn[unbudgetedKind[u]]++;
+    lineBudget[l] = -1;
+    lineActual[l] = unbudgeted[u];
+    lineKind[l] = unbudgetedKind[u];
   }
 
-  /** A line's exact base amounts (signs turned to the report's rule). */
-  const lineUnits = (b: number, a: number, kind: number): ExactFigures & { prior: Int; fc: Int } => {
+  /** A line's exact base amounts (signs turned to the report's rule), written into `x`. */
+  const x = new LineUnits();
+  const months = new MonthUnits();
+  const lineUnits = (b: number, a: number, kind: number): void => {
     const negate = flip && kind === COST;
-    const u = (x: number): Int => {
-      const v = scale.units(x);
-      return negate ? sub(0, v) : v;
-    };
     let budgetYear: Int = 0, budgetPeriod: Int = 0;
     if (b >= 0) {
       const stated = budget.budgetYear[b];
-      if (Number.isNaN(stated) && budget.months) {
-        const y = yearUnitsFromMonths(scale, budget.months, b);
-        budgetYear = negate ? sub(0, y) : y;
-      } else budgetYear = u(stated);
       if (budget.months) {
-        const p = periodUnits(scale, 0, budget.months, b, m);
-        budgetPeriod = negate ? sub(0, p) : p;
-      } else budgetPeriod = periodUnits(scale, budgetYear, null, b, m);
+        monthUnits(scale, budget.months, b, m, months);
+        budgetPeriod = negate ? neg(months.period) : months.period;
+        budgetYear = Number.isNaN(stated) ? (negate ? neg(months.year) : months.year) : signed(scale.units(stated), negate);
+      } else {
+        budgetYear = signed(scale.units(stated), negate);
+        budgetPeriod = periodUnits(scale, budgetYear, null, b, m);
+      }
     }
     let actual: Int = 0, prior: Int = 0, fc: Int = budgetYear;
     if (a >= 0) {
-      if (actuals.actual) actual = u(actuals.actual[a]);
-      else if (actuals.months) {
-        const p = periodUnits(scale, 0, actuals.months, a, m);
-        actual = negate ? sub(0, p) : p;
-      }
-      if (actuals.priorYear) prior = u(actuals.priorYear[a]);
+      if (actuals.actual) actual = signed(scale.units(actuals.actual[a]), negate);
+      else if (actuals.months) actual = signed(periodUnits(scale, 0, actuals.months, a, m), negate);
+      if (actuals.priorYear) prior = signed(scale.units(actuals.priorYear[a]), negate);
       if (actuals.forecast) {
         const f = actuals.forecast[a];
-        if (!Number.isNaN(f)) fc = u(f);
+        if (!Number.isNaN(f)) fc = signed(scale.units(f), negate);
       }
     }
-    return { actual, budgetPeriod, budgetYear, actualPriorYear: hasPriorYear ? prior : null, forecast: hasForecast ? fc : null, prior, fc };
+    x.actual = actual;
+    x.budgetPeriod = budgetPeriod;
+    x.budgetYear = budgetYear;
+    x.prior = prior;
+    x.fc = fc;
   };
 
   const sums = KIND_CODES.map(() => new FigureSum());
-  const statementOf = new PairMap<number>();
+  const statementOf = new Int32Array(itemIds.size * kinds).fill(-1);
   const statementSums: FigureSum[] = [];
   const statementFirst: number[] = [];
-  const respOf = new Map<string, number>();
+  const respOf = new Int32Array(respIds.size).fill(-1);
   const respSums: FigureSum[] = [];
   const respFirst: number[] = [];
   let hasResponsibility = false;
   let hasCarryover = false;
-  for (let l = 0; l < lineKind.length; l++) {
+  for (let l = 0; l < rowCount; l++) {
     const b = lineBudget[l], a = lineActual[l], k = lineKind[l];
-    const x = lineUnits(b, a, k);
+    lineUnits(b, a, k);
     if (a >= 0 && actuals.forecast && b >= 0 && Number.isNaN(actuals.forecast[a]) && hasForecast) {
       findings.push(finding("FORECAST_BLANK", actuals.origin.range, { sheet: actuals.origin.sheet, row: actuals.origin.rows[a], col: actuals.forecastCol }, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }));
     }
     sums[k].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
     if (k === CARRYOVER) hasCarryover = true;
-    const item = b >= 0 ? itemKey[b] : aItem[a];
-    const resp = b >= 0 ? respKey[b] : aResp[a];
-    const kindKey = KIND_CODES[k];
-    let g = statementOf.get(kindKey, item);
-    if (g === undefined) {
-      g = statementSums.length;
-      statementOf.set(kindKey, item, g);
+    const item = b >= 0 ? bItem[b] : aItem[a];
+    const resp = b >= 0 ? bResp[b] : aResp[a];
+    let g = statementOf[item * kinds + k];
+    if (g < 0) {
+      g = statementOf[item * kinds + k] = statementSums.length;
       statementSums.push(new FigureSum());
       statementFirst.push(l);
     }
     statementSums[g].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
     if ((b >= 0 ? budget.responsibility[b] : actuals.responsibility[a]) !== null) hasResponsibility = true;
-    let r = respOf.get(resp);
-    if (r === undefined) {
-      r = respSums.length;
-      respOf.set(resp, r);
+    let r = respOf[resp];
+    if (r < 0) {
+      r = respOf[resp] = respSums.length;
       respSums.push(new FigureSum());
       respFirst.push(l);
     }
@@ -378,11 +416,10 @@ export function computeIncome(
     : null;
 
   const rowAt = (l: number): IncomeRow => {
-    const x = lineUnits(lineBudget[l], lineActual[l], lineKind[l]);
-    const exact: ExactFigures = { actual: x.actual, budgetPeriod: x.budgetPeriod, budgetYear: x.budgetYear, actualPriorYear: x.actualPriorYear, forecast: x.forecast };
+    lineUnits(lineBudget[l], lineActual[l], lineKind[l]);
+    const exact: ExactFigures = { actual: x.actual, budgetPeriod: x.budgetPeriod, budgetYear: x.budgetYear, actualPriorYear: hasPriorYear ? x.prior : null, forecast: hasForecast ? x.fc : null };
     return { ...withSignificance(figures(exact)), ...lineName(l), kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
   };
-  const rowCount = lineKind.length;
   return {
     rowCount,
     rowAt,
@@ -398,6 +435,20 @@ export function computeIncome(
     hasCarryover,
     scale,
   };
+}
+
+/** A line's base amounts, rewritten for each line (no object per line). */
+class LineUnits {
+  actual: Int = 0;
+  budgetPeriod: Int = 0;
+  budgetYear: Int = 0;
+  prior: Int = 0;
+  fc: Int = 0;
+}
+
+/** Units with the sign turned when `negate` (costs shown positive). */
+function signed(u: Int, negate: boolean): Int {
+  return negate ? neg(u) : u;
 }
 
 function sumMonths(months: Float64Array | null, row: number, count: number): number {

@@ -227,6 +227,35 @@ export class ColumnGrid implements CellGrid {
     }
   }
 
+  numbers(cols: readonly number[], rows: Int32Array, out: Float64Array, below: number, odd: Uint8Array): void {
+    // Row by row across the columns, so that `out` is written in order (a column at a time would stride through it).
+    const width = cols.length;
+    const kinds: Uint8Array[] = [];
+    const nums: Float64Array[] = [];
+    const at: number[] = [];
+    cols.forEach((col, j) => {
+      const c = col >= 0 ? this.columns[col] : undefined;
+      if (!c) return;
+      kinds.push(c.kind);
+      nums.push(c.num);
+      at.push(j);
+    });
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const base = i * width;
+      for (let j = 0; j < kinds.length; j++) {
+        const kind = kinds[j];
+        if (r >= kind.length) continue;
+        const k = kind[r];
+        if (k === KIND_NUMBER) {
+          const v = nums[j][r];
+          if (Math.abs(v) < below) out[base + at[j]] = v;
+          else odd[i] = 1;
+        } else if (k !== KIND_EMPTY) odd[i] = 1;
+      }
+    }
+  }
+
   format(row: number, col: number): string | null {
     const c = this.columns[col];
     if (!c || row >= c.fmt.length) return null;

@@ -193,6 +193,8 @@ function withMergedHeader(grid: RectResult["grid"], merges: Rect[], rect: Rect):
     get: (row: number, col: number): Cell => (row === 0 && repeat.has(col) ? grid.get(0, repeat.get(col) as number) : grid.get(row, col)),
     format: (row: number, col: number) => grid.format(row, col),
     isRowBlank: (row: number) => grid.isRowBlank(row),
+    // Only data rows are read in bulk: the header row, where merged cells repeat, is not among them.
+    numbers: (cols, rows, out, below, odd) => grid.numbers(cols, rows, out, below, odd),
   };
 }
 
