@@ -21,6 +21,16 @@ export interface ScanHandler {
   wantText: boolean;
   /** A piece of text as raw UTF-8 bytes, which may hold references (`hasRef`). Never splits a character or reference. */
   text(buf: Buffer, start: number, end: number, hasRef: boolean): void;
+  /**
+   * Optional: a whole element taken in one step. It is offered each start tag of the prefixless element
+   * `shortcut.name` that resolves to `shortcut.code` in scope, inside the root and with room for a child under the
+   * depth limit, at `buf[pos] === "<"`, before the scanner reads it. It returns the position after the element's end
+   * tag when it took the element, having done what the element's events would have done, or -1 (changing nothing) to
+   * leave it to the scanner. It may only take bytes that are well-formed XML as they stand, in this namespace
+   * context: names and end tags written out exactly, attributes without prefixes, declarations or references, and
+   * text without markup or references (see SheetReader.takeCell).
+   */
+  shortcut?: { name: string; code: number; take(buf: Buffer, pos: number, n: number): number };
 }
 
 const STATE_TEXT = 0;
@@ -78,6 +88,9 @@ export class ByteScanner {
   private guessAttrs = new Int32Array(64 * 8).fill(-1);
   /** Per depth, the element last opened there: siblings usually share a name (`<c>` after `<c>`). */
   private guessElem = new Int32Array(64).fill(-1);
+
+  /** The interned id of the handler's shortcut element name (-1 until it is first seen, or without a shortcut). */
+  private shortcutId = -1;
 
   private readonly bindings = new Map<string, string[]>();
   private readonly declStack: string[] = [];
@@ -536,6 +549,16 @@ export class ByteScanner {
       id = this.name(buf, pos + 1, n);
       if (id < 0) return -1;
       if (depth < this.guessElem.length) this.guessElem[depth] = id;
+      const shortcut = this.handler.shortcut;
+      if (this.shortcutId < 0 && shortcut && this.nameBytes[id].toString("latin1") === shortcut.name && this.nameFlags[id] === 0) this.shortcutId = id;
+    }
+    if (id === this.shortcutId && depth > 0 && depth + 1 < LIMITS.maxXmlDepth) {
+      const shortcut = this.handler.shortcut as NonNullable<ScanHandler["shortcut"]>;
+      if (this.resolve(id) === shortcut.code) {
+        this.buf = buf;
+        const end = shortcut.take(buf, pos, n);
+        if (end >= 0) return end;
+      }
     }
     const guesses = id * 8;
     if (guesses + 8 > this.guessAttrs.length) {

@@ -125,6 +125,102 @@ export class SheetReader implements ScanHandler {
     return this.scanner;
   }
 
+  /** The common cell, taken whole without its tags' events (see takeCell). */
+  readonly shortcut = { name: "c", code: C_C, take: (buf: Buffer, pos: number, n: number): number => this.takeCell(buf, pos, n) };
+
+  /**
+   * Takes the common form of a cell in one step, as `<c r="D2" s="1" t="s"><v>13</v></c>` is written by every
+   * producer: attributes only `r`, `s` and `t` (each at most once, double quotes, one space before each), `t` only
+   * `s` or `n`, the value 1 to 64 bytes of `[0-9A-Za-z.+-]`, end tags written out without spaces. The result is the
+   * one the element's events give (openCell, the `<v>` text, finishCell), with the same checks; anything else, and
+   * every cell the checks refuse, returns -1 before anything changes, so that the scanner reads it as always.
+   */
+  private takeCell(buf: Buffer, pos: number, n: number): number {
+    if (!this.inSheetData) return -1;
+    let k = pos + 2;
+    let rStart = -1, rEnd = -1, style = -1, type = T_N, seen = 0;
+    while (buf[k] === 32) {
+      const a = buf[k + 1];
+      if (buf[k + 2] !== 61 || buf[k + 3] !== 34) return -1;
+      const start = k + 4;
+      let end = start;
+      if (a === 114 /* r */ && !(seen & 1)) {
+        seen |= 1;
+        while (end < n && ((buf[end] >= 65 && buf[end] <= 90) || (buf[end] >= 48 && buf[end] <= 57))) end++;
+        rStart = start;
+        rEnd = end;
+      } else if (a === 115 /* s */ && !(seen & 2)) {
+        seen |= 2;
+        let v = 0;
+        while (end < n && buf[end] >= 48 && buf[end] <= 57 && end - start < 6) v = v * 10 + (buf[end++] - 48);
+        if (end === start) return -1;
+        style = v;
+      } else if (a === 116 /* t */ && !(seen & 4)) {
+        seen |= 4;
+        if (buf[start] === 115) type = T_S;
+        else if (buf[start] !== 110) return -1;
+        end = start + 1;
+      } else return -1;
+      if (buf[end] !== 34) return -1;
+      k = end + 1;
+    }
+    // `><v>` value `</v></c>`
+    if (buf[k] !== 62 || buf[k + 1] !== 60 || buf[k + 2] !== 118 || buf[k + 3] !== 62) return -1;
+    const vStart = k + 4;
+    const limit = Math.min(n, vStart + 65);
+    let vEnd = vStart;
+    while (vEnd < limit && isLeafByte(buf[vEnd])) vEnd++;
+    if (vEnd === vStart || vEnd - vStart > 64 || vEnd + 8 > n) return -1;
+    if (buf[vEnd] !== 60 || buf[vEnd + 1] !== 47 || buf[vEnd + 2] !== 118 || buf[vEnd + 3] !== 62) return -1;
+    if (buf[vEnd + 4] !== 60 || buf[vEnd + 5] !== 47 || buf[vEnd + 6] !== 99 || buf[vEnd + 7] !== 62) return -1;
+    const after = vEnd + 8;
+    // What openCell does, with its refusals left to it.
+    if (!this.rowKept) {
+      this.keep = false;
+      return after;
+    }
+    let col = this.nextCol;
+    if (rStart >= 0) {
+      col = 0;
+      let j = rStart;
+      while (j < rEnd && buf[j] >= 65 && buf[j] <= 90 && j - rStart < 3) col = col * 26 + (buf[j++] - 64);
+      let row = 0;
+      const digits = j;
+      while (j < rEnd && buf[j] >= 48 && buf[j] <= 57 && j - digits < 7) row = row * 10 + (buf[j++] - 48);
+      if (col === 0 || j !== rEnd || digits === rEnd || row !== this.rowNumber) return -1;
+    }
+    if (col > LIMITS.maxColumns) return -1;
+    const kept = col >= this.left && col <= this.right;
+    if (kept && style >= this.styles.xfFormat.length) return -1;
+    this.keep = false;
+    this.nextCol = col + 1;
+    if (!kept) return after;
+    this.col = col;
+    this.type = type;
+    this.badRef = null;
+    this.badStyle = false;
+    this.fmt = style >= 0 ? this.styles.xfFormat[style] : 0;
+    this.isDate = style >= 0 && this.styles.xfIsDate[style] === 1;
+    this.hasFormula = false;
+    this.formula = "";
+    if (this.pieces.length > 0) this.pieces = [];
+    this.pieceChars = 0;
+    this.cellTruncated = false;
+    this.inIs = false;
+    this.inPhonetic = 0;
+    // The state `<v>` and its text would leave, then the cell's end.
+    this.hasV = true;
+    this.vPieces = 1;
+    this.vText = "";
+    this.vBuf = buf;
+    this.vStart = vStart;
+    this.vEnd = vEnd;
+    this.keep = true;
+    this.finishCell();
+    this.keep = false;
+    return after;
+  }
+
   code(ns: string, local: string): number {
     return SPREADSHEET_NS.includes(ns) ? (CODES[local] ?? 0) : 0;
   }
@@ -551,6 +647,11 @@ function parseIndexText(s: string): number {
 const MAX_SHARED_INDEX = Math.ceil(LIMITS.maxPartBytes / 5);
 /** Excel's last row, as a constant for the innermost loop. */
 const MAX_ROWS = LIMITS.maxRows;
+
+/** A byte takeCell accepts in a value: numbers, shared-string indices. */
+function isLeafByte(b: number): boolean {
+  return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 43 || b === 45 || b === 46;
+}
 
 function parseIndexBytes(b: Buffer, start: number, end: number): number {
   while (start < end && isWs(b[start])) start++;
