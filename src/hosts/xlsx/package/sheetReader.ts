@@ -136,23 +136,27 @@ export class SheetReader implements ScanHandler {
    * every cell the checks refuse, returns -1 before anything changes, so that the scanner reads it as always.
    */
   private takeCell(buf: Buffer, pos: number, n: number): number {
-    if (!this.inSheetData) return -1;
+    // Reads stay below `limit + 8`, inside the chunk: a read past its end would cost more than the shortcut saves
+    // (the optimised code is thrown away). A cell near the end of a chunk goes the usual way.
+    const limit = pos + 128;
+    if (!this.inSheetData || limit + 8 > n) return -1;
     let k = pos + 2;
     let rStart = -1, rEnd = -1, style = -1, type = T_N, seen = 0;
     while (buf[k] === 32) {
+      if (k > limit) return -1;
       const a = buf[k + 1];
       if (buf[k + 2] !== 61 || buf[k + 3] !== 34) return -1;
       const start = k + 4;
       let end = start;
       if (a === 114 /* r */ && !(seen & 1)) {
         seen |= 1;
-        while (end < n && ((buf[end] >= 65 && buf[end] <= 90) || (buf[end] >= 48 && buf[end] <= 57))) end++;
+        while (end < limit && ((buf[end] >= 65 && buf[end] <= 90) || (buf[end] >= 48 && buf[end] <= 57))) end++;
         rStart = start;
         rEnd = end;
       } else if (a === 115 /* s */ && !(seen & 2)) {
         seen |= 2;
         let v = 0;
-        while (end < n && buf[end] >= 48 && buf[end] <= 57 && end - start < 6) v = v * 10 + (buf[end++] - 48);
+        while (end < limit && buf[end] >= 48 && buf[end] <= 57 && end - start < 6) v = v * 10 + (buf[end++] - 48);
         if (end === start) return -1;
         style = v;
       } else if (a === 116 /* t */ && !(seen & 4)) {
@@ -167,10 +171,10 @@ export class SheetReader implements ScanHandler {
     // `><v>` value `</v></c>`
     if (buf[k] !== 62 || buf[k + 1] !== 60 || buf[k + 2] !== 118 || buf[k + 3] !== 62) return -1;
     const vStart = k + 4;
-    const limit = Math.min(n, vStart + 65);
+    const vLimit = Math.min(limit, vStart + 65);
     let vEnd = vStart;
-    while (vEnd < limit && isLeafByte(buf[vEnd])) vEnd++;
-    if (vEnd === vStart || vEnd - vStart > 64 || vEnd + 8 > n) return -1;
+    while (vEnd < vLimit && isLeafByte(buf[vEnd])) vEnd++;
+    if (vEnd === vStart || vEnd - vStart > 64) return -1;
     if (buf[vEnd] !== 60 || buf[vEnd + 1] !== 47 || buf[vEnd + 2] !== 118 || buf[vEnd + 3] !== 62) return -1;
     if (buf[vEnd + 4] !== 60 || buf[vEnd + 5] !== 47 || buf[vEnd + 6] !== 99 || buf[vEnd + 7] !== 62) return -1;
     const after = vEnd + 8;
