@@ -139,7 +139,9 @@ export class SheetReader implements ScanHandler {
     // Reads stay below `limit + 8`, inside the chunk: a read past its end would cost more than the shortcut saves
     // (the optimised code is thrown away). A cell near the end of a chunk goes the usual way.
     const limit = pos + 128;
-    if (!this.inSheetData || limit + 8 > n) return -1;
+    // Inside another cell's open `<t>`, `<f>` or `<v>` (a cell nested in a cell), the `<v>` events would also reset
+    // where that element's text goes: left to the scanner.
+    if (!this.inSheetData || this.target !== 0 || limit + 8 > n) return -1;
     let k = pos + 2;
     let rStart = -1, rEnd = -1, style = -1, type = T_N, seen = 0;
     while (buf[k] === 32) {
