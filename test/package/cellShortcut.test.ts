@@ -9,6 +9,7 @@ import { PartStream } from "../../src/hosts/xlsx/package/readPackage";
 import { StringPool } from "../../src/hosts/xlsx/package/grid";
 import { SheetReader, StyleInfo } from "../../src/hosts/xlsx/package/sheetReader";
 import { UppfoljningError } from "../../src/findings/errors";
+import { writeInChunks } from "../support/chunks";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const STYLES: StyleInfo = { xfFormat: Uint16Array.from([0, 1, 2]), xfIsDate: Uint8Array.from([0, 0, 1]), formats: [null, "0.00", "yyyy-mm-dd"] };
@@ -29,12 +30,7 @@ function read(xml: string, cuts: number[], shortcut: boolean) {
   const bytes = Buffer.from(xml, "utf8");
   const stream = new PartStream(reader.attach("xl/worksheets/sheet1.xml", "fil.xlsx"), "fil.xlsx", "xl/worksheets/sheet1.xml");
   try {
-    let at = 0;
-    for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b).concat(bytes.length)) {
-      if (cut > at) stream.write(Buffer.from(bytes.subarray(at, cut)));
-      at = cut;
-    }
-    stream.end();
+    writeInChunks(stream, bytes, cuts);
   } catch (e) {
     if (e instanceof UppfoljningError) return { refused: e.code, params: e.params };
     throw e;

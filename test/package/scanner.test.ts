@@ -7,6 +7,7 @@ import { ByteScanner, decodeText, normaliseNewlines, ScanHandler } from "../../s
 import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml";
 import { PartStream } from "../../src/hosts/xlsx/package/readPackage";
 import { UppfoljningError } from "../../src/findings/errors";
+import { writeInChunks } from "../support/chunks";
 
 /** Records every element and the text between, as the scanner reports them. */
 class Recorder implements ScanHandler {
@@ -39,12 +40,7 @@ function scan(bytes: Buffer, cuts: number[]): { ok: boolean; events: string[]; c
   const rec = new Recorder();
   const scanner = new PartStream(new ByteScanner(rec, "part.xml", "fil.xlsx"), "fil.xlsx", "part.xml");
   try {
-    let at = 0;
-    for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b).concat(bytes.length)) {
-      if (cut > at) scanner.write(Buffer.from(bytes.subarray(at, cut)));
-      at = cut;
-    }
-    scanner.end();
+    writeInChunks(scanner, bytes, cuts);
     return { ok: true, events: rec.events };
   } catch (e) {
     if (e instanceof UppfoljningError) return { ok: false, events: [], code: e.code };

@@ -207,17 +207,10 @@ export class SheetReader implements ScanHandler {
     this.badStyle = false;
     this.fmt = style >= 0 ? this.styles.xfFormat[style] : 0;
     this.isDate = style >= 0 && this.styles.xfIsDate[style] === 1;
-    this.hasFormula = false;
-    this.formula = "";
-    if (this.pieces.length > 0) this.pieces = [];
-    this.pieceChars = 0;
-    this.cellTruncated = false;
-    this.inIs = false;
-    this.inPhonetic = 0;
+    this.clearContent();
     // The state `<v>` and its text would leave, then the cell's end.
     this.hasV = true;
     this.vPieces = 1;
-    this.vText = "";
     this.vBuf = buf;
     this.vStart = vStart;
     this.vEnd = vEnd;
@@ -342,6 +335,12 @@ export class SheetReader implements ScanHandler {
       }
     }
     this.keep = true;
+    this.clearContent();
+    if (empty) this.finishCell();
+  }
+
+  /** Forgets the previous cell's content (value, formula, text pieces) before a kept cell's own is read. */
+  private clearContent(): void {
     this.hasFormula = false;
     this.formula = "";
     this.hasV = false;
@@ -352,7 +351,6 @@ export class SheetReader implements ScanHandler {
     this.cellTruncated = false;
     this.inIs = false;
     this.inPhonetic = 0;
-    if (empty) this.finishCell();
   }
 
   /** Column of a cell's `r` attribute, checking that it names the current row. */
