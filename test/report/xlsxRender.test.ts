@@ -34,7 +34,8 @@ function reportValues(ws: ExcelJS.Worksheet): string[] {
   const rows: string[] = [];
   ws.eachRow({ includeEmpty: true }, (row) => {
     const text = JSON.stringify(row.values);
-    rows.push(/Uppdaterad \d{4}-\d\d-\d\d \d\d:\d\d/.test(text) ? text.replace(/Uppdaterad [^·]+·/, "Uppdaterad ·") : text);
+    // The title line spans merged cells, and row.values repeats it in each: every copy loses its timestamp.
+    rows.push(/Uppdaterad \d{4}-\d\d-\d\d \d\d:\d\d/.test(text) ? text.replace(/Uppdaterad [^·]+·/g, "Uppdaterad ·") : text);
   });
   return rows;
 }
