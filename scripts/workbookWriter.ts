@@ -2,7 +2,7 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Cell } from "../src/contract/source";
-import { columnLetters } from "../src/findings/findings";
+import { columnLetters, parseA1 as parseCell } from "../src/core/references";
 
 /** A cell as a test or example writes it: a plain value, or a formula with (or without) its cached result. */
 export type WrittenCell = Cell | { formula: string; result?: number | string };
@@ -23,11 +23,9 @@ export interface SheetRange {
 
 /** `C7` → zero-based row and column. */
 export function parseA1(a1: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) throw new Error(`bad address ${a1}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const at = parseCell(a1);
+  if (!at) throw new Error(`bad address ${a1}`);
+  return { row: at.row - 1, col: at.col - 1 };
 }
 
 function escapeXml(s: string): string {

@@ -7,11 +7,13 @@
 import { AmountScale, decimalsOf } from "../engine/amounts";
 import { add, Int } from "../engine/exact";
 import { AccountRule, LedgerRows } from "../engine/types";
+import { Settings } from "../engine/settings";
 import { Finding, finding } from "../findings/findings";
-import { Settings } from "../settings/settings";
+import { AccountHint } from "../findings/params";
 import { MONTH_COLUMNS, MONTH_KEYS } from "./months";
 import { ColumnSpec, Table, TableRow } from "./table";
-import { canon, parseKind } from "./text";
+import { parseKind } from "../core/kinds";
+import { canon, own } from "../core/text";
 import { parseAccountRule, specificity } from "../engine/accountPlan";
 
 /** Headers of a ledger's amount columns named after years (`BUDGET 2025`, `Utfall 2024`), read for the report's year. */
@@ -109,12 +111,12 @@ function readAccount(row: TableRow, texts: Map<number, string>): string | null {
       if (t === undefined) texts.set(cell, (t = String(cell)));
       return t;
     }
-    row.flag("ACCOUNT_INVALID", "konto", String(cell).replace(".", ","), { hint: "" });
+    row.flag("ACCOUNT_INVALID", "konto", String(cell).replace(".", ","), { hint: "none" });
     return null;
   }
   if (typeof cell !== "string") {
     row.text("konto");
-    if (typeof cell === "boolean" || cell instanceof Date) row.flag("ACCOUNT_INVALID", "konto", cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell), { hint: "" });
+    if (typeof cell === "boolean" || cell instanceof Date) row.flag("ACCOUNT_INVALID", "konto", cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell), { hint: "none" });
     return null;
   }
   const t = cell.trim();
@@ -124,13 +126,7 @@ function readAccount(row: TableRow, texts: Map<number, string>): string | null {
     row.flag("ACCOUNT_NORMALISED", "konto", t, { account: zero[1] });
     return zero[1];
   }
-  const hint = /^\d{1,3}([\s\u00a0\u202f.,]\d{3})+$/.test(t)
-    ? " (det har mellanrum eller tusentalsavgränsare)"
-    : /^\d+\s*[-–:]?\s*\p{L}/u.test(t)
-      ? " (kontonummer och benämning står i samma cell: dela kolumnen med Data › Text till kolumner)"
-      : /\s/.test(t)
-        ? " (det har mellanrum)"
-        : "";
+  const hint: AccountHint = /^\d{1,3}([\s\u00a0\u202f.,]\d{3})+$/.test(t) ? "thousands" : /^\d+\s*[-–:]?\s*\p{L}/u.test(t) ? "nameInCell" : /\s/.test(t) ? "spaces" : "none";
   row.flag("ACCOUNT_INVALID", "konto", t, { hint });
   return null;
 }
@@ -254,7 +250,7 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     const a = readAccount(row, texts);
     const resp = row.text("ansvar");
     const artText = row.requiredText("art");
-    const art = artText === null ? null : (ART[canon(artText)] ?? null);
+    const art = artText === null ? null : (own(ART, canon(artText)) ?? null);
     if (artText !== null && art === null) row.flag("LEDGER_ART_UNKNOWN", "art", artText);
     const month = readPeriod(row);
     const v = values[i];

@@ -1,7 +1,11 @@
-import { AmountUnit } from "../engine/types";
+/**
+ * Reads `Inställningar` into the engine's settings, by the one table of settings (settingsTable.ts): defaults where a
+ * key is absent or its value invalid, and a finding naming the cell for every unknown key, duplicate or invalid value.
+ */
+import { canon } from "../core/text";
+import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../engine/settings";
 import { Finding, finding } from "../findings/findings";
-import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../settings/settings";
-import { canon } from "./text";
+import { checkChoice, checkInt, checkSheetName, monthNumber, SettingSpec, settingSpec, ThresholdSetting } from "./settingsTable";
 import { Table, TableRow } from "./table";
 
 export const SETTINGS_COLUMNS = [
@@ -9,123 +13,59 @@ export const SETTINGS_COLUMNS = [
   { key: "value", header: "Värde" },
 ];
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-
-const UNITS: Record<string, AmountUnit> = {
-  kr: "kr", kronor: "kr",
-  tkr: "tkr", "tusen kronor": "tkr", "tusental kronor": "tkr",
-  mkr: "mkr", mnkr: "mkr", "miljoner kronor": "mkr", "milj kr": "mkr",
-};
-
-type Apply = (s: Settings, row: TableRow, invalid: (hint: string) => void) => void;
-
-function integer(row: TableRow, min: number, max: number, invalid: (hint: string) => void, hint: string): number | null {
-  const n = row.number("value");
-  if (n === null) return null;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    invalid(hint);
-    return null;
-  }
-  return n;
-}
-
-function nonNegativeShare(row: TableRow, invalid: (hint: string) => void, hint: string): number | null {
-  const n = row.share("value");
-  if (n === null) return null;
-  if (n < 0) {
-    invalid(hint);
-    return null;
-  }
-  return n;
-}
-
-function unit(row: TableRow, invalid: (hint: string) => void, allowed: AmountUnit[]): AmountUnit | null {
-  const t = row.text("value");
-  if (t === null) return null;
-  const u = UNITS[canon(t).replace(/\.$/, "")];
-  if (!u || !allowed.includes(u)) {
-    invalid(`Använd ${allowed.join(", ")}.`);
-    return null;
-  }
-  return u;
-}
-
-const KEYS: Record<string, { label: string; apply: Apply }> = {
-  organisation: { label: "Organisation", apply: (s, r) => { s.organisation = r.text("value") ?? ""; } },
-  rapport: { label: "Rapport", apply: (s, r) => { s.reportTitle = r.text("value") ?? s.reportTitle; } },
-  ar: { label: "År", apply: (s, r, bad) => { s.year = integer(r, 1900, 2200, bad, "Ange ett årtal, t.ex. 2024.") ?? s.year; } },
-  period: {
-    label: "Period",
-    apply: (s, r, bad) => {
-      const c = r.cell("value");
-      if (typeof c === "string" && !/^\s*[\d,.]+\s*$/.test(c)) {
-        const name = canon(c);
-        const i = MONTHS.findIndex((m) => name.length >= 3 && m.startsWith(name));
-        if (i >= 0) s.months = i + 1;
-        else bad("Ange antal månader 1–12 eller en månad, t.ex. augusti.");
+/** Applies one row's value by its spec; `invalid` records why it cannot be used (the setting keeps its default). */
+function applyRow(spec: Exclude<SettingSpec, ThresholdSetting>, settings: Settings, row: TableRow, invalid: (hint: string) => void): void {
+  switch (spec.kind) {
+    case "text": {
+      const t = row.text("value");
+      if (t !== null) spec.apply(settings, t);
+      return;
+    }
+    case "int": {
+      const c = row.cell("value");
+      if (spec.months && typeof c === "string" && !/^\s*[\d,.]+\s*$/.test(c)) {
+        const m = monthNumber(c);
+        if (m !== null) spec.apply(settings, m);
+        else invalid(spec.hint);
         return;
       }
-      s.months = integer(r, 1, 12, bad, "Ange antal månader 1–12 eller en månad, t.ex. augusti.") ?? s.months;
-    },
-  },
-  "enhet in": { label: "Enhet in", apply: (s, r, bad) => { s.unitIn = unit(r, bad, ["kr", "tkr", "mkr"]) ?? s.unitIn; } },
-  "enhet ut": { label: "Enhet ut", apply: (s, r, bad) => { s.unitOut = unit(r, bad, ["kr", "tkr", "mkr"]) ?? s.unitOut; } },
-  decimaler: { label: "Decimaler", apply: (s, r, bad) => { s.decimals = integer(r, 0, 3, bad, "Ange 0, 1, 2 eller 3.") ?? s.decimals; } },
-  "vasentlighet belopp": {
-    label: "Väsentlighet belopp",
-    apply: (s, r, bad) => {
-      const n = r.number("value");
-      if (n !== null && n < 0) bad("Ange ett belopp som är 0 eller större.");
-      else if (n !== null) s.materialityAmount = n;
-    },
-  },
-  "vasentlighet procent": { label: "Väsentlighet procent", apply: (s, r, bad) => { s.materialityPercent = nonNegativeShare(r, bad, "Ange en procentsats, t.ex. 5 %.") ?? s.materialityPercent; } },
-  riskskala: {
-    label: "Riskskala",
-    apply: (s, r, bad) => {
-      const n = integer(r, 4, 5, bad, "Ange 4 eller 5.");
-      if (n === 4 || n === 5) s.riskScale = n;
-    },
-  },
-  indikatortolerans: { label: "Indikatortolerans", apply: (s, r, bad) => { s.indicatorTolerance = nonNegativeShare(r, bad, "Ange en procentsats, t.ex. 20 %.") ?? s.indicatorTolerance; } },
-  teckenkonvention: {
-    label: "Teckenkonvention",
-    apply: (s, r, bad) => {
-      const t = r.text("value");
+      const n = row.number("value");
+      if (n === null) return;
+      const v = checkInt(spec, n);
+      if (v === null) invalid(spec.hint);
+      else spec.apply(settings, v);
+      return;
+    }
+    case "number": {
+      const n = row.number("value");
+      if (n !== null && n < spec.min) invalid(spec.hint);
+      else if (n !== null) spec.apply(settings, n);
+      return;
+    }
+    case "share": {
+      const n = row.share("value");
+      if (n !== null && n < spec.min) invalid(spec.hint);
+      else if (n !== null) spec.apply(settings, n);
+      return;
+    }
+    case "choice": {
+      const t = row.text("value");
       if (t === null) return;
-      const c = canon(t);
-      if (c === "kostnader negativa") s.costsPositive = false;
-      else if (c === "kostnader positiva") s.costsPositive = true;
-      else bad("Ange Kostnader negativa eller Kostnader positiva.");
-    },
-  },
-  rapportflik: {
-    label: "Rapportflik",
-    apply: (s, r, bad) => {
-      const t = r.text("value");
+      const v = checkChoice<unknown>(spec, t);
+      if (v === undefined) invalid(spec.hint);
+      else (spec.apply as (s: Settings, v: unknown) => void)(settings, v);
+      return;
+    }
+    case "sheetName": {
+      const t = row.text("value");
       if (t === null) return;
-      if (t.length > 31 || /[\[\]:*?/\\]/.test(t) || t.startsWith("'")) bad("Ett bladnamn får ha högst 31 tecken och inte innehålla [ ] : * ? / \\.");
-      else s.reportSheet = t;
-    },
-  },
-  "enhet atgarder": { label: "Enhet åtgärder", apply: (s, r, bad) => { s.measureUnit = unit(r, bad, ["kr", "tkr", "mkr"]) ?? s.measureUnit; } },
-  "tecken i huvudbok": {
-    label: "Tecken i huvudbok",
-    apply: (s, r, bad) => {
-      const t = r.text("value");
-      if (t === null) return;
-      const c = canon(t);
-      if (c === "debet positiv" || c === "debet positivt") s.ledgerDebitPositive = true;
-      else if (c === "som rapporten") s.ledgerDebitPositive = false;
-      else bad("Ange Debet positiv eller Som rapporten.");
-    },
-  },
-  "riskniva medel": { label: "Risknivå medel", apply: () => undefined },
-  "riskniva hog": { label: "Risknivå hög", apply: () => undefined },
-  "riskniva mycket hog": { label: "Risknivå mycket hög", apply: () => undefined },
-};
-
-const THRESHOLD_KEYS = { "riskniva medel": "medium", "riskniva hog": "high", "riskniva mycket hog": "veryHigh" } as const;
+      const problem = checkSheetName(t);
+      if (problem) invalid(problem);
+      else spec.apply(settings, t);
+      return;
+    }
+  }
+}
 
 /** Reads `Inställningar` into a validated settings object, defaults where a key is absent or invalid. */
 export function readSettings(table: Table | null, findings: Finding[], now?: Date): Settings {
@@ -134,12 +74,14 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
   if (!table) return settings;
   if (!table.require("key", "value")) return settings;
   const seen = new Map<string, TableRow>();
-  const thresholds: Partial<Record<keyof typeof THRESHOLD_KEYS, TableRow>> = {};
+  const thresholds: { spec: ThresholdSetting & { label: string }; row: TableRow }[] = [];
+  const invalidAt = (row: TableRow, label: string) => (hint: string) =>
+    findings.push(finding("SETTING_INVALID", table.name, row.at("value"), { key: label, value: String(row.cell("value") ?? ""), hint }));
   for (const row of table.rows) {
     const name = row.text("key");
     if (name === null) continue;
     const key = canon(name);
-    const spec = KEYS[key];
+    const spec = settingSpec(name);
     if (!spec) {
       findings.push(finding("SETTING_UNKNOWN", table.name, row.at("key"), { key: name }));
       continue;
@@ -150,19 +92,18 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
       continue;
     }
     seen.set(key, row);
-    const invalid = (hint: string) =>
-      findings.push(finding("SETTING_INVALID", table.name, row.at("value"), { key: spec.label, value: String(row.cell("value") ?? ""), hint }));
-    if (key in THRESHOLD_KEYS) thresholds[key as keyof typeof THRESHOLD_KEYS] = row;
-    else spec.apply(settings, row, invalid);
+    if (spec.kind === "threshold") thresholds.push({ spec, row });
+    else applyRow(spec, settings, row, invalidAt(row, spec.label));
   }
   if (!seen.has("enhet atgarder")) settings.measureUnit = settings.unitIn;
+  // Risk levels: their bounds depend on the scale, read above.
   settings.riskThresholds = { ...DEFAULT_RISK_THRESHOLDS[settings.riskScale] };
   const max = settings.riskScale * settings.riskScale;
-  for (const [key, row] of Object.entries(thresholds) as [keyof typeof THRESHOLD_KEYS, TableRow][]) {
-    const invalid = (hint: string) =>
-      findings.push(finding("SETTING_INVALID", table.name, row.at("value"), { key: KEYS[key].label, value: String(row.cell("value") ?? ""), hint }));
-    const n = integer(row, 2, max, invalid, `Ange ett heltal från 2 till ${max}.`);
-    if (n !== null) settings.riskThresholds[THRESHOLD_KEYS[key]] = n;
+  for (const { spec, row } of thresholds) {
+    const n = row.number("value");
+    if (n === null) continue;
+    if (!Number.isInteger(n) || n < 2 || n > max) invalidAt(row, spec.label)(`Ange ett heltal från 2 till ${max}.`);
+    else settings.riskThresholds[spec.level] = n;
   }
   const t = settings.riskThresholds;
   if (!(t.medium < t.high && t.high < t.veryHigh)) {

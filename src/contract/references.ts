@@ -2,25 +2,8 @@
  * What a defined name or a table points at: one rectangle of one sheet, or why it is not one. Both hosts judge
  * names with this one function, so the command line and Excel give the same findings for the same workbook.
  */
+import { columnNumber, Rect, SHEET_COLUMNS, SHEET_ROWS } from "../core/references";
 import { RangeLookup } from "./source";
-
-/** Excel's own extent of a sheet. */
-export const SHEET_ROWS = 1_048_576;
-export const SHEET_COLUMNS = 16_384;
-
-/** A rectangle of a sheet, 1-based and inclusive. */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^'!]+))!`;
 const CELLS = new RegExp(`^${SHEET}\\$?([A-Z]{1,3})\\$?(\\d{1,7})(?::\\$?([A-Z]{1,3})\\$?(\\d{1,7}))?$`);
@@ -48,11 +31,11 @@ export function classifyFormula(formula: string, sheetNames: readonly string[]):
   if (actual === undefined) return { kind: "brokenRef", formula: f };
   let rect: Rect;
   if (cells) {
-    const top = Number(m[4]), left = colNumber(m[3]);
-    const bottom = m[6] ? Number(m[6]) : top, right = m[5] ? colNumber(m[5]) : left;
+    const top = Number(m[4]), left = columnNumber(m[3]);
+    const bottom = m[6] ? Number(m[6]) : top, right = m[5] ? columnNumber(m[5]) : left;
     rect = { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
   } else if (columns) {
-    const left = colNumber(m[3]), right = colNumber(m[4]);
+    const left = columnNumber(m[3]), right = columnNumber(m[4]);
     rect = { top: 1, left: Math.min(left, right), bottom: SHEET_ROWS, right: Math.max(left, right) };
   } else {
     const top = Number(m[3]), bottom = Number(m[4]);

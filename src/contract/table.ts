@@ -1,7 +1,7 @@
-import { CellRef } from "../engine/types";
-import { Finding, finding } from "../findings/findings";
-import { FindingCode } from "../findings/messages";
-import { canon } from "./text";
+import { CellRef } from "../core/references";
+import { canon } from "../core/text";
+import { Finding, finding, findingWith } from "../findings/findings";
+import { FindingCode, ParamsOf } from "../findings/messages";
 import { Cell, isBlank, RawRange } from "./source";
 import { isPlainAmount, MAX_AMOUNT, readNumber, readShare, readText, ValueContext } from "./values";
 
@@ -94,9 +94,10 @@ export class TableRow {
     return v;
   }
 
-  /** Records a finding about this row's cell in `key`'s column. */
-  flag(code: FindingCode, key: string, value: string, extra: Record<string, string | number> = {}): void {
-    this.table.findings.push(finding(code, this.table.name, this.at(key), { column: this.table.headerOf(key), value, ...extra }));
+  /** Records a finding about the value of this row's cell in `key`'s column; `extra` are the code's other parameters. */
+  flag<C extends CellCode>(code: C, key: string, value: ParamsOf<C>["value"], ...extra: CellExtra<C>): void {
+    const params = { column: this.table.headerOf(key), value, ...extra[0] } as ParamsOf<C>;
+    this.table.findings.push(findingWith(code, this.table.name, this.at(key), params));
   }
 
   missing(key: string): void {
@@ -109,6 +110,11 @@ export class TableRow {
     return c === null || (typeof c === "string" && c.trim() === "");
   }
 }
+
+/** Codes whose message is about the value of one cell in a column: `{cell} … {column} … {value}`. */
+export type CellCode = { [C in FindingCode]: ParamsOf<C> extends { column: string; value: unknown } ? C : never }[FindingCode];
+/** A cell code's parameters besides column and value, as a trailing argument (none for most). */
+type CellExtra<C extends CellCode> = [Exclude<keyof ParamsOf<C>, "column" | "value">] extends [never] ? [] : [Omit<ParamsOf<C>, "column" | "value">];
 
 /** True for number formats that show a value as a percentage. */
 export function isPercentFormat(format: string | null | undefined): boolean {
@@ -251,8 +257,7 @@ export class Table {
   /** Reports what reading the rows collected (formulas without values, one finding per column). */
   finish(): void {
     for (const [key, f] of this.formulas) {
-      const more = f.count > 1 ? ` och ${f.count - 1} celler till i samma kolumn` : "";
-      this.findings.push(finding("FORMULA_NOT_CALCULATED", this.name, f.at, { column: this.headerOf(key), formula: f.formula, more }));
+      this.findings.push(finding("FORMULA_NOT_CALCULATED", this.name, f.at, { column: this.headerOf(key), formula: f.formula, more: f.count - 1 }));
     }
     this.formulas.clear();
   }

@@ -1,4 +1,4 @@
-import { ContractRangeName } from "./readContract";
+import { ContractRangeName } from "./schema";
 
 /** One input sheet of a new workbook: its range name, headers and a few example rows. */
 export interface TemplateSheet {

@@ -1,4 +1,4 @@
-import { CellRef } from "../engine/types";
+import { CellRef } from "../core/references";
 import { Finding, finding } from "../findings/findings";
 
 /** Where a value is read from, for the findings it may produce. */
@@ -41,14 +41,9 @@ export function parseSwedishNumber(text: string): number | null {
   return percent ? n / 100 : n;
 }
 
-/** Formats a number for a message the Swedish way: `83 166,5` (non-breaking thousands space, decimal comma, Unicode minus). */
-export function swedishNumber(n: number): string {
-  const [int, frac] = String(Math.abs(Math.round(n * 1e6) / 1e6)).split(".");
-  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") + (frac ? "," + frac : "");
-  return n < 0 ? "\u2212" + body : body;
-}
-
-function describe(cell: Cell): string {
+/** A cell's content as a message shows it (numbers are written by the catalogue, see findings/params.ts). */
+function describe(cell: Cell): string | number {
+  if (typeof cell === "number") return cell;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (cell !== null && typeof cell === "object") return "error" in cell ? cell.error : "formula" in cell ? cell.formula : cell.invalid;
   return String(cell);
@@ -59,7 +54,7 @@ function oddCell(cell: { error: string } | { formula: string } | { invalid: stri
   if ("error" in cell) ctx.findings.push(finding("CELL_ERROR_VALUE", ctx.range, ctx.at, { column: ctx.column, value: cell.error }));
   else if ("invalid" in cell) ctx.findings.push(finding("CELL_INVALID", ctx.range, ctx.at, { column: ctx.column, value: cell.invalid }));
   else if (ctx.uncalculated) ctx.uncalculated(cell.formula);
-  else ctx.findings.push(finding("FORMULA_NOT_CALCULATED", ctx.range, ctx.at, { column: ctx.column, formula: cell.formula, more: "" }));
+  else ctx.findings.push(finding("FORMULA_NOT_CALCULATED", ctx.range, ctx.at, { column: ctx.column, formula: cell.formula, more: 0 }));
 }
 
 /** True for a number the readers take as it is: finite and below MAX_AMOUNT. */
@@ -72,8 +67,8 @@ export function isPlainAmount(v: number): boolean {
  * anything else non-numeric is an error finding and gives null.
  */
 export function readNumber(cell: Cell, ctx: ValueContext): number | null {
-  const push = (code: Parameters<typeof finding>[0], params: Record<string, string | number> = {}) =>
-    ctx.findings.push(finding(code, ctx.range, ctx.at, { column: ctx.column, value: describe(cell), ...params }));
+  const push = (code: "NUMBER_NOT_FINITE" | "NUMBER_EXPECTED" | "DATE_NOT_AMOUNT", value: string | number = describe(cell)) =>
+    ctx.findings.push(finding(code, ctx.range, ctx.at, { column: ctx.column, value }));
   if (isBlank(cell)) return null;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || Math.abs(cell) >= MAX_AMOUNT) {
@@ -92,7 +87,7 @@ export function readNumber(cell: Cell, ctx: ValueContext): number | null {
       push("NUMBER_NOT_FINITE");
       return null;
     }
-    push("NUMBER_FROM_TEXT", { number: swedishNumber(n) });
+    ctx.findings.push(finding("NUMBER_FROM_TEXT", ctx.range, ctx.at, { column: ctx.column, value: cell, number: n }));
     return n;
   }
   if (cell instanceof Date) {
@@ -100,7 +95,7 @@ export function readNumber(cell: Cell, ctx: ValueContext): number | null {
     return null;
   }
   if (typeof cell === "boolean") {
-    push("NUMBER_EXPECTED", { value: cell ? "SANT" : "FALSKT" });
+    push("NUMBER_EXPECTED", cell ? "SANT" : "FALSKT");
     return null;
   }
   if (cell === null) return null;

@@ -9,10 +9,8 @@
  *   const s = new AmountScale(1, "tkr", "mkr");
  *   s.toReport(add(s.units(-30.1), s.units(-0.2)))   // -0.0303, not -0.030300000000000004
  */
-import { AmountUnit } from "./types";
+import { AmountUnit, UNIT_EXPONENT } from "../core/units";
 import { add, cmp, Int, abs, mul, neg, norm, pow10, quotient9, roundDiv } from "./exact";
-
-const KRONOR_EXPONENT: Record<AmountUnit, number> = { kr: 0, tkr: 3, mkr: 6 };
 
 /** Most decimals an amount can carry: Excel holds 15 significant digits. */
 const MAX_DIGITS = 15;
@@ -80,7 +78,7 @@ export class AmountScale {
   ) {
     this.perUnit = mul(12, pow10(decimals));
     this.powD = 10 ** decimals;
-    this.shift = KRONOR_EXPONENT[unitIn] - KRONOR_EXPONENT[unitOut];
+    this.shift = UNIT_EXPONENT[unitIn] - UNIT_EXPONENT[unitOut];
   }
 
   /** An input amount (a double standing for its decimal) as exact units. */

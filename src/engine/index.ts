@@ -1,6 +1,6 @@
-import { ContractInput } from "../contract/readContract";
 import { Finding } from "../findings/findings";
-import { Settings } from "../settings/settings";
+import { EngineInput } from "./input";
+import { Settings } from "./settings";
 import { assessIndicators, IndicatorResult } from "./indicatorStatus";
 import { computeInvestments, InvestmentFigures, InvestmentGroup, InvestmentResult } from "./investments";
 import { computeMeasures, MeasureResult, MeasuresSummary } from "./measures";
@@ -36,7 +36,7 @@ export interface EngineResult {
 }
 
 /** Runs every calculation on a read workbook. Data problems are appended to `findings`. */
-export function computeAll(input: ContractInput, findings: Finding[]): EngineResult {
+export function computeAll(input: EngineInput, findings: Finding[]): EngineResult {
   const { settings } = input;
   const ledger = input.ledger ? mapLedger(input.ledger.rows, input.ledger.plan, settings.costsPositive, findings) : null;
   const income = ledger

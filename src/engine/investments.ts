@@ -1,6 +1,7 @@
 import { AmountScale, decimalsOf } from "./amounts";
 import { add, Int, sub } from "./exact";
-import { AmountUnit, InvestmentInput } from "./types";
+import { AmountUnit } from "../core/units";
+import { InvestmentInput } from "./types";
 
 /** Figures of an investment project, a category subtotal or the total, in the report's unit. */
 export interface InvestmentFigures {

@@ -4,7 +4,7 @@
  * contract (v2) fixes it, docs/huvudbok.md documents it, and a workbook's own `Kontoplan` overrides any of it.
  * Classes 1 and 2 (the balance sheet) and group 89 are not part of the result.
  */
-import { ItemKind } from "./types";
+import { ItemKind } from "../core/kinds";
 
 export interface DefaultGroup {
   /** Two-digit account groups, inclusive. */

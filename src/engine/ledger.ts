@@ -5,14 +5,15 @@
  * the same budget and outcome rows a summarised workbook gives, so the engine and the report work unchanged. The
  * accounts behind each post are kept, for the appendix that shows them.
  */
-import { canon } from "../contract/text";
+import { ItemKind, KIND_CODES } from "../core/kinds";
+import { CellRef } from "../core/references";
+import { canon } from "../core/text";
 import { Finding, finding } from "../findings/findings";
 import { AccountPlan } from "./accountPlan";
 import { AmountScale, decimalsOf } from "./amounts";
 import { add, Int, neg } from "./exact";
-import { swedishNumber } from "../contract/values";
 import { isBalanceAccount, KOMMUN_BAS } from "./kommunBas";
-import { AccountRule, ActualRows, BudgetRows, CellRef, ItemKind, KIND_CODES, LedgerRows } from "./types";
+import { AccountRule, ActualRows, BudgetRows, LedgerRows } from "./types";
 
 /** One account of one ansvar: the amounts behind a post (input unit, report sign). */
 export interface AccountLine {
@@ -194,10 +195,10 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
   if (balanceCount > 0) {
     // The sum as the export shows it (debit positive there), so that it can be found in the ledger.
     const shown = scale.toReport(balanceSum) * (rows.debitPositive ? -1 : 1) || 0;
-    findings.push(finding("LEDGER_BALANCE_SKIPPED", rows.origin.range, at(balanceFirst), { count: balanceCount, sum: sumText(shown) }));
+    findings.push(finding("LEDGER_BALANCE_SKIPPED", rows.origin.range, at(balanceFirst), { count: balanceCount, sum: shown }));
   }
   for (const [account, u] of unmapped) {
-    findings.push(finding("LEDGER_ACCOUNT_UNMAPPED", rows.origin.range, at(u.first), { account, sum: sumText(scale.toReport(u.sum) * (rows.debitPositive ? -1 : 1) || 0) }));
+    findings.push(finding("LEDGER_ACCOUNT_UNMAPPED", rows.origin.range, at(u.first), { account, sum: scale.toReport(u.sum) * (rows.debitPositive ? -1 : 1) || 0 }));
   }
   if (groups.length === 0 && unmapped.size === 0 && rows.size > 0) {
     findings.push(finding("LEDGER_NO_RESULT_ACCOUNTS", rows.origin.range, { sheet: rows.origin.sheet, row: rows.origin.rows[0] - 1, col: rows.origin.col }, {}));
@@ -235,9 +236,4 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
     forecast: rows.forecast ? back(forecast) : null,
   }));
   return { budget, actuals, accounts, hasPriorYear: rows.priorYear !== null, hasForecast: rows.forecast !== null };
-}
-
-/** A sum for a message: `−1 234,5`. */
-function sumText(n: number): string {
-  return swedishNumber(n);
 }

@@ -1,6 +1,7 @@
 import { AmountScale, decimalsOf, sumReport } from "./amounts";
 import { add, Int } from "./exact";
-import { AmountUnit, MeasureInput } from "./types";
+import { AmountUnit } from "../core/units";
+import { MeasureInput } from "./types";
 
 export interface MeasureResult extends MeasureInput {
   /** Effects in the report's unit (exact to 9 decimals). */

@@ -1,4 +1,4 @@
-import { RiskThresholds } from "../settings/settings";
+import { RiskThresholds } from "./settings";
 import { scaled } from "./amounts";
 import { RiskInput, RiskLevel, Trend } from "./types";
 

@@ -1,9 +1,12 @@
 import { Finding, finding } from "../findings/findings";
-import { canon, parseKind } from "../contract/text";
+import { ItemKind, parseKind } from "../core/kinds";
+import { SourceRef } from "../core/references";
+import { canon } from "../core/text";
+import { AmountUnit } from "../core/units";
 import { AmountScale, decimalsOf } from "./amounts";
 import { add, Int } from "./exact";
 import { IncomeRow } from "./variance";
-import { AmountUnit, ItemKind, SensitivityInput, SourceRef } from "./types";
+import { SensitivityInput } from "./types";
 
 export interface SensitivityResult {
   factor: string;
@@ -16,11 +19,6 @@ export interface SensitivityResult {
 }
 
 const TOTAL_NAME: Partial<Record<ItemKind, string>> = { revenue: "Summa intäkter", cost: "Summa kostnader" };
-
-/** Effect on the result of changing a base amount: +1 % on a cost (negative base) is a negative effect. */
-export function sensitivityEffect(base: number, change: number): number {
-  return base * change;
-}
 
 /**
  * Sensitivity of the result. With explicit factors, each names a Budget post, a Typ (the sum of that type), or a

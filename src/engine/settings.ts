@@ -1,4 +1,4 @@
-import { AmountUnit } from "../engine/types";
+import { AmountUnit } from "../core/units";
 
 /** Thresholds (lowest riskvärde) for each level above low. */
 export interface RiskThresholds {
@@ -7,7 +7,10 @@ export interface RiskThresholds {
   veryHigh: number;
 }
 
-/** Every setting the add-in uses, typed, with the defaults below. Read once from `Inställningar`. */
+/**
+ * Every setting the add-in uses, typed, with the defaults below: part of the engine's input (input.ts), read once from
+ * `Inställningar` by the contract. The presentation settings (title, organisation, report tab) ride along for the report.
+ */
 export interface Settings {
   /** Shown in the report title. */
   organisation: string;

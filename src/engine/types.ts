@@ -1,13 +1,9 @@
 /**
- * Kinds of income-statement lines, in the order a report shows them. `carryover` is a surplus or deficit carried
- * from earlier years (över-/underskott): not part of the year's own result, shown after it.
+ * The engine's row and list types: what its input holds (see input.ts) and the figures it computes. Amounts in the
+ * input are as entered (input unit, the workbook's signs); figures are in the report's unit.
  */
-export type ItemKind = "revenue" | "cost" | "financial" | "carryover";
-
-/** The kinds as small codes, for columnar rows. */
-export const KIND_CODES: readonly ItemKind[] = ["revenue", "cost", "financial", "carryover"];
-/** Code for "no Typ given" in outcome rows. */
-export const NO_KIND = 255;
+import { ItemKind } from "../core/kinds";
+import { CellRef, SourceRef } from "../core/references";
 
 /** Where the rows of a columnar table came from: the range, its sheet, the first column and each row's sheet row. */
 export interface RowOrigin {
@@ -52,51 +48,6 @@ export interface ActualRows {
   /** Sheet column of Prognos, for findings about empty forecast cells. */
   forecastCol: number;
   origin: RowOrigin;
-}
-
-/** Units an amount can be expressed in. */
-export type AmountUnit = "kr" | "tkr" | "mkr";
-
-/** One budget line, already read from the workbook and signed (revenue +, cost −). Amounts in the input unit. */
-export interface BudgetLine {
-  responsibility: string | null;
-  item: string;
-  kind: ItemKind;
-  /** Annual budget. */
-  budgetYear: number;
-  /** Monthly budget Jan…Dec, or null when the workbook gives only Helår. */
-  months: number[] | null;
-  /** Where the line came from, so results can point back at it. */
-  source: SourceRef;
-}
-
-/** One outcome line, signed like the budget. Amounts in the input unit. */
-export interface ActualLine {
-  responsibility: string | null;
-  item: string;
-  /** Type given in Utfall, if any. */
-  kind: ItemKind | null;
-  /** Outcome for the elapsed period, or null when only monthly figures are given. */
-  actual: number | null;
-  months: number[] | null;
-  actualPriorYear: number | null;
-  forecast: number | null;
-  /** Set when the Prognos column exists but this row's cell is empty. */
-  forecastBlankAt?: CellRef;
-  source: SourceRef;
-}
-
-/** A zero-based position in a sheet; turned into `Blad!C7` only at the edges. */
-export interface CellRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
-
-/** A row's origin: the input range and the cell of its first column. */
-export interface SourceRef {
-  range: string;
-  at: CellRef;
 }
 
 /** Figures of one line or total, in the report unit. */

@@ -1,11 +1,14 @@
 import { Finding, finding } from "../findings/findings";
-import { Settings } from "../settings/settings";
-import { canon } from "../contract/text";
+import { ItemKind, KIND_CODES, NO_KIND } from "../core/kinds";
+import { SourceRef } from "../core/references";
+import { canon } from "../core/text";
+import { RowKey } from "../findings/params";
 import { AmountScale, decimalsOf } from "./amounts";
 import { Int, neg } from "./exact";
 import { ExactFigures, FigureSum, isSignificant, makeFigures } from "./figures";
 import { MonthUnits, monthUnits, periodUnits } from "./periodisation";
-import { ActualLine, ActualRows, BudgetLine, BudgetRows, Figures, ItemKind, KIND_CODES, NO_KIND, SourceRef } from "./types";
+import { Settings } from "./settings";
+import { ActualRows, BudgetRows, Figures } from "./types";
 
 /** One line of the income statement with its figures in the report unit. */
 export interface IncomeRow extends Figures {
@@ -56,59 +59,12 @@ export interface IncomeResult {
   scale: AmountScale;
 }
 
-export const KIND_ORDER: readonly ItemKind[] = ["revenue", "cost", "financial", "carryover"];
-const KIND_WORD: Record<ItemKind, string> = { revenue: "intäkt", cost: "kostnad", financial: "finansiell post", carryover: "över-/underskott" };
 const CARRYOVER = KIND_CODES.indexOf("carryover");
 const COST = KIND_CODES.indexOf("cost");
 
-/** A human description of a row's key for messages: ”Personalkostnader” (ansvar ”Område 1”). */
-export function describeKey(item: string, responsibility: string | null, kind?: ItemKind | null): string {
-  let s = `”${item}”`;
-  if (responsibility) s += ` (ansvar ”${responsibility}”)`;
-  if (kind) s += ` [${KIND_WORD[kind]}]`;
-  return s;
-}
-
-/** Budget lines as objects, as tests and small callers write them, to columnar rows. */
-export function budgetRows(lines: readonly BudgetLine[]): BudgetRows {
-  const monthly = lines.some((l) => l.months !== null);
-  const months = monthly ? new Float64Array(lines.length * 12) : null;
-  lines.forEach((l, i) => l.months?.forEach((v, m) => ((months as Float64Array)[i * 12 + m] = v)));
-  return {
-    size: lines.length,
-    responsibility: lines.map((l) => l.responsibility),
-    item: lines.map((l) => l.item),
-    kind: Uint8Array.from(lines, (l) => KIND_CODES.indexOf(l.kind)),
-    budgetYear: Float64Array.from(lines, (l) => l.budgetYear),
-    months,
-    origin: originOf(lines.map((l) => l.source)),
-  };
-}
-
-/** Outcome lines as objects to columnar rows. */
-export function actualRows(lines: readonly ActualLine[]): ActualRows {
-  const monthly = lines.some((l) => l.months !== null);
-  const months = monthly ? new Float64Array(lines.length * 12) : null;
-  lines.forEach((l, i) => l.months?.forEach((v, m) => ((months as Float64Array)[i * 12 + m] = v)));
-  const hasPrior = lines.some((l) => l.actualPriorYear !== null);
-  const hasForecast = lines.some((l) => l.forecast !== null || l.forecastBlankAt);
-  return {
-    size: lines.length,
-    responsibility: lines.map((l) => l.responsibility),
-    item: lines.map((l) => l.item),
-    kind: Uint8Array.from(lines, (l) => (l.kind === null ? NO_KIND : KIND_CODES.indexOf(l.kind))),
-    actual: lines.every((l) => l.actual !== null) ? Float64Array.from(lines, (l) => l.actual as number) : null,
-    months,
-    priorYear: hasPrior ? Float64Array.from(lines, (l) => l.actualPriorYear ?? 0) : null,
-    forecast: hasForecast ? Float64Array.from(lines, (l) => (l.forecast === null ? NaN : l.forecast)) : null,
-    forecastCol: lines.find((l) => l.forecastBlankAt)?.forecastBlankAt?.col ?? 0,
-    origin: originOf(lines.map((l) => l.source)),
-  };
-}
-
-function originOf(sources: readonly SourceRef[]): BudgetRows["origin"] {
-  const first = sources[0];
-  return { range: first?.range ?? "", sheet: first?.at.sheet ?? "", col: first?.at.col ?? 0, rows: Int32Array.from(sources, (s) => s.at.row) };
+/** A row's key for messages: its Post, Ansvar and (where two kinds could be meant) Typ. */
+function keyOf(item: string, responsibility: string | null, kind?: ItemKind): RowKey {
+  return kind === undefined ? { item, responsibility } : { item, responsibility, kind };
 }
 
 function sourceAt(origin: BudgetRows["origin"], i: number, col = origin.col): SourceRef {
@@ -184,15 +140,13 @@ class IdPairMap {
  * Nothing is dropped: unbudgeted outcome and budget without outcome both come out, with notices.
  */
 export function computeIncome(
-  budgetInput: BudgetRows | readonly BudgetLine[],
-  actualInput: ActualRows | readonly ActualLine[],
+  budget: BudgetRows,
+  actuals: ActualRows,
   settings: Settings,
   hasPriorYear: boolean,
   hasForecast: boolean,
   findings: Finding[],
 ): IncomeResult {
-  const budget = Array.isArray(budgetInput) ? budgetRows(budgetInput) : (budgetInput as BudgetRows);
-  const actuals = Array.isArray(actualInput) ? actualRows(actualInput) : (actualInput as ActualRows);
   const scale = new AmountScale(
     maxDecimals(budget.budgetYear, budget.months, actuals.actual, actuals.months, actuals.priorYear, actuals.forecast),
     settings.unitIn,
@@ -226,7 +180,7 @@ export function computeIncome(
       last = j;
     }
     if (twin >= 0) {
-      findings.push(finding("KEY_DUPLICATE", budget.origin.range, sourceAt(budget.origin, twin).at, { key: describeKey(budget.item[i], budget.responsibility[i], KIND_CODES[budget.kind[i]]) }, [sourceAt(budget.origin, i).at]));
+      findings.push(finding("KEY_DUPLICATE", budget.origin.range, sourceAt(budget.origin, twin).at, { key: keyOf(budget.item[i], budget.responsibility[i], KIND_CODES[budget.kind[i]]) }, [sourceAt(budget.origin, i).at]));
       continue;
     }
     if (last >= 0) nextSame[last] = i;
@@ -251,13 +205,13 @@ export function computeIncome(
     if (count > 1) {
       const others: number[] = [];
       for (let j = first; j >= 0; j = nextSame[j]) if (given === NO_KIND || budget.kind[j] === given) others.push(j);
-      findings.push(finding("ACTUAL_AMBIGUOUS", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }, others.map((j) => sourceAt(budget.origin, j).at)));
+      findings.push(finding("ACTUAL_AMBIGUOUS", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: keyOf(actuals.item[a], actuals.responsibility[a]) }, others.map((j) => sourceAt(budget.origin, j).at)));
       continue;
     }
     if (count === 1) {
       const earlier = matchedBy[candidate];
       if (earlier >= 0) {
-        findings.push(finding("KEY_DUPLICATE", actuals.origin.range, sourceAt(actuals.origin, earlier).at, { key: describeKey(actuals.item[a], actuals.responsibility[a], KIND_CODES[budget.kind[candidate]]) }, [sourceAt(actuals.origin, a).at]));
+        findings.push(finding("KEY_DUPLICATE", actuals.origin.range, sourceAt(actuals.origin, earlier).at, { key: keyOf(actuals.item[a], actuals.responsibility[a], KIND_CODES[budget.kind[candidate]]) }, [sourceAt(actuals.origin, a).at]));
         continue;
       }
       matchedBy[candidate] = a;
@@ -267,17 +221,17 @@ export function computeIncome(
     if (kind < 0) {
       const amount = actuals.actual ? actuals.actual[a] : sumMonths(actuals.months, a, 12);
       kind = amount >= 0 ? KIND_CODES.indexOf("revenue") : COST;
-      findings.push(finding("ACTUAL_KIND_FROM_SIGN", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]), kind: KIND_WORD[KIND_CODES[kind]] }));
+      findings.push(finding("ACTUAL_KIND_FROM_SIGN", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: keyOf(actuals.item[a], actuals.responsibility[a]), kind: KIND_CODES[kind] }));
     } else if (kind !== CARRYOVER) {
       // A carried surplus or deficit usually has no budget: no notice for it.
-      findings.push(finding("ACTUAL_WITHOUT_BUDGET", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }));
+      findings.push(finding("ACTUAL_WITHOUT_BUDGET", actuals.origin.range, sourceAt(actuals.origin, a).at, { key: keyOf(actuals.item[a], actuals.responsibility[a]) }));
     }
     unbudgeted.push(a);
     unbudgetedKind.push(kind);
   }
   for (let i = 0; i < budget.size; i++) {
     if (kept[i] && matchedBy[i] < 0 && budget.kind[i] !== CARRYOVER) {
-      findings.push(finding("BUDGET_WITHOUT_ACTUAL", budget.origin.range, sourceAt(budget.origin, i).at, { key: describeKey(budget.item[i], budget.responsibility[i]) }));
+      findings.push(finding("BUDGET_WITHOUT_ACTUAL", budget.origin.range, sourceAt(budget.origin, i).at, { key: keyOf(budget.item[i], budget.responsibility[i]) }));
     }
   }
   checkSigns(budget, kept, settings, findings);
@@ -360,7 +314,7 @@ export function computeIncome(
     const b = lineBudget[l], a = lineActual[l], k = lineKind[l];
     lineUnits(b, a, k);
     if (a >= 0 && actuals.forecast && b >= 0 && Number.isNaN(actuals.forecast[a]) && hasForecast) {
-      findings.push(finding("FORECAST_BLANK", actuals.origin.range, { sheet: actuals.origin.sheet, row: actuals.origin.rows[a], col: actuals.forecastCol }, { key: describeKey(actuals.item[a], actuals.responsibility[a]) }));
+      findings.push(finding("FORECAST_BLANK", actuals.origin.range, { sheet: actuals.origin.sheet, row: actuals.origin.rows[a], col: actuals.forecastCol }, { key: keyOf(actuals.item[a], actuals.responsibility[a]) }));
     }
     sums[k].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
     if (k === CARRYOVER) hasCarryover = true;

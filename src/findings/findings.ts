@@ -1,7 +1,8 @@
-import { CellRef } from "../engine/types";
-import { FindingCode, MESSAGES } from "./messages";
+import { CellRef, formatAddress } from "../core/references";
+import { FindingCode, formatMessage, MESSAGES, ParamArgs, ParamsOf, Severity } from "./messages";
+import { AnyParamValue } from "./params";
 
-export type Severity = "error" | "notice";
+export type { Severity };
 
 /** A data problem found in a workbook. Collected, never thrown. Addresses stay numeric inside. */
 export interface Finding {
@@ -12,7 +13,8 @@ export interface Finding {
   at: CellRef | null;
   /** Further cells the problem names, e.g. the other half of a duplicate key. */
   also?: CellRef[];
-  params: Record<string, string | number>;
+  /** The message's parameters, as finding() was given them (typed per code there). */
+  params: Readonly<Record<string, AnyParamValue>>;
 }
 
 /** A finding as users and `--json` see it: `{code, range, cell, message}`. */
@@ -24,15 +26,18 @@ export interface PublicFinding {
   message: string;
 }
 
-/** Creates a finding whose severity comes from the catalogue. */
-export function finding(
-  code: FindingCode,
-  range: string | null,
-  at: CellRef | null,
-  params: Record<string, string | number> = {},
-  also?: CellRef[],
-): Finding {
-  const f: Finding = { code, severity: MESSAGES[code].severity, range, at, params };
+/**
+ * Creates a finding whose severity comes from the catalogue; `params` are the code's own, typed (messages.ts).
+ *
+ *   finding("HEADER_MISSING", "Budget", table.origin, { column: "Typ" })
+ */
+export function finding<C extends FindingCode>(code: C, range: string | null, at: CellRef | null, ...args: [...ParamArgs<C>, also?: CellRef[]]): Finding {
+  return findingWith(code, range, at, (args[0] ?? {}) as ParamsOf<C>, args[1] as CellRef[] | undefined);
+}
+
+/** `finding` for code that passes a code and its parameters along, generically (TableRow.flag, readNumber). */
+export function findingWith<C extends FindingCode>(code: C, range: string | null, at: CellRef | null, params: ParamsOf<C>, also?: CellRef[]): Finding {
+  const f: Finding = { code, severity: MESSAGES[code].severity as Severity, range, at, params: params as Record<string, AnyParamValue> };
   if (also && also.length) f.also = also;
   return f;
 }
@@ -82,45 +87,19 @@ export class FindingList extends Array<Finding> {
     for (const { first, count, last } of this.overflow.values()) {
       const code = first.severity === "error" ? "MORE_ERRORS" : "MORE_NOTICES";
       const column = first.params.column;
-      super.push(finding(code, first.range, last, { count, where: column ? ` i kolumnen ${column}` : "", kind: first.code }));
+      super.push(finding(code, first.range, last, { count, where: typeof column === "string" ? column : null, kind: first.code }));
     }
     this.overflow.clear();
     return Array.from(this);
   }
 }
 
-/** Column number (0-based) to letters: 0 → A, 27 → AB. */
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** `Blad!C7`, quoting sheet names that need it the way Excel does. */
-export function formatAddress(ref: CellRef): string {
-  const needsQuotes = /[^A-Za-z0-9_ÅÄÖåäö.]/.test(ref.sheet) || /^\d/.test(ref.sheet);
-  const sheet = needsQuotes ? `'${ref.sheet.replace(/'/g, "''")}'` : ref.sheet;
-  return `${sheet}!${columnLetters(ref.col)}${ref.row + 1}`;
-}
-
 /** The Swedish message of a finding, from the one catalogue. */
 export function messageOf(f: Finding): string {
-  const params: Record<string, string | number> = { ...f.params };
-  if (f.at) params.cell = formatAddress(f.at);
-  if (f.also && f.also.length) params.other = f.also.map(formatAddress).join(", ");
-  if (f.range && params.range === undefined) params.range = f.range;
-  return fill(MESSAGES[f.code].text, params);
-}
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
+  return formatMessage(f.code, f.params, {
+    cell: f.at ? formatAddress(f.at) : undefined,
+    other: f.also && f.also.length ? f.also.map(formatAddress).join(", ") : undefined,
+    range: f.range ?? undefined,
   });
 }
 

@@ -1,132 +1,182 @@
 /**
- * The one catalogue of what users read when something is wrong, keyed by code.
- * `error` findings stop the report, `notice` findings are shown with it,
- * `failure` codes belong to thrown errors (misuse, unreadable files).
- * Placeholders in braces are filled from the finding: {cell}, {other}, {range} and the finding's params.
+ * The one catalogue of what users read when something is wrong, keyed by code, as zod keeps its issue codes:
+ * each code has a severity, its typed parameters and its Swedish text.
+ *
+ * - `error` findings stop the report, `notice` findings are shown with it, `failure` codes belong to thrown errors
+ *   (misuse, unreadable files: see errors.ts).
+ * - `params` names each parameter the text uses and its type (params.ts): `finding("HEADER_MISSING", …, { column })`
+ *   does not compile without `column`, or with a number for it. Values become text only when the message is written,
+ *   by their type's formatter: numbers get Swedish digits there and nowhere else.
+ * - `{cell}`, `{other}` and `{range}` are not parameters: they come from where the finding is (findings.ts). A finding
+ *   about one cell of a column declares `column` (the column's header) even where its text does not print it: findings
+ *   of one code are counted per column (FindingList), and the count's message names it.
+ * - `host` marks a code only one host can produce (the file host reads files; the Office host talks to Excel). Every
+ *   other code is produced by a case of the bad-input or hostile-file suite (test/findings/catalogue.test.ts).
+ *
+ * Adding a message: a new entry here with its params and text, then a case that produces it (or its host mark).
  */
+import { formatParam, ParamType, ParamValue } from "./params";
+
+export type Severity = "error" | "notice";
+
+interface MessageSpec {
+  readonly severity: Severity | "failure";
+  readonly params: Readonly<Record<string, ParamType>>;
+  readonly text: string;
+  /** The only host that can produce this code, when only one can. */
+  readonly host?: "xlsx" | "office";
+}
+
 export const MESSAGES = {
   // Ranges and headers
-  RANGE_MISSING: { severity: "error", text: "Området {range} saknas. Skapa ett namngivet område eller en tabell som heter {range}, med rubriker på första raden." },
-  RANGE_BROKEN_REF: { severity: "error", text: "Namnet {range} pekar på #REF! (området har tagits bort). Definiera om namnet {range} under Formler › Namnhanteraren." },
-  RANGE_NOT_CELLS: { severity: "error", text: "Namnet {range} är ett värde eller en formel ({formula}), inte ett cellområde. Låt {range} peka på cellerna med rubriker och rader." },
-  RANGE_MULTI_AREA: { severity: "error", text: "Namnet {range} pekar på flera områden ({formula}). Låt det peka på ett sammanhängande område." },
-  RANGE_EMPTY: { severity: "error", text: "Området {range} ({cell}) har inga rader under rubrikraden." },
-  RANGE_EMPTY_OPTIONAL: { severity: "notice", text: "Området {range} ({cell}) har inga rader under rubrikraden och hoppas över." },
-  RANGE_DUPLICATE_NAME: { severity: "notice", text: "Både ett namngivet område och en tabell heter {range}; tabellen ({cell}) används." },
-  HEADER_MISSING: { severity: "error", text: "Kolumnen ”{column}” saknas i {range} (rubrikraden börjar i {cell})." },
-  HEADER_DUPLICATE: { severity: "error", text: "Kolumnen ”{column}” finns två gånger i {range}: {cell} och {other}." },
-  HEADER_ONE_OF: { severity: "error", text: "{range} behöver kolumnen ”{column}” eller ”{alternative}” (rubrikraden börjar i {cell})." },
-  HEADER_MERGED: { severity: "notice", text: "Rubriken {cell} i {range} är sammanfogad över flera kolumner; bara den första kolumnen används." },
-  MONTH_COLUMN_MISSING: { severity: "error", text: "{range} har månadskolumner men saknar ”{month}”, som ingår i perioden (rubrikraden börjar i {cell})." },
+  RANGE_MISSING: { severity: "error", params: {}, text: "Området {range} saknas. Skapa ett namngivet område eller en tabell som heter {range}, med rubriker på första raden." },
+  RANGE_BROKEN_REF: { severity: "error", params: {}, text: "Namnet {range} pekar på #REF! (området har tagits bort). Definiera om namnet {range} under Formler › Namnhanteraren." },
+  RANGE_NOT_CELLS: { severity: "error", params: { formula: "text" }, text: "Namnet {range} är ett värde eller en formel ({formula}), inte ett cellområde. Låt {range} peka på cellerna med rubriker och rader." },
+  RANGE_MULTI_AREA: { severity: "error", params: { formula: "text" }, text: "Namnet {range} pekar på flera områden ({formula}). Låt det peka på ett sammanhängande område." },
+  RANGE_EMPTY: { severity: "error", params: {}, text: "Området {range} ({cell}) har inga rader under rubrikraden." },
+  RANGE_EMPTY_OPTIONAL: { severity: "notice", params: {}, text: "Området {range} ({cell}) har inga rader under rubrikraden och hoppas över." },
+  RANGE_DUPLICATE_NAME: { severity: "notice", params: {}, text: "Både ett namngivet område och en tabell heter {range}; tabellen ({cell}) används.", host: "xlsx" },
+  HEADER_MISSING: { severity: "error", params: { column: "text" }, text: "Kolumnen ”{column}” saknas i {range} (rubrikraden börjar i {cell})." },
+  HEADER_DUPLICATE: { severity: "error", params: { column: "text" }, text: "Kolumnen ”{column}” finns två gånger i {range}: {cell} och {other}." },
+  HEADER_ONE_OF: { severity: "error", params: { column: "text", alternative: "text" }, text: "{range} behöver kolumnen ”{column}” eller ”{alternative}” (rubrikraden börjar i {cell})." },
+  HEADER_MERGED: { severity: "notice", params: {}, text: "Rubriken {cell} i {range} är sammanfogad över flera kolumner; bara den första kolumnen används.", host: "xlsx" },
+  MONTH_COLUMN_MISSING: { severity: "error", params: { month: "text" }, text: "{range} har månadskolumner men saknar ”{month}”, som ingår i perioden (rubrikraden börjar i {cell})." },
 
   // Cell values
-  NUMBER_EXPECTED: { severity: "error", text: "{cell} ({column}) ska innehålla ett tal men innehåller ”{value}”." },
-  NUMBER_FROM_TEXT: { severity: "notice", text: "{cell} ({column}): talet var skrivet som text (”{value}”) och lästes som {number}." },
-  NUMBER_NOT_FINITE: { severity: "error", text: "{cell} ({column}) innehåller ett orimligt tal ({value}); belopp måste vara mindre än 10^15." },
-  CELL_ERROR_VALUE: { severity: "error", text: "{cell} ({column}) innehåller felvärdet {value}. Rätta formeln eller skriv in ett värde." },
-  DATE_NOT_AMOUNT: { severity: "error", text: "{cell} ({column}) innehåller ett datum ({value}) där ett tal ska stå." },
-  FORMULA_NOT_CALCULATED: { severity: "error", text: "{cell} ({column}) innehåller en formel utan uträknat värde i filen ({formula}){more}. Programmet som skrev filen räknade inte ut formlerna. Öppna arbetsboken i Excel eller LibreOffice och spara den, så räknas värdena ut, och kör sedan igen." },
-  CELL_INVALID: { severity: "error", text: "{cell} ({column}): värdet i filen kan inte läsas, {value}. Filen är skadad eller skriven av ett program som inte följer formatet; öppna och spara den i Excel och kör igen." },
-  TEXT_TRUNCATED: { severity: "notice", text: "{cell}: texten är längre än 32 767 tecken, det mesta en cell i Excel rymmer, och har kortats." },
-  VALUE_REQUIRED: { severity: "error", text: "{cell}: ”{column}” är tom på en rad som har andra uppgifter." },
-  TYPE_UNKNOWN: { severity: "error", text: "{cell}: typen ”{value}” är okänd. Använd Intäkt, Kostnad, Finansiell eller Över-/underskott." },
-  CARRYOVER_TYPE_SUSPECT: { severity: "notice", text: "{cell}: posten ”{item}” låter som ett över- eller underskott från tidigare år men har typen ”{value}”. Är det ett rullat över-/underskott, ange typen Över-/underskott så att det redovisas efter årets resultat." },
-  DIRECTION_UNKNOWN: { severity: "error", text: "{cell}: riktningen ”{value}” är okänd. Använd Högre eller Lägre." },
-  SCALE_OUT_OF_RANGE: { severity: "error", text: "{cell}: {column} ska vara ett heltal från 1 till {max}, men är {value}." },
-  HIDDEN_ROW_INCLUDED: { severity: "notice", text: "{range} har {count} dolda rader (den första är {cell}); de räknas med, som alla rader i området." },
-  TOLERANCE_NEGATIVE: { severity: "error", text: "{cell}: Tolerans kan inte vara negativ ({value})." },
+  NUMBER_EXPECTED: { severity: "error", params: { column: "text", value: "value" }, text: "{cell} ({column}) ska innehålla ett tal men innehåller ”{value}”." },
+  NUMBER_FROM_TEXT: { severity: "notice", params: { column: "text", value: "value", number: "amount" }, text: "{cell} ({column}): talet var skrivet som text (”{value}”) och lästes som {number}." },
+  NUMBER_NOT_FINITE: { severity: "error", params: { column: "text", value: "value" }, text: "{cell} ({column}) innehåller ett orimligt tal ({value}); belopp måste vara mindre än 10^15." },
+  CELL_ERROR_VALUE: { severity: "error", params: { column: "text", value: "value" }, text: "{cell} ({column}) innehåller felvärdet {value}. Rätta formeln eller skriv in ett värde." },
+  DATE_NOT_AMOUNT: { severity: "error", params: { column: "text", value: "value" }, text: "{cell} ({column}) innehåller ett datum ({value}) där ett tal ska stå." },
+  FORMULA_NOT_CALCULATED: { severity: "error", params: { column: "text", formula: "text", more: "moreCells" }, text: "{cell} ({column}) innehåller en formel utan uträknat värde i filen ({formula}){more}. Programmet som skrev filen räknade inte ut formlerna. Öppna arbetsboken i Excel eller LibreOffice och spara den, så räknas värdena ut, och kör sedan igen.", host: "xlsx" },
+  CELL_INVALID: { severity: "error", params: { column: "text", value: "value" }, text: "{cell} ({column}): värdet i filen kan inte läsas, {value}. Filen är skadad eller skriven av ett program som inte följer formatet; öppna och spara den i Excel och kör igen.", host: "xlsx" },
+  TEXT_TRUNCATED: { severity: "notice", params: {}, text: "{cell}: texten är längre än 32 767 tecken, det mesta en cell i Excel rymmer, och har kortats.", host: "xlsx" },
+  VALUE_REQUIRED: { severity: "error", params: { column: "text" }, text: "{cell}: ”{column}” är tom på en rad som har andra uppgifter." },
+  TYPE_UNKNOWN: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: typen ”{value}” är okänd. Använd Intäkt, Kostnad, Finansiell eller Över-/underskott." },
+  CARRYOVER_TYPE_SUSPECT: { severity: "notice", params: { column: "text", value: "value", item: "text" }, text: "{cell}: posten ”{item}” låter som ett över- eller underskott från tidigare år men har typen ”{value}”. Är det ett rullat över-/underskott, ange typen Över-/underskott så att det redovisas efter årets resultat." },
+  DIRECTION_UNKNOWN: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: riktningen ”{value}” är okänd. Använd Högre eller Lägre." },
+  SCALE_OUT_OF_RANGE: { severity: "error", params: { column: "text", value: "value", max: "count" }, text: "{cell}: {column} ska vara ett heltal från 1 till {max}, men är {value}." },
+  HIDDEN_ROW_INCLUDED: { severity: "notice", params: { count: "count" }, text: "{range} har {count} dolda rader (den första är {cell}); de räknas med, som alla rader i området.", host: "xlsx" },
+  TOLERANCE_NEGATIVE: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: Tolerans kan inte vara negativ ({value})." },
 
   // Matching and meaning
-  KEY_DUPLICATE: { severity: "error", text: "{range} har samma rad två gånger ({key}): {cell} och {other}. Slå ihop raderna eller skilj dem åt med Ansvar eller Typ." },
-  ACTUAL_AMBIGUOUS: { severity: "error", text: "Utfallsraden {cell} ({key}) passar flera budgetrader: {other}. Lägg till kolumnen Typ i Utfall så att raden kan kopplas rätt." },
-  ACTUAL_WITHOUT_BUDGET: { severity: "notice", text: "{cell}: {key} har utfall men ingen budget och redovisas med budget 0." },
-  ACTUAL_KIND_FROM_SIGN: { severity: "notice", text: "{cell}: {key} saknar budget och typ; den redovisas som {kind} utifrån beloppets tecken." },
-  BUDGET_WITHOUT_ACTUAL: { severity: "notice", text: "{cell}: {key} har budget men inget utfall och redovisas med utfall 0." },
-  FORECAST_BLANK: { severity: "notice", text: "{cell}: prognosen är tom; helårsbudgeten används som prognos för {key}." },
-  YEAR_DIFFERS_FROM_MONTHS: { severity: "notice", text: "{cell}: Helår ({year}) skiljer sig från summan av månaderna ({sum}); Helår används för helåret." },
-  SIGN_SUSPECT: { severity: "notice", text: "De flesta kostnaderna i {range} har motsatt tecken mot inställningen Teckenkonvention (”{convention}”). Är kostnaderna inmatade så, ändra inställningen till ”{suggestion}”." },
-  SENSITIVITY_ITEM_UNKNOWN: { severity: "error", text: "{cell}: posten ”{value}” finns inte i Budget (och är inte Intäkt eller Kostnad)." },
-  MEASURE_STATUS_UNKNOWN: { severity: "error", text: "{cell}: statusen ”{value}” är okänd. Använd Beslutad eller Ej beslutad (även Förslag)." },
-  MEASURE_IN_FORECAST_UNKNOWN: { severity: "error", text: "{cell}: ”{value}” går inte att läsa som Ja eller Nej i Ingår i prognos." },
-  INVESTMENT_SIGN_SUSPECT: { severity: "notice", text: "De flesta beloppen i {range} är {sign} (det första i {cell}), men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
-  INDICATOR_PERCENT_MISMATCH: { severity: "notice", text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
+  KEY_DUPLICATE: { severity: "error", params: { key: "key" }, text: "{range} har samma rad två gånger ({key}): {cell} och {other}. Slå ihop raderna eller skilj dem åt med Ansvar eller Typ." },
+  ACTUAL_AMBIGUOUS: { severity: "error", params: { key: "key" }, text: "Utfallsraden {cell} ({key}) passar flera budgetrader: {other}. Lägg till kolumnen Typ i Utfall så att raden kan kopplas rätt." },
+  ACTUAL_WITHOUT_BUDGET: { severity: "notice", params: { key: "key" }, text: "{cell}: {key} har utfall men ingen budget och redovisas med budget 0." },
+  ACTUAL_KIND_FROM_SIGN: { severity: "notice", params: { key: "key", kind: "kind" }, text: "{cell}: {key} saknar budget och typ; den redovisas som {kind} utifrån beloppets tecken." },
+  BUDGET_WITHOUT_ACTUAL: { severity: "notice", params: { key: "key" }, text: "{cell}: {key} har budget men inget utfall och redovisas med utfall 0." },
+  FORECAST_BLANK: { severity: "notice", params: { key: "key" }, text: "{cell}: prognosen är tom; helårsbudgeten används som prognos för {key}." },
+  YEAR_DIFFERS_FROM_MONTHS: { severity: "notice", params: { year: "amount", sum: "amount" }, text: "{cell}: Helår ({year}) skiljer sig från summan av månaderna ({sum}); Helår används för helåret." },
+  SIGN_SUSPECT: { severity: "notice", params: { convention: "text", suggestion: "text" }, text: "De flesta kostnaderna i {range} har motsatt tecken mot inställningen Teckenkonvention (”{convention}”). Är kostnaderna inmatade så, ändra inställningen till ”{suggestion}”." },
+  SENSITIVITY_ITEM_UNKNOWN: { severity: "error", params: { value: "value" }, text: "{cell}: posten ”{value}” finns inte i Budget (och är inte Intäkt eller Kostnad)." },
+  MEASURE_STATUS_UNKNOWN: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: statusen ”{value}” är okänd. Använd Beslutad eller Ej beslutad (även Förslag)." },
+  MEASURE_IN_FORECAST_UNKNOWN: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: ”{value}” går inte att läsa som Ja eller Nej i Ingår i prognos." },
+  INVESTMENT_SIGN_SUSPECT: { severity: "notice", params: { convention: "text", sign: "text" }, text: "De flesta beloppen i {range} är {sign} (det första i {cell}), men utgifter ska anges med samma tecken som kostnader (inställningen Teckenkonvention är ”{convention}”). Kontrollera tecknen: avvikelserna får annars fel tecken." },
+  INDICATOR_PERCENT_MISMATCH: { severity: "notice", params: { indicator: "text" }, text: "{cell}: Utfall och Mål för ”{indicator}” verkar vara skrivna på olika sätt (andel och procenttal); kontrollera raden." },
 
   // Ledger input (Huvudbok, Kontoplan)
-  LEDGER_AND_BUDGET: { severity: "error", text: "Arbetsboken har både Huvudbok ({cell}) och Budget/Utfall ({other}). Använd det ena eller det andra: byt namn på de områden som inte ska läsas." },
-  MORE_ERRORS: { severity: "error", text: "{range}: ytterligare {count} celler{where} har samma slags fel som ovan ({kind}); den sista är {cell}. Rätta dem på samma sätt." },
-  MORE_NOTICES: { severity: "notice", text: "{range}: ytterligare {count} celler{where} har samma slags notering som ovan ({kind}); den sista är {cell}." },
-  PLAN_WITHOUT_LEDGER: { severity: "notice", text: "Arbetsboken har en Kontoplan men ingen Huvudbok. Kontoplanen används bara för att föra en huvudboks konton till poster och läses inte när Budget och Utfall används." },
-  LEDGER_NO_AMOUNTS: { severity: "error", text: "{range} saknar beloppskolumn (rubrikraden börjar i {cell}): den behöver minst en av Budget, Utfall, Utfall fg år och Prognos, eller Belopp och Art." },
-  LEDGER_BUDGET_COLUMNS: { severity: "error", text: "{range} har flera budgetkolumner ({value}) och ingen för året {year} (rubrikraden börjar i {cell}). Ange År i Inställningar eller ta bort de kolumner som inte gäller." },
-  ACCOUNT_INVALID: { severity: "error", text: "{cell}: kontonumret ”{value}” går inte att läsa{hint}. Ett konto skrivs med bara siffror, t.ex. 5011." },
-  ACCOUNT_NORMALISED: { severity: "notice", text: "{cell}: kontonumret ”{value}” lästes som {account}." },
-  ACCOUNT_RULE_INVALID: { severity: "error", text: "{cell}: ”{value}” i Kontoplan är varken ett konto (5011), en början på konton (50) eller ett intervall (3000-3099 med lika många siffror i båda ändar)." },
-  ACCOUNT_RULE_BACKWARDS: { severity: "error", text: "{cell}: intervallet ”{value}” går baklänges; skriv det lägsta kontot först." },
-  ACCOUNT_PLAN_OVERLAP: { severity: "error", text: "Kontoplan har två lika specifika rader som båda gäller konto {account}: ”{first}” ({cell}) och ”{second}” ({other}). Gör den ena mer specifik eller ta bort den." },
-  LEDGER_ART_UNKNOWN: { severity: "error", text: "{cell}: arten ”{value}” är okänd. Använd Utfall, Budget, Prognos eller Utfall fg år." },
-  LEDGER_PERIOD_INVALID: { severity: "error", text: "{cell}: perioden ”{value}” är inte en månad 1–12. Skriv månaden (3), året och månaden (2024-03) eller 202403." },
-  LEDGER_BALANCE_SKIPPED: { severity: "notice", text: "{range} har {count} rader med balanskonton (klass 1 och 2) eller konton i grupp 89, summa {sum}. De ingår inte i resultatet och hoppas över (den första är {cell})." },
-  LEDGER_ACCOUNT_UNMAPPED: { severity: "error", text: "Konto {account} ({cell}, summa {sum}) hör inte till någon post: varken Kontoplan eller standardindelningen efter Kommun-Bas täcker det. Lägg till kontot i Kontoplan." },
-  LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
+  LEDGER_AND_BUDGET: { severity: "error", params: {}, text: "Arbetsboken har både Huvudbok ({cell}) och Budget/Utfall ({other}). Använd det ena eller det andra: byt namn på de områden som inte ska läsas." },
+  MORE_ERRORS: { severity: "error", params: { count: "count", where: "inColumn", kind: "code" }, text: "{range}: ytterligare {count} celler{where} har samma slags fel som ovan ({kind}); den sista är {cell}. Rätta dem på samma sätt." },
+  MORE_NOTICES: { severity: "notice", params: { count: "count", where: "inColumn", kind: "code" }, text: "{range}: ytterligare {count} celler{where} har samma slags notering som ovan ({kind}); den sista är {cell}." },
+  PLAN_WITHOUT_LEDGER: { severity: "notice", params: {}, text: "Arbetsboken har en Kontoplan men ingen Huvudbok. Kontoplanen används bara för att föra en huvudboks konton till poster och läses inte när Budget och Utfall används." },
+  LEDGER_NO_AMOUNTS: { severity: "error", params: {}, text: "{range} saknar beloppskolumn (rubrikraden börjar i {cell}): den behöver minst en av Budget, Utfall, Utfall fg år och Prognos, eller Belopp och Art." },
+  LEDGER_BUDGET_COLUMNS: { severity: "error", params: { value: "text", year: "year" }, text: "{range} har flera budgetkolumner ({value}) och ingen för året {year} (rubrikraden börjar i {cell}). Ange År i Inställningar eller ta bort de kolumner som inte gäller." },
+  ACCOUNT_INVALID: { severity: "error", params: { column: "text", value: "value", hint: "accountHint" }, text: "{cell}: kontonumret ”{value}” går inte att läsa{hint}. Ett konto skrivs med bara siffror, t.ex. 5011." },
+  ACCOUNT_NORMALISED: { severity: "notice", params: { column: "text", value: "value", account: "text" }, text: "{cell}: kontonumret ”{value}” lästes som {account}." },
+  ACCOUNT_RULE_INVALID: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: ”{value}” i Kontoplan är varken ett konto (5011), en början på konton (50) eller ett intervall (3000-3099 med lika många siffror i båda ändar)." },
+  ACCOUNT_RULE_BACKWARDS: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: intervallet ”{value}” går baklänges; skriv det lägsta kontot först." },
+  ACCOUNT_PLAN_OVERLAP: { severity: "error", params: { account: "text", first: "text", second: "text" }, text: "Kontoplan har två lika specifika rader som båda gäller konto {account}: ”{first}” ({cell}) och ”{second}” ({other}). Gör den ena mer specifik eller ta bort den." },
+  LEDGER_ART_UNKNOWN: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: arten ”{value}” är okänd. Använd Utfall, Budget, Prognos eller Utfall fg år." },
+  LEDGER_PERIOD_INVALID: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: perioden ”{value}” är inte en månad 1–12. Skriv månaden (3), året och månaden (2024-03) eller 202403." },
+  LEDGER_BALANCE_SKIPPED: { severity: "notice", params: { count: "count", sum: "amount" }, text: "{range} har {count} rader med balanskonton (klass 1 och 2) eller konton i grupp 89, summa {sum}. De ingår inte i resultatet och hoppas över (den första är {cell})." },
+  LEDGER_ACCOUNT_UNMAPPED: { severity: "error", params: { account: "text", sum: "amount" }, text: "Konto {account} ({cell}, summa {sum}) hör inte till någon post: varken Kontoplan eller standardindelningen efter Kommun-Bas täcker det. Lägg till kontot i Kontoplan." },
+  LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", params: {}, text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
 
   // Settings
-  SETTING_UNKNOWN: { severity: "notice", text: "{cell}: inställningen ”{key}” är okänd och används inte." },
-  SETTING_INVALID: { severity: "error", text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
-  SETTING_DUPLICATE: { severity: "error", text: "Inställningen {key} finns två gånger: {cell} och {other}." },
+  SETTING_UNKNOWN: { severity: "notice", params: { key: "text" }, text: "{cell}: inställningen ”{key}” är okänd och används inte." },
+  SETTING_INVALID: { severity: "error", params: { key: "text", value: "value", hint: "text" }, text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
+  SETTING_DUPLICATE: { severity: "error", params: { key: "text" }, text: "Inställningen {key} finns två gånger: {cell} och {other}." },
 
   // Failures (thrown): misuse and unreadable files
-  USAGE: { severity: "failure", text: "{detail}\nAnvändning: uppfoljning <in.xlsx> --out <ut.xlsx> [--json <ut.json>] [--report-only]" },
-  FILE_NOT_FOUND: { severity: "failure", text: "Filen {path} finns inte." },
-  FILE_NOT_WORKBOOK: { severity: "failure", text: "Filen {path} är inte en Excel-arbetsbok (.xlsx) eller är skadad." },
-  FILE_ENCRYPTED: { severity: "failure", text: "Filen {path} är lösenordsskyddad. Spara en kopia utan lösenord och kör igen." },
-  FILE_LEGACY_FORMAT: { severity: "failure", text: "Filen {path} är i det gamla .xls-formatet. Spara den som .xlsx i Excel och kör igen." },
-  OUT_IS_INPUT: { severity: "failure", text: "Utfilen får inte vara samma fil som indatafilen ({path}); indata ändras aldrig." },
-  MACROS_NEED_XLSM: { severity: "failure", text: "Arbetsboken innehåller makron, som en .xlsx-fil inte får innehålla. Ge utfilen ändelsen .xlsm ({path} duger inte), eller kör med --report-only för en arbetsbok med bara rapporten." },
-  OUT_NEEDS_XLSX: { severity: "failure", text: "Utfilen ska heta .xlsx ({path} duger inte): arbetsboken har inga makron, och Excel öppnar en sådan arbetsbok bara med ändelsen .xlsx." },
-  FILE_UNREADABLE: { severity: "failure", text: "Filen {path} kunde inte läsas: {detail}." },
-  WRITE_FAILED: { severity: "failure", text: "Kunde inte skriva {path}: {detail}. Ingen utfil skrevs." },
-  JSON_IS_OUT: { severity: "failure", text: "--json och --out pekar på samma fil ({path}); ange två olika filer." },
-  FILE_TOO_LARGE: { severity: "failure", text: "Filen {path} är större än {limit}, det största Uppföljning läser." },
-  PACKAGE_TOO_MANY_PARTS: { severity: "failure", text: "Filen {path} består av {count} delar, fler än de {limit} en arbetsbok rimligen har. Filen läses inte." },
-  PART_TOO_LARGE: { severity: "failure", text: "Delen {part} i {path} blir större än {limit} uppackad. Filen läses inte; den kan vara en så kallad zip-bomb." },
-  PART_RATIO_TOO_HIGH: { severity: "failure", text: "Delen {part} i {path} växer mer än {limit} gånger när den packas upp, långt mer än en arbetsbok gör. Filen läses inte; den kan vara en så kallad zip-bomb." },
-  PART_SIZE_MISMATCH: { severity: "failure", text: "Delen {part} i {path} packas upp till mer än den storlek filen själv anger. Filen är skadad eller gjord för att överbelasta den som läser den, och läses inte." },
-  PACKAGE_INFLATED_TOO_LARGE: { severity: "failure", text: "Filen {path} blir större än {limit} uppackad. Filen läses inte." },
-  PART_NAME_TWICE: { severity: "failure", text: "Filen {path} innehåller två delar med samma namn (”{part}”, stora och små bokstäver räknas lika); en arbetsbok får bara ha en del med varje namn. Filen läses inte." },
-  PART_NAME_INVALID: { severity: "failure", text: "Filen {path} innehåller en del med ett otillåtet namn (”{part}”): namn som börjar med / eller innehåller .. eller \\ får inte finnas i en arbetsbok. Filen läses inte." },
-  XML_DTD: { severity: "failure", text: "Delen {part} i {path} innehåller en DTD (dokumenttypsdeklaration), vilket en arbetsbok inte får ha. Filen läses inte." },
-  XML_TOO_DEEP: { severity: "failure", text: "Delen {part} i {path} är nästlad i mer än {limit} nivåer. Filen läses inte." },
-  XML_MALFORMED: { severity: "failure", text: "Delen {part} i {path} är inte giltig XML: {detail}. Filen är skadad; öppna och spara den i Excel och försök igen." },
-  INTERNAL: { severity: "failure", text: "Ett oväntat fel inträffade i Uppföljning ({detail}). Ingen utfil skrevs och indatafilen är orörd. Rapportera gärna felet tillsammans med filen." },
-  REPORT_SHEET_TAKEN: { severity: "failure", text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
-  REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
-  SETTINGS_NOT_CELLS: { severity: "failure", text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader." },
-  REPORT_SHEET_NAME_RESERVED: { severity: "failure", text: "Ett blad kan inte heta ”{sheet}” i Excel (namnet är reserverat). Ange en annan Rapportflik i Inställningar." },
-  REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först." },
+  USAGE: { severity: "failure", params: { detail: "text" }, text: "{detail}\nAnvändning: uppfoljning <in.xlsx> --out <ut.xlsx> [--json <ut.json>] [--report-only]", host: "xlsx" },
+  FILE_NOT_FOUND: { severity: "failure", params: { path: "text" }, text: "Filen {path} finns inte.", host: "xlsx" },
+  FILE_NOT_WORKBOOK: { severity: "failure", params: { path: "text" }, text: "Filen {path} är inte en Excel-arbetsbok (.xlsx) eller är skadad.", host: "xlsx" },
+  FILE_ENCRYPTED: { severity: "failure", params: { path: "text" }, text: "Filen {path} är lösenordsskyddad. Spara en kopia utan lösenord och kör igen.", host: "xlsx" },
+  FILE_LEGACY_FORMAT: { severity: "failure", params: { path: "text" }, text: "Filen {path} är i det gamla .xls-formatet. Spara den som .xlsx i Excel och kör igen.", host: "xlsx" },
+  OUT_IS_INPUT: { severity: "failure", params: { path: "text" }, text: "Utfilen får inte vara samma fil som indatafilen ({path}); indata ändras aldrig.", host: "xlsx" },
+  MACROS_NEED_XLSM: { severity: "failure", params: { path: "text" }, text: "Arbetsboken innehåller makron, som en .xlsx-fil inte får innehålla. Ge utfilen ändelsen .xlsm ({path} duger inte), eller kör med --report-only för en arbetsbok med bara rapporten.", host: "xlsx" },
+  OUT_NEEDS_XLSX: { severity: "failure", params: { path: "text" }, text: "Utfilen ska heta .xlsx ({path} duger inte): arbetsboken har inga makron, och Excel öppnar en sådan arbetsbok bara med ändelsen .xlsx.", host: "xlsx" },
+  FILE_UNREADABLE: { severity: "failure", params: { path: "text", detail: "text" }, text: "Filen {path} kunde inte läsas: {detail}.", host: "xlsx" },
+  WRITE_FAILED: { severity: "failure", params: { path: "text", detail: "text" }, text: "Kunde inte skriva {path}: {detail}. Ingen utfil skrevs.", host: "xlsx" },
+  JSON_IS_OUT: { severity: "failure", params: { path: "text" }, text: "--json och --out pekar på samma fil ({path}); ange två olika filer.", host: "xlsx" },
+  FILE_TOO_LARGE: { severity: "failure", params: { path: "text", limit: "bytes" }, text: "Filen {path} är större än {limit}, det största Uppföljning läser.", host: "xlsx" },
+  PACKAGE_TOO_MANY_PARTS: { severity: "failure", params: { path: "text", count: "count", limit: "count" }, text: "Filen {path} består av {count} delar, fler än de {limit} en arbetsbok rimligen har. Filen läses inte.", host: "xlsx" },
+  PART_TOO_LARGE: { severity: "failure", params: { path: "text", part: "text", limit: "bytes" }, text: "Delen {part} i {path} blir större än {limit} uppackad. Filen läses inte; den kan vara en så kallad zip-bomb.", host: "xlsx" },
+  PART_RATIO_TOO_HIGH: { severity: "failure", params: { path: "text", part: "text", limit: "count" }, text: "Delen {part} i {path} växer mer än {limit} gånger när den packas upp, långt mer än en arbetsbok gör. Filen läses inte; den kan vara en så kallad zip-bomb.", host: "xlsx" },
+  PART_SIZE_MISMATCH: { severity: "failure", params: { path: "text", part: "text" }, text: "Delen {part} i {path} packas upp till mer än den storlek filen själv anger. Filen är skadad eller gjord för att överbelasta den som läser den, och läses inte.", host: "xlsx" },
+  PACKAGE_INFLATED_TOO_LARGE: { severity: "failure", params: { path: "text", limit: "bytes" }, text: "Filen {path} blir större än {limit} uppackad. Filen läses inte.", host: "xlsx" },
+  PART_NAME_TWICE: { severity: "failure", params: { path: "text", part: "text" }, text: "Filen {path} innehåller två delar med samma namn (”{part}”, stora och små bokstäver räknas lika); en arbetsbok får bara ha en del med varje namn. Filen läses inte.", host: "xlsx" },
+  PART_NAME_INVALID: { severity: "failure", params: { path: "text", part: "text" }, text: "Filen {path} innehåller en del med ett otillåtet namn (”{part}”): namn som börjar med / eller innehåller .. eller \\ får inte finnas i en arbetsbok. Filen läses inte.", host: "xlsx" },
+  XML_DTD: { severity: "failure", params: { path: "text", part: "text" }, text: "Delen {part} i {path} innehåller en DTD (dokumenttypsdeklaration), vilket en arbetsbok inte får ha. Filen läses inte.", host: "xlsx" },
+  XML_TOO_DEEP: { severity: "failure", params: { path: "text", part: "text", limit: "count" }, text: "Delen {part} i {path} är nästlad i mer än {limit} nivåer. Filen läses inte.", host: "xlsx" },
+  XML_MALFORMED: { severity: "failure", params: { path: "text", part: "text", detail: "text" }, text: "Delen {part} i {path} är inte giltig XML: {detail}. Filen är skadad; öppna och spara den i Excel och försök igen.", host: "xlsx" },
+  INTERNAL: { severity: "failure", params: { detail: "text" }, text: "Ett oväntat fel inträffade i Uppföljning ({detail}). Ingen utfil skrevs och indatafilen är orörd. Rapportera gärna felet tillsammans med filen.", host: "xlsx" },
+  REPORT_SHEET_TAKEN: { severity: "failure", params: { sheet: "text" }, text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },
+  REPORT_SHEET_IS_INPUT: { severity: "failure", params: { sheet: "text", range: "text" }, text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
+  TEMPLATE_CLASH: { severity: "failure", params: { name: "text" }, text: "Mallen skapas bara i en arbetsbok utan bladet eller namnet ”{name}”.", host: "office" },
+  SETTINGS_NOT_CELLS: { severity: "failure", params: {}, text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader.", host: "office" },
+  REPORT_REFUSED: { severity: "failure", params: { path: "text", count: "count" }, text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först.", host: "xlsx" },
 
   // Failures reported by Excel itself (Office host), keyed by Excel's error code; see src/hosts/office/officeErrors.ts.
-  EXCEL_ACCESS_DENIED: { severity: "failure", text: "Excel nekade åtkomst. Är arbetsboken skrivskyddad eller delad med begränsad behörighet?" },
-  EXCEL_ACTIVITY_LIMIT: { severity: "failure", text: "Excel har nått en gräns för antalet ändringar. Försök igen om en stund." },
-  EXCEL_API_NOT_FOUND: { severity: "failure", text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office." },
-  EXCEL_GENERAL: { severity: "failure", text: "Excel kunde inte slutföra ändringen. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt." },
-  EXCEL_INSERT_DELETE_CONFLICT: { severity: "failure", text: "Excel kunde inte infoga eller ta bort celler på grund av en konflikt (t.ex. en sammanfogad cell)." },
-  EXCEL_INVALID_ARGUMENT: { severity: "failure", text: "Excel tog inte emot ett värde från tillägget." },
-  EXCEL_INVALID_OPERATION: { severity: "failure", text: "Excel tillät inte åtgärden. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt." },
-  EXCEL_CELL_EDIT_MODE: { severity: "failure", text: "Excel är i redigeringsläge. Tryck Esc eller Enter i cellen och försök igen." },
-  EXCEL_INVALID_REFERENCE: { severity: "failure", text: "En referens i arbetsboken är ogiltig." },
-  EXCEL_ITEM_EXISTS: { severity: "failure", text: "Ett blad med samma namn finns redan." },
-  EXCEL_ITEM_NOT_FOUND: { severity: "failure", text: "Ett blad eller namn som tillägget behöver hittades inte." },
-  EXCEL_MERGED_CONFLICT: { severity: "failure", text: "Sammanfogade celler på rapportfliken hindrade uppdateringen. Ta bort sammanfogningen och försök igen." },
-  EXCEL_NOT_IMPLEMENTED: { severity: "failure", text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office." },
-  EXCEL_RANGE_TOO_LARGE: { severity: "failure", text: "Ett område är för stort för att läsas i Excel på en gång." },
-  EXCEL_REQUEST_ABORTED: { severity: "failure", text: "Excel avbröt begäran. Försök igen." },
-  EXCEL_REQUEST_TOO_LARGE: { severity: "failure", text: "Rapporten blev för stor för en enda överföring till Excel." },
-  EXCEL_RESPONSE_TOO_LARGE: { severity: "failure", text: "Indataområdena är för stora för att läsas på en gång i Excel på webben." },
-  EXCEL_UNAUTHENTICATED: { severity: "failure", text: "Inloggningen behöver förnyas." },
-  EXCEL_CONFLICT: { severity: "failure", text: "Arbetsboken ändrades samtidigt av någon annan. Försök igen." },
-  EXCEL_OTHER: { severity: "failure", text: "Rapporten kunde inte uppdateras: {detail}. Den tidigare rapporten är orörd." },
-} as const;
+  EXCEL_ACCESS_DENIED: { severity: "failure", params: {}, text: "Excel nekade åtkomst. Är arbetsboken skrivskyddad eller delad med begränsad behörighet?", host: "office" },
+  EXCEL_ACTIVITY_LIMIT: { severity: "failure", params: {}, text: "Excel har nått en gräns för antalet ändringar. Försök igen om en stund.", host: "office" },
+  EXCEL_API_NOT_FOUND: { severity: "failure", params: {}, text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office.", host: "office" },
+  EXCEL_GENERAL: { severity: "failure", params: {}, text: "Excel kunde inte slutföra ändringen. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt.", host: "office" },
+  EXCEL_INSERT_DELETE_CONFLICT: { severity: "failure", params: {}, text: "Excel kunde inte infoga eller ta bort celler på grund av en konflikt (t.ex. en sammanfogad cell).", host: "office" },
+  EXCEL_INVALID_ARGUMENT: { severity: "failure", params: {}, text: "Excel tog inte emot ett värde från tillägget.", host: "office" },
+  EXCEL_INVALID_OPERATION: { severity: "failure", params: {}, text: "Excel tillät inte åtgärden. Försök igen; kvarstår felet, spara och öppna arbetsboken på nytt.", host: "office" },
+  EXCEL_CELL_EDIT_MODE: { severity: "failure", params: {}, text: "Excel är i redigeringsläge. Tryck Esc eller Enter i cellen och försök igen.", host: "office" },
+  EXCEL_INVALID_REFERENCE: { severity: "failure", params: {}, text: "En referens i arbetsboken är ogiltig.", host: "office" },
+  EXCEL_ITEM_EXISTS: { severity: "failure", params: {}, text: "Ett blad med samma namn finns redan.", host: "office" },
+  EXCEL_ITEM_NOT_FOUND: { severity: "failure", params: {}, text: "Ett blad eller namn som tillägget behöver hittades inte.", host: "office" },
+  EXCEL_MERGED_CONFLICT: { severity: "failure", params: {}, text: "Sammanfogade celler på rapportfliken hindrade uppdateringen. Ta bort sammanfogningen och försök igen.", host: "office" },
+  EXCEL_NOT_IMPLEMENTED: { severity: "failure", params: {}, text: "Den här versionen av Excel saknar en funktion som tillägget behöver. Uppdatera Office.", host: "office" },
+  EXCEL_RANGE_TOO_LARGE: { severity: "failure", params: {}, text: "Ett område är för stort för att läsas i Excel på en gång.", host: "office" },
+  EXCEL_REQUEST_ABORTED: { severity: "failure", params: {}, text: "Excel avbröt begäran. Försök igen.", host: "office" },
+  EXCEL_REQUEST_TOO_LARGE: { severity: "failure", params: {}, text: "Rapporten blev för stor för en enda överföring till Excel.", host: "office" },
+  EXCEL_RESPONSE_TOO_LARGE: { severity: "failure", params: {}, text: "Indataområdena är för stora för att läsas på en gång i Excel på webben.", host: "office" },
+  EXCEL_UNAUTHENTICATED: { severity: "failure", params: {}, text: "Inloggningen behöver förnyas.", host: "office" },
+  EXCEL_CONFLICT: { severity: "failure", params: {}, text: "Arbetsboken ändrades samtidigt av någon annan. Försök igen.", host: "office" },
+  EXCEL_OTHER: { severity: "failure", params: { detail: "text" }, text: "Rapporten kunde inte uppdateras: {detail}. Den tidigare rapporten är orörd.", host: "office" },
+} as const satisfies Record<string, MessageSpec>;
 
 export type MessageCode = keyof typeof MESSAGES;
 export type FindingCode = { [K in MessageCode]: (typeof MESSAGES)[K]["severity"] extends "failure" ? never : K }[MessageCode];
 export type FailureCode = Exclude<MessageCode, FindingCode>;
+
+type ParamSpec<C extends MessageCode> = (typeof MESSAGES)[C]["params"];
+/** The parameters a code's message takes, each of its declared type. */
+export type ParamsOf<C extends MessageCode> = { -readonly [K in keyof ParamSpec<C>]: ParamSpec<C>[K] extends ParamType ? ParamValue<ParamSpec<C>[K]> : never };
+/** The parameters as a call's trailing argument: optional where a code has none. */
+export type ParamArgs<C extends MessageCode> = [keyof ParamsOf<C>] extends [never] ? [params?: ParamsOf<C>] : [params: ParamsOf<C>];
+
+/** Where a message's finding is, already written as text: `{cell}`, `{other}`, `{range}`. */
+export interface MessagePlace {
+  cell?: string;
+  other?: string;
+  range?: string;
+}
+
+/**
+ * The Swedish text of `code` with its parameters written in by their types, and the place filled in. A placeholder
+ * with nothing to fill it stays as it is (the catalogue's test makes sure none does).
+ */
+export function formatMessage(code: MessageCode, params: Readonly<Record<string, unknown>>, place: MessagePlace = {}): string {
+  const spec: MessageSpec = MESSAGES[code];
+  return spec.text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const type = spec.params[key];
+    if (type !== undefined && params[key] !== undefined) return formatParam(type, params[key]);
+    const at = place[key as keyof MessagePlace];
+    return at === undefined ? whole : at;
+  });
+}

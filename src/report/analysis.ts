@@ -1,5 +1,6 @@
 import { EngineResult } from "../engine";
-import { Figures, IndicatorStatus, ItemKind, RiskLevel } from "../engine/types";
+import { ItemKind } from "../core/kinds";
+import { Figures, IndicatorStatus, RiskLevel } from "../engine/types";
 import { count, formatAmount, formatPercent, itemSubject, joinAnd, midSentence, periodWords, roundTo } from "./swedish";
 
 /**

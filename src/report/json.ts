@@ -72,14 +72,6 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
   return doc;
 }
 
-/** The `--json` document of the contract: figures in the report unit, exact to 9 decimals, missing figures null. */
-export function toContractJson(result: EngineResult, findings: readonly Finding[]): object {
-  const doc = head(result, findings);
-  doc.income = result.income.rows.map(incomeRow);
-  if (result.accounts) doc.accounts = result.accounts.map(accountRow);
-  return doc;
-}
-
 function accountRow(a: NonNullable<EngineResult["accounts"]>[number]): object {
   return { account: a.account, item: a.item, responsibility: a.responsibility, actual: a.actual, budgetYear: a.budgetYear, forecast: a.forecast };
 }
@@ -99,7 +91,10 @@ function streamed(text: string, key: string, count: number, line: (i: number) =>
   return parts;
 }
 
-/** The same document as bytes, written line by line so that a million income lines need no million-line object. */
+/**
+ * The `--json` document of the contract as bytes: figures in the report unit, exact to 9 decimals, missing figures
+ * null; written line by line so that a million income lines need no million-line object.
+ */
 export function contractJsonBytes(result: EngineResult, findings: readonly Finding[]): Buffer {
   const doc = head(result, findings);
   doc.income = "__income__";

@@ -1,4 +1,4 @@
-import { REPORT_MARKER } from "./explanations";
+import { REPORT_MARKER } from "../contract/reportSheetPolicy";
 import { CellStyle, CellValue, ReportModel } from "./model";
 
 export interface Rect {

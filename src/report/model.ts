@@ -73,9 +73,3 @@ export interface ReportModel {
   blocks: ReportBlock[];
   print: PrintSettings;
 }
-
-/** An explanation found in the previous report: its text and the label its row had. */
-export interface Explanation {
-  text: string;
-  label: string;
-}

@@ -1,7 +1,7 @@
-import { AmountUnit } from "../engine/types";
+import { AmountUnit } from "../core/units";
 import { roundReport } from "../engine/amounts";
+import { swedishNumber } from "../findings/params";
 
-export const MINUS = "\u2212";
 const NBSP = "\u00a0";
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
@@ -14,14 +14,12 @@ export function roundTo(n: number, decimals: number): number {
   return roundReport(n, decimals);
 }
 
-/** `1 234,5` with a non-breaking space between thousands and a Unicode minus: how Swedish reports print numbers. */
+/**
+ * `1 234,5` with a non-breaking space between thousands and a Unicode minus: how Swedish reports print numbers.
+ * Rounded exactly here, written by the same `swedishNumber` the message catalogue uses.
+ */
 export function formatNumber(n: number, decimals: number, withPlus = false): string {
-  const r = roundTo(n, decimals);
-  const [int, frac] = Math.abs(r).toFixed(decimals).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const body = frac ? `${grouped},${frac}` : grouped;
-  if (r < 0) return MINUS + body;
-  return withPlus && r > 0 ? "+" + body : body;
+  return swedishNumber(roundTo(n, decimals), { decimals, plus: withPlus });
 }
 
 /** The unit as Swedish reports write it: kr, tkr, mnkr. */
@@ -42,11 +40,6 @@ export function formatPercent(share: number, decimals = 1): string {
 /** The period in words: `januari 2024` or `januari–augusti 2024`. */
 export function periodWords(months: number, year: number): string {
   return months === 1 ? `januari ${year}` : `januari–${MONTHS[months - 1]} ${year}`;
-}
-
-/** Name of a month, 1-based. */
-export function monthName(month: number): string {
-  return MONTHS[month - 1];
 }
 
 /** `1 indikator` / `3 indikatorer`. */

@@ -2,11 +2,11 @@ import { periodBudget } from "../../src/engine/periodisation";
 import { indicatorStatus, indicatorTrend } from "../../src/engine/indicatorStatus";
 import { assessRisks, riskLevel, riskValue } from "../../src/engine/risk";
 import { computeSensitivity } from "../../src/engine/sensitivity";
-import { computeIncome } from "../../src/engine/variance";
-import { unitFactor } from "../../src/engine/units";
-import { ActualLine, BudgetLine, RiskInput } from "../../src/engine/types";
+import { ActualLine, BudgetLine, computeIncome } from "../support/lines";
+import { unitFactor } from "../../src/core/units";
+import { RiskInput } from "../../src/engine/types";
 import { Finding, toPublic } from "../../src/findings/findings";
-import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../../src/settings/settings";
+import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../../src/engine/settings";
 
 const src = (range: string, row: number) => ({ range, at: { sheet: range, row, col: 0 } });
 const budget = (item: string, kind: BudgetLine["kind"], budgetYear: number, responsibility: string | null = null, row = 1, months: number[] | null = null): BudgetLine => ({

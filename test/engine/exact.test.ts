@@ -5,9 +5,10 @@
 import fc from "fast-check";
 import { AmountScale, decimalsOf, excelValue, nanos, roundReport, sumReport } from "../../src/engine/amounts";
 import { add, quotient9, roundDiv } from "../../src/engine/exact";
-import { computeIncome } from "../../src/engine/variance";
-import { ActualLine, AmountUnit, BudgetLine } from "../../src/engine/types";
-import { defaultSettings } from "../../src/settings/settings";
+import { computeIncome } from "../support/lines";
+import { AmountUnit } from "../../src/core/units";
+import { ActualLine, BudgetLine } from "../support/lines";
+import { defaultSettings } from "../../src/engine/settings";
 import { compute } from "../../src/pipeline";
 import { contractJsonBytes } from "../../src/report/json";
 import { buildReport } from "../../src/report/build";

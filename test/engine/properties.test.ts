@@ -4,11 +4,11 @@ import { Cell } from "../../src/contract/source";
 import { computeAll } from "../../src/engine";
 import { indicatorStatus } from "../../src/engine/indicatorStatus";
 import { riskLevel, riskValue } from "../../src/engine/risk";
-import { computeIncome } from "../../src/engine/variance";
-import { BudgetLine, ActualLine } from "../../src/engine/types";
+import { computeIncome } from "../support/lines";
+import { BudgetLine, ActualLine } from "../support/lines";
 import { Finding } from "../../src/findings/findings";
 import { compute } from "../../src/pipeline";
-import { DEFAULT_RISK_THRESHOLDS, defaultSettings } from "../../src/settings/settings";
+import { DEFAULT_RISK_THRESHOLDS, defaultSettings } from "../../src/engine/settings";
 import { workbook } from "../support/sheets";
 
 const amount = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 100);

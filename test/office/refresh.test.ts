@@ -287,7 +287,9 @@ describe("replacing a longer report by a shorter one", () => {
     const ranges = minimalRanges();
     ranges.Inställningar.rows.push(["Rapportflik", "History"]);
     const fake = fakeFromRanges(ranges);
-    await expect(refresh(fake)).rejects.toMatchObject({ code: "REPORT_SHEET_NAME_RESERVED" });
+    const outcome = await refresh(fake);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.findings).toContainEqual(expect.objectContaining({ code: "SETTING_INVALID", cell: "Inställningar!B5" }));
     expect(fake.log).toEqual([]);
   });
 });

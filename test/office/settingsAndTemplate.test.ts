@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { onRibbonOutcome, refreshFromRibbon, templateFromRibbon } from "../../src/hosts/office/commands";
 import { readOfficeSource } from "../../src/hosts/office/officeSource";
-import { readSettingValues, validateSettingsForm, writeSettingValues } from "../../src/hosts/office/settingsIO";
+import { EDITABLE_SETTINGS, readSettingValues, validateSettingsForm, writeSettingValues } from "../../src/hosts/office/settingsIO";
 import { createTemplate } from "../../src/hosts/office/template";
 import { compute } from "../../src/pipeline";
 import { FakeExcel } from "../support/fakeExcel";
@@ -10,13 +10,26 @@ import { minimalRanges } from "../support/sheets";
 
 describe("settings form", () => {
   it("validates with Swedish messages per field", () => {
-    expect(validateSettingsForm({ Period: "13", Decimaler: "1,5", "Enhet ut": "kr", "Väsentlighet procent": "-2", Riskskala: "5" })).toEqual({
+    expect(validateSettingsForm({ Period: "13", Decimaler: "1,5", "Enhet ut": "euro", "Väsentlighet procent": "-2", Riskskala: "5" })).toEqual({
       Period: "Ange ett heltal från 1 till 12.",
       Decimaler: "Ange ett heltal från 0 till 3.",
-      "Enhet ut": "Välj tkr eller mkr.",
+      "Enhet ut": "Välj kr, tkr eller mkr.",
       "Väsentlighet procent": "Ange 0 eller mer.",
     });
     expect(validateSettingsForm({ Period: "", Decimaler: "2", "Indikatortolerans": "15 %" })).toEqual({});
+  });
+
+  it("takes what Inställningar takes, being built from the same table (Enhet ut kr, a month's name, mnkr)", async () => {
+    expect(EDITABLE_SETTINGS.find((s) => s.key === "Enhet ut")).toMatchObject({ kind: "choice", choices: ["kr", "tkr", "mkr"] });
+    expect(validateSettingsForm({ "Enhet ut": "kr", Period: "augusti", "Enhet in": "mnkr" })).toEqual({});
+    const ranges = minimalRanges();
+    ranges.Inställningar.rows.push(["Enhet ut", "kr"]);
+    const fake = fakeFromRanges(ranges);
+    installFake(fake);
+    await fake.run((c) => writeSettingValues(c, { Period: "augusti" }));
+    const c = compute((await fake.run((ctx) => readOfficeSource(ctx, "Rapport"))).source);
+    expect(c.findings.filter((f) => f.range === "Inställningar")).toEqual([]);
+    expect(c.input.settings).toMatchObject({ unitOut: "kr", months: 8 });
   });
 
   it("round-trips through the Inställningar range: updates in place, appends new keys and widens the name", async () => {

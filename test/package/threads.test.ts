@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { isContractRangeName } from "../../src/contract/readContract";
+import { isContractRangeName } from "../../src/contract/schema";
 import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
 import { materialise, tempDir, writeXlsx } from "../support/sheets";
 

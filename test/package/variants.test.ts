@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
-import { formatAddress } from "../../src/findings/findings";
+import { formatAddress } from "../../src/core/references";
 import { runXlsx } from "../../src/hosts/xlsx/runXlsx";
 import { roundTripXlsx } from "../support/libreoffice";
 import { hasPythonOpenpyxl, Inspection, inspectXlsx, PYTHON, PYTHON_DIR } from "../support/python";

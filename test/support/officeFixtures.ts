@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { FakeExcel } from "./fakeExcel";
 import { SheetRange } from "./sheets";
-import { columnLetters } from "../../src/findings/findings";
+import { columnLetters } from "../../src/core/references";
 
 /** Loads an ExcelJS workbook (values as Excel would hold them, number formats, names, tables) into a fake Excel. */
 export function fakeFromWorkbook(wb: ExcelJS.Workbook): FakeExcel {

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { arrayRange, Cell, gridValues, RangeEntry, SourceWorkbook } from "../../src/contract/source";
-import { BudgetRows, KIND_CODES } from "../../src/engine/types";
+import { KIND_CODES } from "../../src/core/kinds";
+import { BudgetRows } from "../../src/engine/types";
 import { parseA1, SheetRange } from "../../scripts/workbookWriter";
 
 export { SheetRange, writeXlsx } from "../../scripts/workbookWriter";

@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import { arrayRange, Cell, RangeEntry, RangeLookup, RawRange, SourceWorkbook } from "../../contract/source";
+import { rangeAddress, splitSheetAddress } from "../../core/references";
+import { canon } from "../../core/text";
 import { classifyFormula } from "../../contract/references";
-import { canon } from "../../contract/text";
-import { CONTRACT_RANGES } from "../../contract/readContract";
+import { CONTRACT_RANGES } from "../../contract/schema";
 import { CellValue } from "../../report/model";
-import { columnLetters } from "../../findings/findings";
 
 const WANTED = new Set(CONTRACT_RANGES.map((n) => canon(n)));
 
@@ -77,17 +77,6 @@ export function classifyName(formula: string, sheetNames: readonly string[]): Ex
   if ("kind" in c) return c;
   const { sheet, rect } = c;
   return { kind: "cells", dims: { sheet, row: rect.top - 1, col: rect.left - 1, rows: rect.bottom - rect.top + 1, cols: rect.right - rect.left + 1 } };
-}
-
-/** The sheet part of an address Excel returned (`'Mitt blad'!A1:C3` → `Mitt blad`). */
-function sheetOf(address: string): string {
-  const bang = address.lastIndexOf("!");
-  const s = bang < 0 ? "" : address.slice(0, bang);
-  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
-function address(row: number, col: number, rows: number, cols: number): string {
-  return `${columnLetters(col)}${row + 1}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
 
 export interface ReadOptions {
@@ -169,7 +158,8 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
       entries.push({ name: c.name, origin: c.origin, lookup: { kind: "notCells", formula: c.formula } });
       continue;
     }
-    const sheet = sheetOf(c.range.address);
+    // The sheet part of the address Excel returned (`'Mitt blad'!A1:C3` → `Mitt blad`).
+    const sheet = splitSheetAddress(c.range.address)?.sheet ?? "";
     const u = used.get(sheet.toLowerCase());
     const dims: Dims = { sheet, row: c.range.rowIndex, col: c.range.columnIndex, rows: c.range.rowCount, cols: c.range.columnCount };
     let empty = !u || u.isNullObject;
@@ -189,7 +179,7 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
     const rowsPerSlice = Math.max(1, Math.floor(perSlice / p.dims.cols));
     for (let start = 0; start < p.dims.rows; start += rowsPerSlice) {
       const count = Math.min(rowsPerSlice, p.dims.rows - start);
-      slices.push({ owner: index, range: ws.getRange(address(p.dims.row + start, p.dims.col, count, p.dims.cols)), bytes: count * p.dims.cols * BYTES_PER_CELL });
+      slices.push({ owner: index, range: ws.getRange(rangeAddress(p.dims.row + start, p.dims.col, count, p.dims.cols)), bytes: count * p.dims.cols * BYTES_PER_CELL });
     }
   });
   let queued = 0;

@@ -1,17 +1,16 @@
 /// <reference types="office-js" />
-import { FoundRange } from "../../contract/readContract";
-import { UppfoljningError } from "../../findings/errors";
+import { rangeAddress } from "../../core/references";
+import { DEFAULT_REPORT_SHEET, previousReport, reportSheetTarget } from "../../contract/reportSheetPolicy";
+import { FoundRange } from "../../contract/schema";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
-import { extractExplanations, isOwnReport } from "../../report/explanations";
 import { layoutReport, SheetLayout } from "../../report/layout";
 import { CellValue } from "../../report/model";
 import { summarise, Summary } from "../../report/summary";
 import { readOfficeSource } from "./officeSource";
-import { address, MAX_REQUEST_BYTES, RequestBudget, writeCells, writeSheetLayout } from "./renderOffice";
+import { MAX_REQUEST_BYTES, RequestBudget, writeCells, writeSheetLayout } from "./renderOffice";
 
-export const DEFAULT_REPORT_SHEET = "Rapport";
 
 export interface RefreshOutcome {
   ok: boolean;
@@ -67,10 +66,9 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   const found = computation.input.found;
   if (!computation.ok) return { ok: false, findings: computation.findings.map(toPublic), found, summary: null, sheetName: null, syncs };
   const { result, findings } = computation;
+  // The name itself was judged with the settings (reportSheetPolicy), as on the command line.
   const sheetName = result.settings.reportSheet;
-  if (sheetName.toLowerCase() === "history") throw new UppfoljningError("REPORT_SHEET_NAME_RESERVED", { sheet: sheetName });
-
-  const existing = read.sheetNames.find((n) => n.toLowerCase() === sheetName.toLowerCase()) ?? null;
+  const existing = reportSheetTarget(sheetName, read.source, read.sheetNames);
   const previous: Previous = { values: null, extent: null };
   if (existing !== null && existing.toLowerCase() === DEFAULT_REPORT_SHEET.toLowerCase()) {
     previous.values = read.previousReport;
@@ -85,14 +83,7 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
     previous.values = values.isNullObject ? null : (values.values as CellValue[][]);
     previous.extent = all.isNullObject ? null : { rows: all.rowIndex + all.rowCount, cols: all.columnIndex + all.columnCount };
   }
-  for (const e of read.source.entries) {
-    if (e.lookup.kind === "cells" && e.lookup.range.sheet.toLowerCase() === sheetName.toLowerCase()) {
-      throw new UppfoljningError("REPORT_SHEET_IS_INPUT", { sheet: sheetName, range: e.name });
-    }
-  }
-  if (existing !== null && !(previous.values && isOwnReport(previous.values))) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
-
-  const explanations = previous.values ? extractExplanations(previous.values) : new Map();
+  const explanations = previousReport(sheetName, existing, previous.values);
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   const budget = new RequestBudget(context, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
@@ -137,13 +128,13 @@ async function createReport(context: Excel.RequestContext, layout: SheetLayout, 
 function clearLeftovers(report: Excel.Worksheet, layout: SheetLayout, previous: { rows: number; cols: number } | null): void {
   if (!previous) return;
   const rows = Math.max(1, layout.rowCount), cols = layout.colCount;
-  if (previous.rows > rows) report.getRange(address(rows, 0, previous.rows - rows, Math.max(cols, previous.cols))).clear();
-  if (previous.cols > cols) report.getRange(address(0, cols, Math.min(rows, previous.rows), previous.cols - cols)).clear();
+  if (previous.rows > rows) report.getRange(rangeAddress(rows, 0, previous.rows - rows, Math.max(cols, previous.cols))).clear();
+  if (previous.cols > cols) report.getRange(rangeAddress(0, cols, Math.min(rows, previous.rows), previous.cols - cols)).clear();
 }
 
 /** The report sheet's merges are undone before new cells arrive: pasting over merged cells of another shape fails. */
 function unmergePrevious(report: Excel.Worksheet, previous: { rows: number; cols: number } | null): void {
-  if (previous && previous.rows > 0 && previous.cols > 0) report.getRange(address(0, 0, previous.rows, previous.cols)).unmerge();
+  if (previous && previous.rows > 0 && previous.cols > 0) report.getRange(rangeAddress(0, 0, previous.rows, previous.cols)).unmerge();
 }
 
 /**
@@ -168,7 +159,7 @@ async function replaceByCopy(
   try {
     context.application.suspendScreenUpdatingUntilNextSync();
     await writeCells(staging, layout, supports, budget);
-    const area = address(0, 0, Math.max(1, layout.rowCount), layout.colCount);
+    const area = rangeAddress(0, 0, Math.max(1, layout.rowCount), layout.colCount);
     await budget.spend(1000);
     unmergePrevious(report, previous);
     report.getRange(area).copyFrom(staging.getRange(area), "All");

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { CellStyle, CellValue } from "../../report/model";
 import { SheetLayout } from "../../report/layout";
-import { columnLetters } from "../../findings/findings";
+import { columnsAddress, rangeAddress } from "../../core/references";
 
 /** Requests above this many bytes are split (Excel on the web refuses 5 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -15,11 +15,6 @@ export const TEXT_FORMAT = "@";
 export function protectText(v: CellValue): CellValue {
   if (typeof v === "string" && /^[=+\-@]/.test(v)) return "'" + v;
   return v;
-}
-
-export function address(row: number, col: number, rows = 1, cols = 1): string {
-  const a = `${columnLetters(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? a : `${a}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
 
 function valueBytes(row: readonly CellValue[]): number {
@@ -137,22 +132,22 @@ export async function writeCells(sheet: Excel.Worksheet, layout: SheetLayout, su
     const block = layout.values.slice(from, to).map((row) => row.map((v) => (v === null ? "" : protectText(v))));
     const fmt = formats.slice(from, to);
     await budget.spend(JSON.stringify(block).length + JSON.stringify(fmt).length + 2 * OP_BYTES);
-    const range = sheet.getRange(address(from, 0, to - from, layout.colCount));
+    const range = sheet.getRange(rangeAddress(from, 0, to - from, layout.colCount));
     range.numberFormat = fmt;
     range.values = block as (string | number)[][];
   }
   // One base format for the whole report; each style rectangle then sets only what differs from it.
-  const whole = sheet.getRange(address(0, 0, Math.max(1, layout.rowCount), layout.colCount)).format;
+  const whole = sheet.getRange(rangeAddress(0, 0, Math.max(1, layout.rowCount), layout.colCount)).format;
   whole.font.name = "Calibri";
   whole.font.size = BASE_FONT_SIZE;
   whole.verticalAlignment = "Center";
   for (const rect of layout.styles) {
     await budget.spend(OP_BYTES * 12);
-    applyStyle(sheet.getRange(address(rect.row, rect.col, rect.rows, rect.cols)), rect.style, supports);
+    applyStyle(sheet.getRange(rangeAddress(rect.row, rect.col, rect.rows, rect.cols)), rect.style, supports);
   }
   for (const m of layout.merges) {
     await budget.spend(OP_BYTES);
-    sheet.getRange(address(m.row, m.col, m.rows, m.cols)).merge(false);
+    sheet.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
   }
 }
 
@@ -169,11 +164,11 @@ export async function writeSheetLayout(
   previous: { rows: number; cols: number } | null = null,
 ): Promise<void> {
   await budget.spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + layout.rowHeights.length + layout.pageBreaks.length + 12));
-  if (previous && previous.cols > 0) sheet.getRange(`A:${columnLetters(Math.max(previous.cols, layout.colCount) - 1)}`).columnHidden = false;
+  if (previous && previous.cols > 0) sheet.getRange(columnsAddress(0, Math.max(previous.cols, layout.colCount) - 1)).columnHidden = false;
   layout.columnWidths.forEach((w, c) => {
-    sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(w * 5.6 + 5);
+    sheet.getRange(columnsAddress(c)).format.columnWidth = Math.round(w * 5.6 + 5);
   });
-  for (const c of layout.hiddenColumns) sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+  for (const c of layout.hiddenColumns) sheet.getRange(columnsAddress(c)).columnHidden = true;
   for (const { row, height } of layout.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
   if (supports("1.8")) sheet.showGridlines = false;
   if (supports("1.9")) {

@@ -1,35 +1,87 @@
 /// <reference types="office-js" />
-import { canon } from "../../contract/text";
+import { parseRangeRef, rangeAddress, splitSheetAddress } from "../../core/references";
+import { canon } from "../../core/text";
+import { checkChoice, checkInt, monthNumber, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
 import { protectText } from "./renderOffice";
 import { UppfoljningError } from "../../findings/errors";
 
+/** A field of the task pane's settings form: its `Inställningar` key and label, the rest from the settings table. */
+export type EditableSetting =
+  | { key: string; label: string; kind: "int"; min: number; max: number; months: boolean }
+  | { key: string; label: string; kind: "choice"; choices: readonly string[] }
+  | { key: string; label: string; kind: "number" | "percent"; min: number };
+
+/** The settings the task pane edits, in the pane's words; a select for the few-valued ones. */
+const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
+  { key: "Period", label: "Period (månader 1–12)" },
+  { key: "Enhet in", label: "Enhet i indata" },
+  { key: "Enhet ut", label: "Enhet i rapporten" },
+  { key: "Decimaler", label: "Decimaler" },
+  { key: "Väsentlighet belopp", label: "Väsentlighet, belopp (rapportens enhet)" },
+  { key: "Väsentlighet procent", label: "Väsentlighet, procent av budget" },
+  { key: "Riskskala", label: "Riskskala", select: true },
+  { key: "Indikatortolerans", label: "Indikatortolerans (procent av målet)" },
+];
+
+/** The spec of a setting the pane edits (every pane field is one of the table's keys). */
+function specOf(key: string): SettingSpec {
+  return SETTINGS_TABLE[canon(key)];
+}
+
+/** A pane field from the settings table's spec of its key: the same kinds, bounds and choices the workbook takes. */
+function editable(field: (typeof PANE_FIELDS)[number]): EditableSetting {
+  const spec = specOf(field.key);
+  const { key, label } = field;
+  switch (spec.kind) {
+    case "int":
+      if (field.select) return { key, label, kind: "choice", choices: Array.from({ length: spec.max - spec.min + 1 }, (_, i) => String(spec.min + i)) };
+      return { key, label, kind: "int", min: spec.min, max: spec.max, months: spec.months === true };
+    case "choice":
+      return { key, label, kind: "choice", choices: spec.shown };
+    case "number":
+      return { key, label, kind: "number", min: spec.min };
+    case "share":
+      return { key, label, kind: "percent", min: spec.min };
+    default:
+      throw new Error(`Inställningen ${key} kan inte redigeras i panelen.`);
+  }
+}
+
 /** The settings the task pane edits, with their `Inställningar` keys. */
-export const EDITABLE_SETTINGS = [
-  { key: "Period", label: "Period (månader 1–12)", kind: "int", min: 1, max: 12 },
-  { key: "Enhet in", label: "Enhet i indata", kind: "choice", choices: ["kr", "tkr", "mkr"] },
-  { key: "Enhet ut", label: "Enhet i rapporten", kind: "choice", choices: ["tkr", "mkr"] },
-  { key: "Decimaler", label: "Decimaler", kind: "int", min: 0, max: 3 },
-  { key: "Väsentlighet belopp", label: "Väsentlighet, belopp (rapportens enhet)", kind: "number", min: 0 },
-  { key: "Väsentlighet procent", label: "Väsentlighet, procent av budget", kind: "percent", min: 0 },
-  { key: "Riskskala", label: "Riskskala", kind: "choice", choices: ["4", "5"] },
-  { key: "Indikatortolerans", label: "Indikatortolerans (procent av målet)", kind: "percent", min: 0 },
-] as const;
+export const EDITABLE_SETTINGS: readonly EditableSetting[] = PANE_FIELDS.map(editable);
 
 export type SettingValues = Record<string, string>;
 
-/** Validates form input; returns Swedish messages by key (empty when all is well). Empty fields mean "default". */
+/** `a`, `a eller b`, `a, b eller c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} eller ${items[items.length - 1]}`;
+}
+
+/** A number typed into the form (`1 234,5`, `15 %`). */
+function typedNumber(raw: string): number {
+  return Number(raw.replace(",", ".").replace(/\s|%/g, ""));
+}
+
+/**
+ * Validates form input by the settings table's rules (what the workbook takes, the pane takes); returns Swedish
+ * messages by key (empty when all is well). Empty fields mean "default".
+ */
 export function validateSettingsForm(values: SettingValues): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const s of EDITABLE_SETTINGS) {
     const raw = (values[s.key] ?? "").trim();
     if (raw === "") continue;
+    const spec = specOf(s.key);
     if (s.kind === "choice") {
-      if (!(s.choices as readonly string[]).includes(raw)) errors[s.key] = `Välj ${s.choices.join(" eller ")}.`;
+      const ok = spec.kind === "choice" ? checkChoice<unknown>(spec, raw) !== undefined : s.choices.includes(raw);
+      if (!ok) errors[s.key] = `Välj ${orList(s.choices)}.`;
       continue;
     }
-    const n = Number(raw.replace(",", ".").replace(/\s|%/g, ""));
+    // A month by its name, as Inställningar takes it (augusti).
+    if (s.kind === "int" && s.months && monthNumber(raw) !== null) continue;
+    const n = typedNumber(raw);
     if (!Number.isFinite(n)) errors[s.key] = "Ange ett tal.";
-    else if (s.kind === "int" && (!Number.isInteger(n) || n < s.min || n > s.max)) errors[s.key] = `Ange ett heltal från ${s.min} till ${s.max}.`;
+    else if (spec.kind === "int" && checkInt(spec, n) === null) errors[s.key] = `Ange ett heltal från ${spec.min} till ${spec.max}.`;
     else if ((s.kind === "number" || s.kind === "percent") && n < s.min) errors[s.key] = "Ange 0 eller mer.";
   }
   return errors;
@@ -38,17 +90,16 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
 function formValue(key: string, raw: string): string | number {
   const s = EDITABLE_SETTINGS.find((x) => x.key === key);
   if (!s || s.kind === "choice") return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
-  const n = Number(raw.replace(",", ".").replace(/\s|%/g, ""));
+  const n = typedNumber(raw);
+  if (!Number.isFinite(n)) return raw.trim();
   return s.kind === "percent" ? n / 100 : n;
 }
 
 /** `Blad!A1:B4` grown by `rows` rows → `A1:B6` (ExcelApi 1.4 has no getResizedRange). */
 export function growAddress(address: string, rows: number): string {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(local);
-  if (!m) throw new Error(`Okänd adress ${address}`);
-  const lastRow = Number(m[4] ?? m[2]) + rows;
-  return `${m[1]}${m[2]}:${m[3] ?? m[1]}${lastRow}`;
+  const r = parseRangeRef(splitSheetAddress(address)?.local ?? address);
+  if (!r) throw new Error(`Okänd adress ${address}`);
+  return rangeAddress(r.top - 1, r.left - 1, r.bottom - r.top + 1 + rows, r.right - r.left + 1);
 }
 
 interface SettingsLocation {

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
-import { FoundRange } from "../../contract/readContract";
+import { parseRangeRef, splitSheetAddress } from "../../core/references";
+import { DEFAULT_REPORT_SHEET } from "../../contract/reportSheetPolicy";
+import { FoundRange } from "../../contract/schema";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { TemplateKind } from "../../contract/template";
@@ -7,19 +9,12 @@ import { createTemplate } from "./template";
 import { onRibbonOutcome, registerCommands, TEMPLATE_DONE, requestLimit, responseLimit, runInExcel, supportsExcelApi } from "./commands";
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
-import { DEFAULT_REPORT_SHEET, refreshReport, RefreshOutcome } from "./refresh";
+import { refreshReport, RefreshOutcome } from "./refresh";
 import { count } from "../../report/swedish";
 import { EDITABLE_SETTINGS, readSettingValues, SettingValues, validateSettingsForm, writeSettingValues } from "./settingsIO";
 
 /** Lowest ExcelApi the add-in needs (named ranges with getRangeOrNullObject, tables, null objects). */
 export const REQUIRED_EXCEL_API = "1.4";
-
-/** Splits `Blad!C7` or `'Mitt blad'!C7` into sheet and cell. */
-export function splitAddress(address: string): { sheet: string; cell: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+(?::[A-Z]+\d+)?)$/.exec(address);
-  if (!m) return null;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), cell: m[3] };
-}
 
 const api = {
   async inspect(): Promise<{ found: FoundRange[]; findings: PublicFinding[] }> {
@@ -33,12 +28,12 @@ const api = {
     return runInExcel((context) => refreshReport(context, { supports: supportsExcelApi, maxResponseBytes: responseLimit(), maxRequestBytes: requestLimit() }));
   },
   async select(address: string): Promise<void> {
-    const at = splitAddress(address);
-    if (!at) return;
+    const at = splitSheetAddress(address);
+    if (!at || !parseRangeRef(at.local)) return;
     await runInExcel(async (context) => {
       const ws = context.workbook.worksheets.getItem(at.sheet);
       ws.activate();
-      ws.getRange(at.cell).select();
+      ws.getRange(at.local).select();
       await context.sync();
     });
   },

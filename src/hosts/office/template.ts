@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { TemplateKind, templateSheets } from "../../contract/template";
-import { canon } from "../../contract/text";
-import { columnLetters } from "../../findings/findings";
+import { rangeAddress } from "../../core/references";
+import { canon } from "../../core/text";
 import { protectText } from "./renderOffice";
 import { UppfoljningError } from "../../findings/errors";
 
@@ -20,11 +20,11 @@ export async function createTemplate(context: Excel.RequestContext, kind: Templa
   await context.sync();
   const taken = new Set([...sheets.items, ...names.items, ...tables.items].map((s) => canon(s.name)));
   const clash = sheetsToAdd.find((t) => taken.has(canon(t.sheet)) || taken.has(canon(t.range)))?.sheet ?? otherInputs.find((n) => taken.has(canon(n)));
-  if (clash) throw new UppfoljningError("USAGE", { detail: `Mallen skapas bara i en arbetsbok utan bladet eller namnet ”${clash}”.` });
+  if (clash) throw new UppfoljningError("TEMPLATE_CLASH", { name: clash });
   for (const t of sheetsToAdd) {
     const ws = context.workbook.worksheets.add(t.sheet);
     const width = t.rows[0].length;
-    const range = ws.getRange(`A1:${columnLetters(width - 1)}${t.rows.length}`);
+    const range = ws.getRange(rangeAddress(0, 0, t.rows.length, width));
     range.values = t.rows.map((r) => r.map((v) => (v === null ? "" : protectText(v)))) as (string | number)[][];
     const table = ws.tables.add(range, true);
     table.name = t.range;

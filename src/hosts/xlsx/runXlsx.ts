@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isContractRangeName } from "../../contract/readContract";
+import { previousReport, reportSheetTarget } from "../../contract/reportSheetPolicy";
+import { isContractRangeName } from "../../contract/schema";
 import { UppfoljningError } from "../../findings/errors";
 import { Finding } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
-import { extractExplanations, isOwnReport } from "../../report/explanations";
 import { contractJsonBytes } from "../../report/json";
 import { layoutReport } from "../../report/layout";
 import { LIMITS } from "./package/limits";
@@ -54,7 +54,7 @@ function readInput(file: string): Buffer {
     throw new UppfoljningError("FILE_NOT_FOUND", { path: file });
   }
   if (!stat.isFile()) throw new UppfoljningError("FILE_NOT_WORKBOOK", { path: file });
-  if (stat.size > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path: file, limit: `${LIMITS.maxFileBytes / (1024 * 1024)} MB` });
+  if (stat.size > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path: file, limit: LIMITS.maxFileBytes });
   try {
     return fs.readFileSync(file);
   } catch (e) {
@@ -101,16 +101,10 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   if (path.extname(out).toLowerCase() !== extension) {
     throw new UppfoljningError(extension === ".xlsm" ? "MACROS_NEED_XLSM" : "OUT_NEEDS_XLSX", { path: options.out });
   }
+  // The name itself was judged with the settings (reportSheetPolicy), as in Excel.
   const sheetName = result.settings.reportSheet;
-  for (const e of wb.source.entries) {
-    if (e.lookup.kind === "cells" && e.lookup.range.sheet.toLowerCase() === sheetName.toLowerCase()) {
-      throw new UppfoljningError("REPORT_SHEET_IS_INPUT", { sheet: sheetName, range: e.name });
-    }
-  }
-  const taken = wb.sheetNames.some((n) => n.toLowerCase() === sheetName.toLowerCase());
-  const previous = taken ? await wb.readWholeSheet(sheetName) : null;
-  if (taken && !(previous && isOwnReport(previous))) throw new UppfoljningError("REPORT_SHEET_TAKEN", { sheet: sheetName });
-  const explanations = previous ? extractExplanations(previous) : new Map();
+  const existing = reportSheetTarget(sheetName, wb.source, wb.sheetNames);
+  const explanations = previousReport(sheetName, existing, existing === null ? null : await wb.readWholeSheet(existing));
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   phase("model");

@@ -10,7 +10,7 @@ import {
 } from "./grid";
 import { LIMITS } from "./limits";
 import { SPREADSHEET_NS } from "./names";
-import { Rect } from "../../../contract/references";
+import { Rect } from "../../../core/references";
 
 export type { Rect };
 

@@ -10,6 +10,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { UppfoljningError } from "../../../findings/errors";
 import { FailureCode } from "../../../findings/messages";
+import { AnyParamValue } from "../../../findings/params";
 import { ColumnGrid, GridTransfer, StringPool } from "./grid";
 import { Rect, RectResult, StyleInfo } from "./sheetReader";
 import { WorkbookPackage } from "./workbookPackage";
@@ -58,7 +59,7 @@ export interface WorkerSheetResult {
 
 export type WorkerReply =
   | { ok: true; sheets: WorkerSheetResult[]; extra: string[] }
-  | { ok: false; code: FailureCode | null; params: Record<string, string | number>; message: string };
+  | { ok: false; code: FailureCode | null; params: Readonly<Record<string, AnyParamValue>>; message: string };
 
 /** What a worker read, taken over sheet by sheet into this thread's string pool. */
 export class WorkerRead {
@@ -104,7 +105,7 @@ export function readSheetsInWorker(pkg: WorkbookPackage, sheets: { entry: ZipEnt
     worker.once("message", (reply: WorkerReply) =>
       settle(() => {
         if (reply.ok) resolve(new WorkerRead(reply, styles.formats));
-        else reject(reply.code ? new UppfoljningError(reply.code, reply.params) : new Error(reply.message));
+        else reject(reply.code ? UppfoljningError.revive(reply.code, reply.params) : new Error(reply.message));
       }),
     );
     worker.once("error", (e) => settle(() => reject(e)));

@@ -64,7 +64,9 @@ export class ZipArchive {
 
   private refuse(entry: ZipEntry, kind: PartKind): never {
     const { cap, code } = this.capFor(entry, kind);
-    throw new UppfoljningError(code, { path: this.path, part: entry.name, limit: code === "PART_RATIO_TOO_HIGH" ? LIMITS.maxRatio : mb(code === "PACKAGE_INFLATED_TOO_LARGE" ? LIMITS.maxTotalBytes : cap) });
+    if (code === "PART_RATIO_TOO_HIGH") throw new UppfoljningError(code, { path: this.path, part: entry.name, limit: LIMITS.maxRatio });
+    if (code === "PACKAGE_INFLATED_TOO_LARGE") throw new UppfoljningError(code, { path: this.path, limit: LIMITS.maxTotalBytes });
+    throw new UppfoljningError(code, { path: this.path, part: entry.name, limit: cap });
   }
 
   /**
@@ -227,10 +229,6 @@ export class ZipArchive {
 /** How far inflating may run ahead of the part's reader. */
 const READ_AHEAD_BYTES = 8 << 20;
 
-function mb(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : String(n);
-}
-
 function corrupt(path: string): never {
   throw new UppfoljningError("FILE_NOT_WORKBOOK", { path });
 }
@@ -288,7 +286,7 @@ function findEocd(b: Buffer, path: string): Eocd {
 
 /** Reads and checks a zip's central directory. Throws a Swedish refusal for anything a workbook cannot be. */
 export function readZip(bytes: Buffer, path: string): ZipArchive {
-  if (bytes.length > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path, limit: mb(LIMITS.maxFileBytes) });
+  if (bytes.length > LIMITS.maxFileBytes) throw new UppfoljningError("FILE_TOO_LARGE", { path, limit: LIMITS.maxFileBytes });
   const { count, cdOffset, cdSize } = findEocd(bytes, path);
   if (count > LIMITS.maxEntries) throw new UppfoljningError("PACKAGE_TOO_MANY_PARTS", { path, count, limit: LIMITS.maxEntries });
   if (cdOffset + cdSize > bytes.length) corrupt(path);

@@ -1,0 +1,147 @@
+/**
+ * The settings of `Inställningar`, as one table: each key's label, what kind of value it takes and within which
+ * bounds, the hint a wrong value gets, and where it goes in the engine's settings. readSettings.ts reads the range
+ * with it, and the Office host builds the task pane's settings form from it (hosts/office/settingsIO.ts), so the
+ * workbook and the pane accept the same values.
+ */
+import { canon, own } from "../core/text";
+import { AmountUnit } from "../core/units";
+import { Settings } from "../engine/settings";
+import { reportSheetNameProblem } from "./reportSheetPolicy";
+
+/** A whole number from `min` to `max`; `months` also takes a month's name (augusti → 8). */
+export interface IntSetting {
+  kind: "int";
+  min: number;
+  max: number;
+  months?: true;
+  hint: string;
+  apply(s: Settings, v: number): void;
+}
+
+/** One of a few words, each with its accepted spellings (folded, see canon). */
+export interface ChoiceSetting<T> {
+  kind: "choice";
+  /** The choices as offered and documented, in order. */
+  shown: readonly string[];
+  /** Every accepted spelling, folded, to its value. */
+  accepted: Readonly<Record<string, T>>;
+  /** Abbreviations may end in a dot (`tkr.`). */
+  abbreviated?: true;
+  hint: string;
+  apply(s: Settings, v: T): void;
+}
+
+/** A number of at least `min` (an amount in the report's unit). */
+export interface NumberSetting {
+  kind: "number";
+  min: number;
+  hint: string;
+  apply(s: Settings, v: number): void;
+}
+
+/** A share of at least `min`: `5 %`, 0.05, or 5 read as percent points. */
+export interface ShareSetting {
+  kind: "share";
+  min: number;
+  hint: string;
+  apply(s: Settings, v: number): void;
+}
+
+/** Free text. */
+export interface TextSetting {
+  kind: "text";
+  apply(s: Settings, v: string): void;
+}
+
+/** A sheet name, judged by the report-sheet policy. */
+export interface SheetNameSetting {
+  kind: "sheetName";
+  apply(s: Settings, v: string): void;
+}
+
+/** A risk level's lowest risk value, read after Riskskala (its bounds depend on the scale). */
+export interface ThresholdSetting {
+  kind: "threshold";
+  level: "medium" | "high" | "veryHigh";
+}
+
+export type SettingSpec = { label: string } & (IntSetting | ChoiceSetting<AmountUnit> | ChoiceSetting<boolean> | NumberSetting | ShareSetting | TextSetting | SheetNameSetting | ThresholdSetting);
+
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+const UNIT_SPELLINGS: Record<string, AmountUnit> = {
+  kr: "kr", kronor: "kr",
+  tkr: "tkr", "tusen kronor": "tkr", "tusental kronor": "tkr",
+  mkr: "mkr", mnkr: "mkr", "miljoner kronor": "mkr", "milj kr": "mkr",
+};
+
+/** A unit setting taking `allowed` units in any of their spellings. */
+function unitSetting(label: string, allowed: readonly AmountUnit[], apply: (s: Settings, u: AmountUnit) => void): SettingSpec {
+  const accepted = Object.fromEntries(Object.entries(UNIT_SPELLINGS).filter(([, u]) => allowed.includes(u)));
+  return { label, kind: "choice", shown: allowed, accepted, abbreviated: true, hint: `Använd ${allowed.join(", ")}.`, apply };
+}
+
+/** Every key of Inställningar, by its folded name. */
+export const SETTINGS_TABLE: Readonly<Record<string, SettingSpec>> = {
+  organisation: { label: "Organisation", kind: "text", apply: (s, v) => void (s.organisation = v) },
+  rapport: { label: "Rapport", kind: "text", apply: (s, v) => void (s.reportTitle = v) },
+  ar: { label: "År", kind: "int", min: 1900, max: 2200, hint: "Ange ett årtal, t.ex. 2024.", apply: (s, v) => void (s.year = v) },
+  period: { label: "Period", kind: "int", min: 1, max: 12, months: true, hint: "Ange antal månader 1–12 eller en månad, t.ex. augusti.", apply: (s, v) => void (s.months = v) },
+  "enhet in": unitSetting("Enhet in", ["kr", "tkr", "mkr"], (s, u) => void (s.unitIn = u)),
+  "enhet ut": unitSetting("Enhet ut", ["kr", "tkr", "mkr"], (s, u) => void (s.unitOut = u)),
+  decimaler: { label: "Decimaler", kind: "int", min: 0, max: 3, hint: "Ange 0, 1, 2 eller 3.", apply: (s, v) => void (s.decimals = v) },
+  "vasentlighet belopp": { label: "Väsentlighet belopp", kind: "number", min: 0, hint: "Ange ett belopp som är 0 eller större.", apply: (s, v) => void (s.materialityAmount = v) },
+  "vasentlighet procent": { label: "Väsentlighet procent", kind: "share", min: 0, hint: "Ange en procentsats, t.ex. 5 %.", apply: (s, v) => void (s.materialityPercent = v) },
+  riskskala: { label: "Riskskala", kind: "int", min: 4, max: 5, hint: "Ange 4 eller 5.", apply: (s, v) => void (s.riskScale = v as 4 | 5) },
+  indikatortolerans: { label: "Indikatortolerans", kind: "share", min: 0, hint: "Ange en procentsats, t.ex. 20 %.", apply: (s, v) => void (s.indicatorTolerance = v) },
+  teckenkonvention: {
+    label: "Teckenkonvention",
+    kind: "choice",
+    shown: ["Kostnader negativa", "Kostnader positiva"],
+    accepted: { "kostnader negativa": false, "kostnader positiva": true },
+    hint: "Ange Kostnader negativa eller Kostnader positiva.",
+    apply: (s: Settings, costsPositive: boolean) => void (s.costsPositive = costsPositive),
+  },
+  rapportflik: { label: "Rapportflik", kind: "sheetName", apply: (s, v) => void (s.reportSheet = v) },
+  "enhet atgarder": unitSetting("Enhet åtgärder", ["kr", "tkr", "mkr"], (s, u) => void (s.measureUnit = u)),
+  "tecken i huvudbok": {
+    label: "Tecken i huvudbok",
+    kind: "choice",
+    shown: ["Debet positiv", "Som rapporten"],
+    accepted: { "debet positiv": true, "debet positivt": true, "som rapporten": false },
+    hint: "Ange Debet positiv eller Som rapporten.",
+    apply: (s: Settings, debitPositive: boolean) => void (s.ledgerDebitPositive = debitPositive),
+  },
+  "riskniva medel": { label: "Risknivå medel", kind: "threshold", level: "medium" },
+  "riskniva hog": { label: "Risknivå hög", kind: "threshold", level: "high" },
+  "riskniva mycket hog": { label: "Risknivå mycket hög", kind: "threshold", level: "veryHigh" },
+};
+
+/** The spec of a setting by the name written in Inställningar (any case, spaces, å/ä/ö), or undefined. */
+export function settingSpec(name: string): SettingSpec | undefined {
+  return own(SETTINGS_TABLE, canon(name));
+}
+
+/** A whole number within the spec's bounds, or null. */
+export function checkInt(spec: IntSetting, n: number): number | null {
+  return Number.isInteger(n) && n >= spec.min && n <= spec.max ? n : null;
+}
+
+/** A month named by text (`aug`, `augusti`, at least three letters) as its number, or null. */
+export function monthNumber(text: string): number | null {
+  const name = canon(text);
+  const i = MONTHS.findIndex((m) => name.length >= 3 && m.startsWith(name));
+  return i >= 0 ? i + 1 : null;
+}
+
+/** The value of a choice written in any accepted spelling (an abbreviation's dot ignored: `tkr.`), or undefined. */
+export function checkChoice<T>(spec: ChoiceSetting<T>, text: string): T | undefined {
+  const c = canon(text);
+  return own(spec.accepted, spec.abbreviated ? c.replace(/\.$/, "") : c);
+}
+
+/** Why a sheet name cannot be the report tab's (the report-sheet policy's words), or null. */
+export function checkSheetName(name: string): string | null {
+  return reportSheetNameProblem(name);
+}
