@@ -4,14 +4,17 @@
  * the findings (code, range, cell) that must be among those reported. The same cases run through the file host
  * and the Office host; a few concern files only (not a workbook, encrypted, corrupt).
  */
+import { MessageCode } from "../../src/findings/messages";
 import { SheetRange } from "../workbookWriter";
 
 export type Host = "xlsx" | "office";
 
 export interface ExpectedFinding {
-  code: string;
+  code: MessageCode;
   range: string | null;
   cell: string | null;
+  /** Text the message must contain, in every host. */
+  message?: string;
 }
 
 export interface BadInputCase {
@@ -128,7 +131,14 @@ function dropColumn(r: Ranges, range: string, header: string): void {
   r[range].rows = r[range].rows.map((row) => row.filter((_, j) => j !== i));
 }
 
-const f = (code: string, range: string | null, cell: string | null): ExpectedFinding => ({ code, range, cell });
+const f = (code: MessageCode, range: string | null, cell: string | null, message?: string): ExpectedFinding => (message === undefined ? { code, range, cell } : { code, range, cell, message });
+
+/** Rows 2… of a range filled by `row(i)`, after the rows it has. */
+function more(r: SheetRange, count: number, row: (i: number) => SheetRange["rows"][number]): void {
+  for (let i = 0; i < count; i++) r.rows.push(row(i));
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
 
 /** An OLE compound file header, as .xls files and password-protected workbooks start. */
 function oleFile(encrypted: boolean): Buffer {
@@ -142,7 +152,7 @@ function oleFile(encrypted: boolean): Buffer {
 export const CASES: BadInputCase[] = [
   // Ranges and names
   { id: "budget-saknas", title: "Området Budget saknas", ranges: edit((r) => delete r.Budget), refused: true, expect: [f("RANGE_MISSING", "Budget", null)], hosts: both },
-  { id: "utfall-saknas", title: "Området Utfall saknas", ranges: edit((r) => delete r.Utfall), refused: true, expect: [f("RANGE_MISSING", "Utfall", null)], hosts: both },
+  { id: "utfall-saknas", title: "Området Utfall saknas", ranges: edit((r) => delete r.Utfall), refused: true, expect: [f("RANGE_MISSING", "Utfall", null, "Området Utfall saknas")], hosts: both },
   { id: "namn-ref", title: "Namnet Budget pekar på #REF!", ranges: edit((r) => delete r.Budget), rawNames: { Budget: "#REF!$A$1:$D$5" }, refused: true, expect: [f("RANGE_BROKEN_REF", "Budget", null)], hosts: both },
   { id: "namn-konstant", title: "Namnet Risker är en konstant (0,25)", ranges: edit((r) => delete r.Risker), rawNames: { Risker: "0.25" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Risker", null)], hosts: both },
   { id: "namn-formel", title: "Namnet Känslighet är en formel (FÖRSKJUTNING)", ranges: edit((r) => delete r.Känslighet), rawNames: { Känslighet: "OFFSET(Budget!$A$1,0,0,3,3)" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Känslighet", null)], hosts: both },
@@ -152,7 +162,7 @@ export const CASES: BadInputCase[] = [
 
   // Headers
   { id: "rubrik-post", title: "Budget saknar kolumnen Post", ranges: edit((r) => dropColumn(r, "Budget", "Post")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
-  { id: "rubrik-typ", title: "Budget saknar kolumnen Typ", ranges: edit((r) => dropColumn(r, "Budget", "Typ")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
+  { id: "rubrik-typ", title: "Budget saknar kolumnen Typ", ranges: edit((r) => dropColumn(r, "Budget", "Typ")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1", "Kolumnen ”Typ” saknas i Budget (rubrikraden börjar i Budget!A1)")], hosts: both },
   { id: "rubrik-helar", title: "Budget saknar både Helår och månadskolumner", ranges: edit((r) => dropColumn(r, "Budget", "Helår")), refused: true, expect: [f("HEADER_MISSING", "Budget", "Budget!A1")], hosts: both },
   { id: "rubrik-utfall", title: "Utfall saknar kolumnen Utfall", ranges: edit((r) => dropColumn(r, "Utfall", "Utfall")), refused: true, expect: [f("HEADER_MISSING", "Utfall", "Utfall!A1")], hosts: both },
   { id: "rubrik-ansvar", title: "Budget har Ansvar men Utfall inte", ranges: edit((r) => dropColumn(r, "Utfall", "Ansvar")), refused: true, expect: [f("HEADER_MISSING", "Utfall", "Utfall!A1")], hosts: both },
@@ -165,10 +175,10 @@ export const CASES: BadInputCase[] = [
   { id: "manad-saknas", title: "Månadskolumner Jan–Maj men perioden är sex månader", ranges: edit((r) => { r.Budget.rows = r.Budget.rows.map((row, i) => [...row, ...(i === 0 ? ["Jan", "Feb", "Mar", "Apr", "Maj"] : [1, 1, 1, 1, 1])]); }), refused: true, expect: [f("MONTH_COLUMN_MISSING", "Budget", "Budget!A1")], hosts: both },
 
   // Keys and matching
-  { id: "nyckel-budget", title: "Samma rad två gånger i Budget", ranges: edit((r) => r.Budget.rows.push(["Skola", "Intäkter", "Intäkt", 5])), refused: true, expect: [f("KEY_DUPLICATE", "Budget", "Budget!A2")], hosts: both },
+  { id: "nyckel-budget", title: "Samma rad två gånger i Budget", ranges: edit((r) => r.Budget.rows.push(["Skola", "Intäkter", "Intäkt", 5])), refused: true, expect: [f("KEY_DUPLICATE", "Budget", "Budget!A2", "Budget har samma rad två gånger (”Intäkter” (ansvar ”Skola”) [intäkt]): Budget!A2 och Budget!A6")], hosts: both },
   { id: "nyckel-utfall", title: "Samma rad två gånger i Utfall", ranges: edit((r) => r.Utfall.rows.push(["Vård", "Ränta", -1, -1])), refused: true, expect: [f("KEY_DUPLICATE", "Utfall", "Utfall!A5")], hosts: both },
-  { id: "tvetydig", title: "En utfallsrad passar två budgetrader (samma post som intäkt och kostnad)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Ränta", "Intäkt", 2])), refused: true, expect: [f("ACTUAL_AMBIGUOUS", "Utfall", "Utfall!A5")], hosts: both },
-  { id: "typ-okand", title: "Typen ”Bidrag” är okänd", ranges: edit((r) => set(r, "Budget", "C2", "Bidrag")), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C2")], hosts: both },
+  { id: "tvetydig", title: "En utfallsrad passar två budgetrader (samma post som intäkt och kostnad)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Ränta", "Intäkt", 2])), refused: true, expect: [f("ACTUAL_AMBIGUOUS", "Utfall", "Utfall!A5", "Utfallsraden Utfall!A5 (”Ränta” (ansvar ”Vård”)) passar flera budgetrader: Budget!A5, Budget!A6")], hosts: both },
+  { id: "typ-okand", title: "Typen ”Bidrag” är okänd", ranges: edit((r) => set(r, "Budget", "C2", "Bidrag")), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C2", "Budget!C2: typen ”Bidrag” är okänd")], hosts: both },
   { id: "utan-budget", title: "Utfall för en post som saknar budget under det ansvaret", ranges: edit((r) => r.Utfall.rows.push(["Vård", "Intäkter", 25, 40])), refused: false, expect: [f("ACTUAL_WITHOUT_BUDGET", "Utfall", "Utfall!A6")], hosts: both },
   { id: "utan-budget-typ", title: "Utfall för en helt ny post, utan budget och typ", ranges: edit((r) => r.Utfall.rows.push(["Skola", "Konsulter", -25, -40])), refused: false, expect: [f("ACTUAL_KIND_FROM_SIGN", "Utfall", "Utfall!A6")], hosts: both },
   { id: "utan-utfall", title: "Budget för en post utan utfall", ranges: edit((r) => r.Budget.rows.push(["Skola", "Hyra", "Kostnad", -60])), refused: false, expect: [f("BUDGET_WITHOUT_ACTUAL", "Budget", "Budget!A6")], hosts: both },
@@ -177,7 +187,8 @@ export const CASES: BadInputCase[] = [
   { id: "post-tom", title: "En rad med belopp men utan Post", ranges: edit((r) => set(r, "Utfall", "B3", null)), refused: true, expect: [f("VALUE_REQUIRED", "Utfall", "Utfall!B3")], hosts: both },
 
   // Cell values
-  { id: "text-i-tal", title: "Text (”cirka 600”) där ett belopp ska stå", ranges: edit((r) => set(r, "Utfall", "C2", "cirka 600")), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!C2")], hosts: both },
+  { id: "text-i-tal", title: "Text (”cirka 600”) där ett belopp ska stå", ranges: edit((r) => set(r, "Utfall", "C2", "cirka 600")), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!C2", "Utfall!C2 (Utfall) ska innehålla ett tal men innehåller ”cirka 600”")], hosts: both },
+  { id: "text-i-tal-alla", title: "Text i två belopp (”åttio”, ”n/a”): båda nämns, inte bara det första", ranges: edit((r) => { set(r, "Utfall", "C2", "åttio"); set(r, "Utfall", "C3", "n/a"); }), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!C2", "Utfall!C2 (Utfall) ska innehålla ett tal men innehåller ”åttio”"), f("NUMBER_EXPECTED", "Utfall", "Utfall!C3", "Utfall!C3 (Utfall) ska innehålla ett tal men innehåller ”n/a”")], hosts: both },
   { id: "sv-tal-mellanslag", title: "Talet ”1 234,5” skrivet som text", ranges: edit((r) => set(r, "Budget", "D2", "1 234,5")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Budget", "Budget!D2")], hosts: both },
   { id: "sv-tal-minus", title: "Talet ”−470” med typografiskt minus, som text", ranges: edit((r) => set(r, "Utfall", "C3", "\u2212470")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Utfall", "Utfall!C3")], hosts: both },
   { id: "sv-tal-procent", title: "Förändring ”2 %” skriven som text", ranges: edit((r) => set(r, "Känslighet", "C2", "2 %")), refused: false, expect: [f("NUMBER_FROM_TEXT", "Känslighet", "Känslighet!C2")], hosts: both },
@@ -196,9 +207,9 @@ export const CASES: BadInputCase[] = [
   // Indicators and risks
   { id: "riktning", title: "Riktningen ”Uppåt” är okänd", ranges: edit((r) => set(r, "Indikatorer", "D2", "Uppåt")), refused: true, expect: [f("DIRECTION_UNKNOWN", "Indikatorer", "Indikatorer!D2")], hosts: both },
   { id: "mal-tomt", title: "En indikator utan mål", ranges: edit((r) => set(r, "Indikatorer", "C3", null)), refused: true, expect: [f("VALUE_REQUIRED", "Indikatorer", "Indikatorer!C3")], hosts: both },
-  { id: "sannolikhet-5", title: "Sannolikhet 5 på en 4-gradig skala", ranges: edit((r) => set(r, "Risker", "B2", 5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B2")], hosts: both },
+  { id: "sannolikhet-5", title: "Sannolikhet 5 på en 4-gradig skala", ranges: edit((r) => set(r, "Risker", "B2", 5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B2", "Risker!B2: Sannolikhet ska vara ett heltal från 1 till 4, men är 5")], hosts: both },
   { id: "sannolikhet-0", title: "Sannolikhet 0", ranges: edit((r) => set(r, "Risker", "B3", 0)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!B3")], hosts: both },
-  { id: "konsekvens-decimal", title: "Konsekvens 2,5 (inte ett heltal)", ranges: edit((r) => set(r, "Risker", "C2", 2.5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!C2")], hosts: both },
+  { id: "konsekvens-decimal", title: "Konsekvens 2,5 (inte ett heltal)", ranges: edit((r) => set(r, "Risker", "C2", 2.5)), refused: true, expect: [f("SCALE_OUT_OF_RANGE", "Risker", "Risker!C2", "Risker!C2: Konsekvens ska vara ett heltal från 1 till 4, men är 2,5")], hosts: both },
   { id: "kanslighet-post", title: "Känslighet nämner en post som inte finns", ranges: edit((r) => set(r, "Känslighet", "B2", "Lönekostnader")), refused: true, expect: [f("SENSITIVITY_ITEM_UNKNOWN", "Känslighet", "Känslighet!B2")], hosts: both },
 
   // Över-/underskott, measures and investments (contract v2)
@@ -233,6 +244,21 @@ export const CASES: BadInputCase[] = [
   { id: "enhet-okand", title: "Enhet in ”euro”", ranges: edit((r) => set(r, "Inställningar", "B4", "euro")), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B4")], hosts: both },
   { id: "installning-okand", title: "En okänd inställning (”Färg”)", ranges: edit((r) => r.Inställningar.rows.push(["Färg", "blå"])), refused: false, expect: [f("SETTING_UNKNOWN", "Inställningar", "Inställningar!A7")], hosts: both },
   { id: "installning-dubbel", title: "Inställningen Period två gånger", ranges: edit((r) => r.Inställningar.rows.push(["Period", 7])), refused: true, expect: [f("SETTING_DUPLICATE", "Inställningar", "Inställningar!A3")], hosts: both },
+
+  { id: "kontoplan-utan-huvudbok", title: "En Kontoplan men ingen Huvudbok (Budget och Utfall används)", ranges: edit((r) => { r.Kontoplan = { rows: [["Konto", "Post", "Typ"], ["30-39", "Intäkter", "Intäkt"]] }; }), refused: false, expect: [f("PLAN_WITHOUT_LEDGER", "Kontoplan", null)], hosts: both },
+  { id: "huvudbok-balanskonto", title: "Ett balanskonto (1930) i huvudboken hoppas över", ranges: editLedger(() => undefined), refused: false, expect: [f("LEDGER_BALANCE_SKIPPED", "Huvudbok", "Huvudbok!A5", "summa 25")], hosts: both },
+  // Many findings of one kind
+  { id: "manga-fel", title: "Text i 30 belopp: 25 fel visas, resten räknas", ranges: edit((r) => more(r.Utfall, 30, (i) => ["Skola", `Post ${i + 1}`, "saknas", 0])), refused: true, expect: [f("MORE_ERRORS", "Utfall", "Utfall!C35", "ytterligare 5 celler i kolumnen Utfall")], hosts: both },
+  { id: "manga-noteringar", title: "30 belopp skrivna som text: 25 noteringar visas, resten räknas", ranges: edit((r) => more(r.Utfall, 30, (i) => ["Skola", `Post ${i + 1}`, "5", 0])), refused: false, expect: [f("MORE_NOTICES", "Utfall", "Utfall!C35", "ytterligare 5 celler i kolumnen Utfall")], hosts: both },
+  // Indicators, budget months
+  { id: "indikator-andel-procent", title: "En indikators utfall som andel (0,43) och mål i procent (75)", ranges: edit((r) => { set(r, "Indikatorer", "B2", 0.43); set(r, "Indikatorer", "C2", 75); }), refused: false, expect: [f("INDICATOR_PERCENT_MISMATCH", "Indikatorer", "Indikatorer!B2")], hosts: both },
+  { id: "tolerans-negativ", title: "En negativ Tolerans (−5)", ranges: edit((r) => { r.Indikatorer.rows = r.Indikatorer.rows.map((row, i) => [...row, i === 0 ? "Tolerans" : i === 1 ? -5 : null]); }), refused: true, expect: [f("TOLERANCE_NEGATIVE", "Indikatorer", "Indikatorer!E2", "Tolerans kan inte vara negativ (−5)")], hosts: both },
+  { id: "helar-manader", title: "Helår skiljer sig från summan av tolv månader", ranges: edit((r) => { r.Budget.rows = r.Budget.rows.map((row, i) => [...row, ...(i === 0 ? MONTHS : new Array<number>(12).fill(i === 1 ? 110 : (row[3] as number) / 12))]); }), refused: false, expect: [f("YEAR_DIFFERS_FROM_MONTHS", "Budget", "Budget!D2", "Helår (1\u00a0200) skiljer sig från summan av månaderna (1\u00a0320)")], hosts: both },
+  // The report tab (Rapportflik)
+  { id: "rapportflik-history", title: "Rapportflik ”History”, ett namn Excel reserverar", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "History"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "inställningen Rapportflik kan inte vara ”History”")], hosts: both },
+  { id: "rapportflik-apostrof", title: "Rapportflik ”Rapport'”, som slutar med apostrof", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Rapport'"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "inställningen Rapportflik kan inte vara ”Rapport'”")], hosts: both },
+  { id: "rapportflik-indata", title: "Rapportflik ”Budget”, bladet med indataområdet Budget", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Budget"])), refused: true, expect: [f("REPORT_SHEET_IS_INPUT", null, null, "Rapportfliken ”Budget” innehåller indataområdet Budget")], hosts: both },
+  { id: "rapportflik-upptagen", title: "Ett eget blad heter Rapport och är ingen rapport", ranges: edit((r) => { r.Anteckningar = { sheet: "Rapport", rows: [["Mina anteckningar"], ["Ring revisorn"]] }; }), refused: true, expect: [f("REPORT_SHEET_TAKEN", null, null, "Bladet ”Rapport” finns redan och är inte en rapport från Uppföljning")], hosts: both },
 
   // Files
   { id: "inte-arbetsbok", title: "En textfil med ändelsen .xlsx", file: () => Buffer.from("Post;Utfall\nIntäkter;610\n", "utf8"), refused: true, expect: [f("FILE_NOT_WORKBOOK", null, null)], hosts: ["xlsx"], note: "Gäller filer; i Excel är arbetsboken redan öppen." },

@@ -6,6 +6,7 @@ import { renderDoc } from "../../scripts/badInput/doc";
 import { writeCase } from "../../scripts/badInput/generate";
 import { UppfoljningError } from "../../src/findings/errors";
 import { toPublic } from "../../src/findings/findings";
+import { MESSAGES } from "../../src/findings/messages";
 import { refreshReport } from "../../src/hosts/office/refresh";
 import { runXlsx } from "../../src/hosts/xlsx/runXlsx";
 import { fakeFromRanges, installFake, supportsAll } from "../support/officeFixtures";
@@ -21,6 +22,7 @@ interface Seen {
 function expectFindings(seen: Seen[], expected: ExpectedFinding[]): void {
   for (const e of expected) {
     expect(seen).toContainEqual(expect.objectContaining({ code: e.code, range: e.range, cell: e.cell }));
+    if (e.message !== undefined) expect(seen).toContainEqual(expect.objectContaining({ code: e.code, cell: e.cell, message: expect.stringContaining(e.message) }));
   }
   for (const s of seen) {
     expect(s.message).not.toMatch(/\n\s+at |Error:|undefined|NaN|\{\w+\}/);
@@ -29,6 +31,9 @@ function expectFindings(seen: Seen[], expected: ExpectedFinding[]): void {
 }
 
 const dir = tempDir();
+
+/** A case refused by a thrown failure (a file that cannot be used, a report tab that cannot be written), not by findings. */
+const byFailure = (c: BadInputCase) => c.refused && (!!c.file || c.expect.some((e) => MESSAGES[e.code].severity === "failure"));
 
 it("has at least 40 workbooks", () => {
   expect(CASES.filter((c) => c.hosts.includes("xlsx")).length).toBeGreaterThanOrEqual(40);
@@ -67,9 +72,14 @@ describe.each(CASES.filter((c) => c.hosts.includes("xlsx")).map((c) => [c.id, c]
 
   it("gives the right exit code and Swedish messages without a stack trace on the command line", async () => {
     const r = await runCli([file, "--out", path.join(dir, `${id}.cli.xlsx`)]);
-    expect(r.code).toBe(c.refused ? (c.file ? 2 : 1) : 0);
+    expect(r.code).toBe(c.refused ? (byFailure(c) ? 2 : 1) : 0);
     expect(r.err + r.out).not.toMatch(/\n\s+at /);
     for (const e of c.expect) if (e.cell) expect(r.err + r.out).toContain(e.cell);
+    for (const e of c.expect) if (e.message) expect(r.err + r.out).toContain(e.message);
+    if (c.refused && !byFailure(c)) {
+      const outcome = await runXlsx({ input: file, out: path.join(dir, `${id}.count.xlsx`) });
+      expect(r.err).toContain(`har ${outcome.findings.filter((f) => f.severity === "error").length} fel som måste rättas först`);
+    }
   });
 });
 
@@ -78,9 +88,20 @@ describe.each(CASES.filter((c) => c.hosts.includes("office")).map((c) => [c.id, 
     const fake = fakeFromRanges(c.ranges ?? {});
     for (const [n, formula] of Object.entries(c.rawNames ?? {})) fake.model.names.set(n, "=" + formula);
     installFake(fake);
-    const outcome = await fake.run((context) => refreshReport(context, { supports: supportsAll }));
-    expect(outcome.ok).toBe(!c.refused);
-    expectFindings(outcome.findings, c.expect);
-    expect(fake.model.sheet("Rapport") !== null).toBe(!c.refused);
+    const sheetsBefore = fake.model.sheets.map((s) => s.name);
+    let seen: Seen[];
+    try {
+      const outcome = await fake.run((context) => refreshReport(context, { supports: supportsAll }));
+      expect(outcome.ok).toBe(!c.refused);
+      seen = outcome.findings;
+    } catch (e) {
+      expect(e).toBeInstanceOf(UppfoljningError);
+      expect(byFailure(c)).toBe(true);
+      const err = e as UppfoljningError;
+      seen = [{ code: err.code, range: null, cell: null, message: err.message }];
+    }
+    expectFindings(seen, c.expect);
+    if (c.refused) expect(fake.model.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    else expect(fake.model.sheet("Rapport") !== null).toBe(true);
   });
 });

@@ -1,3 +1,7 @@
+/**
+ * The command line's own cases: files that are not workbooks, wrong arguments, a good workbook. Bad data in a
+ * workbook is the bad-input suite's (test/badInput/suite.test.ts, scripts/badInput/cases.ts), through every host.
+ */
 import * as fs from "fs";
 import * as path from "path";
 import { minimalRanges, runCli, SheetRange, tempDir, writeXlsx } from "../support/sheets";
@@ -12,63 +16,6 @@ async function run(ranges: Record<string, SheetRange>) {
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   return { ...result, outExists: fs.existsSync(out), dir };
 }
-
-function withRange(name: string, range: SheetRange | null): Record<string, SheetRange> {
-  const r = minimalRanges();
-  if (range) r[name] = range;
-  else delete r[name];
-  return r;
-}
-
-describe("bad input stops the report with Swedish messages naming range and cell", () => {
-  it("a missing required range", async () => {
-    const r = await run(withRange("Utfall", null));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("Området Utfall saknas");
-    expect(r.outExists).toBe(false);
-  });
-
-  it("a missing required header", async () => {
-    const r = await run(withRange("Budget", { rows: [["Post", "Helår"], ["Intäkter", 120]] }));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("Kolumnen ”Typ” saknas i Budget (rubrikraden börjar i Budget!A1)");
-  });
-
-  it("text where a number belongs, and every problem, not just the first", async () => {
-    const r = await run(withRange("Utfall", { rows: [["Post", "Utfall"], ["Intäkter", "åttio"], ["Personal", "n/a"]] }));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("Utfall!B2 (Utfall) ska innehålla ett tal men innehåller ”åttio”");
-    expect(r.err).toContain("Utfall!B3 (Utfall) ska innehålla ett tal men innehåller ”n/a”");
-    expect(r.err).toMatch(/2 fel/);
-  });
-
-  it("an unknown Typ", async () => {
-    const r = await run(withRange("Budget", { rows: [["Post", "Typ", "Helår"], ["Intäkter", "Inkomst", 120], ["Personal", "Kostnad", -96]] }));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("Budget!B2: typen ”Inkomst” är okänd");
-  });
-
-  it("a risk outside the scale", async () => {
-    const r = await run({ ...minimalRanges(), Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens"], ["Brand", 5, 2], ["Läcka", 2, 1.5]] } });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("Risker!B2: Sannolikhet ska vara ett heltal från 1 till 4, men är 5");
-    expect(r.err).toContain("Risker!C3: Konsekvens ska vara ett heltal från 1 till 4, men är 1,5");
-  });
-
-  it("the same key twice names both cells", async () => {
-    const r = await run(withRange("Budget", { rows: [["Post", "Typ", "Helår"], ["Intäkter", "Intäkt", 120], ["Personal", "Kostnad", -96], ["Personal", "Kostnad", -4]] }));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Budget har samma rad två gånger .*Budget!A3 och Budget!A4/);
-  });
-
-  it("an outcome row that matches two budget rows names them all", async () => {
-    const ranges = withRange("Budget", { rows: [["Post", "Typ", "Helår"], ["Intäkter", "Intäkt", 120], ["Övrigt", "Intäkt", 5], ["Övrigt", "Kostnad", -96]] });
-    ranges.Utfall = { rows: [["Post", "Utfall"], ["Intäkter", 82], ["Övrigt", 3]] };
-    const r = await run(ranges);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Utfallsraden Utfall!A3 .* passar flera budgetrader: Budget!A3, Budget!A4/);
-  });
-});
 
 describe("files that are not usable workbooks", () => {
   it("a text file is refused without a stack trace", async () => {
