@@ -27,7 +27,7 @@ import { SourceWorkbook } from "../../src/contract/source";
 import { computeAll } from "../../src/engine";
 import { columnLetters } from "../../src/core/references";
 import { refreshReport } from "../../src/hosts/office/refresh";
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { compute } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { layoutReport } from "../../src/report/layout";

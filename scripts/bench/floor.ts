@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as zlib from "zlib";
-import { readZip } from "../../src/hosts/xlsx/package/zip";
+import { readZip } from "../../src/hosts/xlsx/package/zip/archive";
 
 /** Returns the count and sum of the numbers found (so that the pass cannot be optimised away) and the bytes inflated. */
 export function floorRead(file: string): { values: number; sum: number; inflatedBytes: number } {

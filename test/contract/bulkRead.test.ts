@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readContract } from "../../src/contract/readContract";
 import { arrayGrid, Cell, CellGrid, SourceWorkbook } from "../../src/contract/source";
-import * as G from "../../src/hosts/xlsx/package/grid";
+import * as G from "../../src/hosts/xlsx/package/read/grid";
 import { workbook } from "../support/sheets";
 
 // The contract reader takes Budget's and Utfall's numbers a column at a time (Table.numbersInto, CellGrid.numbers)

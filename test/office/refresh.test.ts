@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { refreshReport } from "../../src/hosts/office/refresh";
 import { readOfficeSource } from "../../src/hosts/office/officeSource";
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import * as fs from "fs";
 import { compute } from "../../src/pipeline";
 import { toPublic } from "../../src/findings/findings";

@@ -1,5 +1,5 @@
 /** Every cell type of ECMA-376, read from the sheet's XML as producers write it; never a guess, never a silent 0. */
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { Cell } from "../../src/contract/source";
 import { minimalWorkbook, rawZip } from "../support/rawZip";
 

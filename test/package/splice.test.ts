@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readZip } from "../../src/hosts/xlsx/package/zip";
-import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml";
+import { readZip } from "../../src/hosts/xlsx/package/zip/archive";
+import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml/tree";
 import { minimalWorkbook, rawZip, RawEntry } from "../support/rawZip";
 import { runCli, tempDir } from "../support/sheets";
 

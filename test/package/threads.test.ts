@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { isContractRangeName } from "../../src/contract/schema";
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { materialise, tempDir, writeXlsx } from "../support/sheets";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -1,5 +1,6 @@
 /** The tree parser for the package's small parts: strict, namespace-aware, linear, and kind to every producer's spelling. */
-import { parseXml, serializeXml, XmlElement } from "../../src/hosts/xlsx/package/xml";
+import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml/tree";
+import { serializeXml } from "../../src/hosts/xlsx/package/xml/serialize";
 import { UppfoljningError } from "../../src/findings/errors";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

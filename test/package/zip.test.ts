@@ -1,7 +1,7 @@
 /** The zip container: every claim checked before work, inflated bytes counted while inflating. */
 import * as zlib from "zlib";
-import { readZip } from "../../src/hosts/xlsx/package/zip";
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readZip } from "../../src/hosts/xlsx/package/zip/archive";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { LIMITS } from "../../src/hosts/xlsx/package/limits";
 import { UppfoljningError } from "../../src/findings/errors";
 import { minimalWorkbook, rawZip } from "../support/rawZip";

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Cell } from "../../src/contract/source";
-import { readWorkbook } from "../../src/hosts/xlsx/package/readPackage";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { PYTHON } from "./python";
 
 const SCRIPT = path.join(__dirname, "python", "sheet_values.py");

@@ -7,7 +7,7 @@
 const fs = require("fs");
 const path = require("path");
 const dist = path.join(__dirname, "..", "..", "dist", "cli", "src");
-const { readWorkbook } = require(path.join(dist, "hosts", "xlsx", "package", "readPackage.js"));
+const { readWorkbook } = require(path.join(dist, "hosts", "xlsx", "package", "read", "readWorkbook.js"));
 const { isContractRangeName } = require(path.join(dist, "contract", "schema.js"));
 const { gridValues } = require(path.join(dist, "contract", "source.js"));
 

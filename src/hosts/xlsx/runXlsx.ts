@@ -9,12 +9,12 @@ import { buildReport } from "../../report/build";
 import { contractJsonBytes } from "../../report/json";
 import { layoutReport } from "../../report/layout";
 import { LIMITS } from "./package/limits";
-import { CONTENT_TYPES_NS } from "./package/names";
-import { readWorkbook } from "./package/readPackage";
-import { checkSignature } from "./package/signature";
-import { reportOnlyPackage, spliceReport } from "./package/splice";
-import { WorkbookPackage } from "./package/workbookPackage";
-import { reasonOf, writeOutputs } from "./outputs";
+import { CONTENT_TYPES_NS } from "./package/namespaces";
+import { readWorkbook } from "./package/read/readWorkbook";
+import { checkSignature } from "./package/zip/signature";
+import { reportOnlyPackage, spliceReport } from "./package/write/splice";
+import { WorkbookPackage } from "./package/read/workbookPackage";
+import { reasonOf, writeOutputs } from "./package/write/outputs";
 
 export interface RunOptions {
   input: string;
@@ -74,7 +74,7 @@ function expectedExtension(pkg: WorkbookPackage): ".xlsx" | ".xlsm" {
 /**
  * Reads a workbook, computes, and writes `out` (the input workbook with the report tab rebuilt, or the
  * report alone with `reportOnly`) and optionally the `--json` figures. The input file is only ever read; the
- * copy keeps every other part of it as it was (see package/splice.ts). All outputs appear, or none.
+ * copy keeps every other part of it as it was (see package/write/splice.ts). All outputs appear, or none.
  */
 export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const input = path.resolve(options.input);

@@ -3,18 +3,17 @@
  * cells inside those ranges from the sheets, streamed through native inflate and the strict byte scanner, then
  * only the shared strings those cells use. The result is the host-neutral `SourceWorkbook`.
  */
-import { Cell, gridValues, RangeEntry, RawRange, SourceWorkbook } from "../../../contract/source";
-import { UppfoljningError } from "../../../findings/errors";
-import { ByteScanner } from "./byteScanner";
+import { quoteSheetName } from "../../../../core/references";
+import { Cell, gridValues, RangeEntry, RawRange, SourceWorkbook } from "../../../../contract/source";
 import { KIND_SHARED, StringPool } from "./grid";
-import { LIMITS } from "./limits";
-import { classifyFormula } from "../../../contract/references";
+import { LIMITS } from "../limits";
+import { classifyFormula } from "../../../../contract/references";
 import { SharedStringsReader } from "./sharedStrings";
 import { Rect, RectResult, SheetReader, StyleInfo } from "./sheetReader";
 import { readStyles } from "./styles";
 import { WorkbookPackage } from "./workbookPackage";
-import { pseudoAttributes } from "./xml";
-import { ZipArchive, ZipEntry } from "./zip";
+import { ZipEntry } from "../zip/archive";
+import { scanEntry } from "./parts";
 import { readSheetsInWorker, Threads, workerWorthIt } from "./sheetThreads";
 
 /** Parts a rewritten copy keeps byte for byte but the user should know are there, with Swedish words for them. */
@@ -43,96 +42,11 @@ export interface ReadWorkbook {
   readSheetCells(name: string): Promise<Cell[][] | null>;
 }
 
-/**
- * Hands a part's bytes to a scanner chunk by chunk, transcoding parts that are not UTF-8 (UTF-16 by byte-order
- * mark or by their first bytes, or another encoding their declaration names) into UTF-8 on the way.
- */
-export class PartStream {
-  private decoder: TextDecoder | null = null;
-  /** The first bytes, held until the encoding can be judged from them. */
-  private head: Buffer[] | null = [];
-  private headLength = 0;
-
-  constructor(
-    private readonly scanner: ByteScanner,
-    private readonly file: string,
-    private readonly part: string,
-  ) {}
-
-  write(chunk: Buffer): void {
-    if (this.head) {
-      this.head.push(chunk);
-      this.headLength += chunk.length;
-      const joined = Buffer.concat(this.head, this.headLength);
-      if (joined.length < 256 && joined.indexOf("?>") < 0) return;
-      this.head = null;
-      this.decoder = decoderFor(joined, this.file, this.part);
-      chunk = joined;
-    }
-    if (!this.decoder) return this.scanner.write(chunk);
-    this.scanner.write(Buffer.from(this.decode(() => (this.decoder as TextDecoder).decode(chunk, { stream: true })), "utf8"));
-  }
-
-  end(): void {
-    if (this.head) {
-      const joined = Buffer.concat(this.head, this.headLength);
-      this.head = null;
-      this.decoder = decoderFor(joined, this.file, this.part);
-      if (joined.length) this.write(joined);
-    }
-    if (this.decoder) {
-      const rest = this.decode(() => (this.decoder as TextDecoder).decode());
-      if (rest) this.scanner.write(Buffer.from(rest, "utf8"));
-    }
-    this.scanner.end();
-  }
-
-  private decode(run: () => string): string {
-    try {
-      return run();
-    } catch {
-      throw new UppfoljningError("XML_MALFORMED", { path: this.file, part: this.part, detail: "ogiltiga tecken för teckenkodningen" });
-    }
-  }
-}
-
-async function scanPart(pkg: WorkbookPackage, entry: ZipEntry, scanner: ByteScanner): Promise<void> {
-  await scanEntry(pkg.zip, entry, scanner, pkg.file);
-}
-
-/** Streams one part of `zip` through its encoding into `scanner`. */
-export async function scanEntry(zip: ZipArchive, entry: ZipEntry, scanner: ByteScanner, file: string): Promise<void> {
-  const stream = new PartStream(scanner, file, entry.part);
-  await zip.inflateStream(entry, (chunk) => stream.write(chunk));
-  stream.end();
-}
-
-/** A decoder for parts that are not UTF-8, judged from their first bytes; null for UTF-8. */
-function decoderFor(head: Buffer, file: string, part: string): TextDecoder | null {
-  let label: string | null = null;
-  if (head[0] === 0xff && head[1] === 0xfe) label = "utf-16le";
-  else if (head[0] === 0xfe && head[1] === 0xff) label = "utf-16be";
-  else if (head[0] === 0x3c && head[1] === 0x00) label = "utf-16le";
-  else if (head[0] === 0x00 && head[1] === 0x3c) label = "utf-16be";
-  else if (head[0] === 0x3c && head[1] === 0x3f) {
-    const text = head.toString("latin1", 0, Math.min(head.length, 200));
-    const end = text.indexOf("?>");
-    const declared = (end > 0 ? pseudoAttributes(text.slice(5, end)).get("encoding") : undefined)?.toLowerCase();
-    if (declared && declared !== "utf-8" && declared !== "utf8") label = declared === "utf-16" ? "utf-16le" : declared;
-  }
-  if (!label) return null;
-  try {
-    return new TextDecoder(label, { fatal: true });
-  } catch {
-    throw new UppfoljningError("XML_MALFORMED", { path: file, part, detail: `okänd teckenkodning ${label}` });
-  }
-}
-
 /** Reads one sheet's rectangles (and afterwards the shared strings they use). */
 async function readRects(pkg: WorkbookPackage, part: string, rects: Rect[], pool: StringPool, styles: StyleInfo): Promise<{ results: RectResult[]; merges: Rect[]; shared: Set<number> }> {
   const entry = pkg.entry(part);
   const reader = new SheetReader(rects, pool, styles);
-  if (entry) await scanPart(pkg, entry, reader.attach(part, pkg.file));
+  if (entry) await scanEntry(pkg.zip, entry, reader.attach(part, pkg.file), pkg.file);
   return { results: reader.results, merges: reader.merges, shared: reader.sharedUsed };
 }
 
@@ -140,7 +54,7 @@ async function readSharedStrings(pkg: WorkbookPackage, wanted: Set<number>, pool
   if (wanted.size === 0 || !pkg.sharedStringsPart) return new Set();
   const entry = pkg.entry(pkg.sharedStringsPart) as ZipEntry;
   const reader = new SharedStringsReader(wanted, pool.shared);
-  await scanPart(pkg, entry, reader.attach(pkg.sharedStringsPart, pkg.file));
+  await scanEntry(pkg.zip, entry, reader.attach(pkg.sharedStringsPart, pkg.file), pkg.file);
   return reader.truncated;
 }
 
@@ -229,7 +143,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
     if (!sheet.part) continue;
     for (const t of pkg.tablesOf(sheet.part)) {
       if (!isWanted(t.name)) continue;
-      const c = classifyFormula(`'${sheet.name.replace(/'/g, "''")}'!${t.ref}`, sheetNames);
+      const c = classifyFormula(`${quoteSheetName(sheet.name)}!${t.ref}`, sheetNames);
       if (!("kind" in c)) wanted.push({ name: t.name, origin: "table", ...c });
     }
   }
@@ -241,7 +155,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
     const list = wanted.filter((w) => w.sheet === sheet.name);
     if (list.length === 0) continue;
     if (!sheet.part) {
-      for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: `'${sheet.name}'` } });
+      for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: quoteSheetName(sheet.name) } });
       continue;
     }
     jobs.push({ list, part: sheet.part, entry: pkg.entry(sheet.part) });

@@ -1,13 +1,14 @@
 /**
  * An .xlsx package opened for reading and editing: the zip, and the workbook-level parts (content types,
  * relationships, workbook, styles, document properties) parsed into namespace-aware trees. Sheets and shared
- * strings are not parsed here; they are streamed on demand (see readPackage.ts).
+ * strings are not parsed here; they are streamed on demand (see readWorkbook.ts).
  */
 import * as path from "path";
-import { UppfoljningError } from "../../../findings/errors";
-import { CONTENT_TYPES_NS, EXTENDED_PROPERTIES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, relType, SPREADSHEET_NS } from "./names";
-import { parseXml, XmlDocument, XmlElement } from "./xml";
-import { readZip, ZipArchive, ZipEntry } from "./zip";
+import { UppfoljningError } from "../../../../findings/errors";
+import { CONTENT_TYPES_NS, EXTENDED_PROPERTIES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, relType, SPREADSHEET_NS } from "../namespaces";
+import { parseXml, XmlDocument, XmlElement } from "../xml/tree";
+import { prologHasDoctype } from "../xml/prolog";
+import { readZip, ZipArchive, ZipEntry } from "../zip/archive";
 
 export interface Relationship {
   id: string;
@@ -198,32 +199,4 @@ function isUint(s: string): boolean {
 function isXmlPart(part: string): boolean {
   const p = part.toLowerCase();
   return p.endsWith(".xml") || p.endsWith(".rels") || p.endsWith(".vml");
-}
-
-/**
- * Whether the bytes before a document's root element hold a document type declaration. The prolog may only hold a
- * byte-order mark, an XML declaration, whitespace, comments and processing instructions, so it is read as exactly
- * that; the first `<` that starts anything else ends it. Null when the bytes end inside the prolog.
- */
-export function prologHasDoctype(head: Buffer, complete: boolean): boolean | null {
-  let text: string;
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0x00)) text = head.toString("utf16le");
-  else if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x00 && head[1] === 0x3c)) text = Buffer.from(head).swap16().toString("utf16le");
-  else text = head.toString("latin1");
-  let i = text.charCodeAt(0) === 0xfeff || text.startsWith("\u00ef\u00bb\u00bf") ? (text.charCodeAt(0) === 0xfeff ? 1 : 3) : 0;
-  for (;;) {
-    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
-    if (i >= text.length) return complete ? false : null;
-    if (text[i] !== "<") return false;
-    if (text.length - i < 9 && !complete) return null;
-    if (text.startsWith("<?", i)) {
-      const end = text.indexOf("?>", i + 2);
-      if (end < 0) return complete ? false : null;
-      i = end + 2;
-    } else if (text.startsWith("<!--", i)) {
-      const end = text.indexOf("-->", i + 4);
-      if (end < 0) return complete ? false : null;
-      i = end + 3;
-    } else return text.startsWith("<!DOCTYPE", i) || text.startsWith("<!doctype", i);
-  }
 }

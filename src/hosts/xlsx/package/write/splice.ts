@@ -6,12 +6,14 @@
  * An earlier report sheet of the same name (the caller has checked that it is one of ours) is replaced.
  */
 import * as path from "path";
-import { SheetLayout } from "../../../report/layout";
+import { quoteSheetName } from "../../../../core/references";
+import { SheetLayout } from "../../../../report/layout";
 import { appendReportStyles, emptyStylesheet, reportSheetXml, ReportStyles } from "./reportSheet";
-import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, STYLES_CONTENT_TYPE, VT_NS, WORKSHEET_CONTENT_TYPE } from "./names";
-import { relsPartOf, WorkbookPackage } from "./workbookPackage";
-import { escapeAttr, escapeText, parseXmlText, serializeXml, XmlDocument, XmlElement } from "./xml";
-import { writeZip, ZipSource } from "./zip";
+import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, STYLES_CONTENT_TYPE, VT_NS, WORKSHEET_CONTENT_TYPE } from "../namespaces";
+import { relsPartOf, WorkbookPackage } from "../read/workbookPackage";
+import { escapeAttr, escapeText, serializeXml } from "../xml/serialize";
+import { parseXmlText, XmlDocument, XmlElement } from "../xml/tree";
+import { writeZip, ZipSource } from "../zip/write";
 
 const STRICT_MAIN = SPREADSHEET_NS[1];
 
@@ -21,23 +23,6 @@ const WORKBOOK_ORDER = [
   "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
   "fileRecoveryPr", "webPublishObjects", "extLst",
 ];
-
-/** The child `local` of `parent` in parent's namespace, created in schema position when missing. */
-function child(parent: XmlElement, local: string, order: readonly string[]): XmlElement {
-  const existing = parent.element(local, parent.ns);
-  if (existing) return existing;
-  const el = parent.create(local, parent.ns);
-  const rank = order.indexOf(local);
-  let index = parent.children.length;
-  for (let i = 0; i < parent.children.length; i++) {
-    const c = parent.children[i];
-    if (c instanceof XmlElement && c.ns === parent.ns && order.indexOf(c.local) > rank) {
-      index = i;
-      break;
-    }
-  }
-  return parent.insert(el, index);
-}
 
 function freeName(taken: (name: string) => boolean, make: (n: number) => string): string {
   for (let n = 1; ; n++) if (!taken(make(n))) return make(n);
@@ -73,7 +58,7 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   const rels: XmlDocument = pkg.workbookRels ?? parseXmlText(`<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}"/>`);
   const partTaken = (p: string) => (!removed.has(p.toLowerCase()) && pkg.entry(p) !== null) || added.some((a) => a.part.toLowerCase() === p.toLowerCase());
 
-  const sheetsEl = child(root, "sheets", WORKBOOK_ORDER);
+  const sheetsEl = root.childInOrder("sheets", WORKBOOK_ORDER);
   const sheetEls = () => sheetsEl.elements("sheet", SPREADSHEET_NS);
   // Which sheet the user has open: the workbook view's active tab, or the first sheet when there is no view.
   const bookViews = root.element("bookViews", ns);
@@ -143,16 +128,16 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
     d.setAttr("localSheetId", String(n + 1));
   }
   if (options.printTitles) {
-    const names = child(root, "definedNames", WORKBOOK_ORDER);
+    const names = root.childInOrder("definedNames", WORKBOOK_ORDER);
     const d = names.create("definedName", ns);
     d.setAttr("name", "_xlnm.Print_Titles");
     d.setAttr("localSheetId", "0");
-    d.children.push({ kind: "text", text: `${quoteSheet(options.sheetName)}!${options.printTitles}` });
+    d.children.push({ kind: "text", text: `${quoteSheetName(options.sheetName)}!${options.printTitles}` });
     names.insert(d, 0);
   }
 
   // The user's open sheet stays open, with or without a workbook view in the file.
-  const views = child(root, "bookViews", WORKBOOK_ORDER);
+  const views = root.childInOrder("bookViews", WORKBOOK_ORDER);
   const firstView = views.element("workbookView", ns) ?? views.insert(views.create("workbookView", ns));
   const nowActive = activeEl ? sheetEls().indexOf(activeEl) : 0;
   firstView.setAttr("activeTab", String(Math.max(0, nowActive)));
@@ -190,10 +175,6 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
 function firstSheetIndex(sheets: XmlElement): number {
   const i = sheets.children.findIndex((c) => c instanceof XmlElement && c.local === "sheet");
   return i < 0 ? sheets.children.length : i;
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function addOverride(types: XmlDocument, part: string, contentType: string): void {
@@ -273,7 +254,7 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
   const sheet = reportSheetXml(layout, styles, xfBase, ns);
   const name = escapeAttr(options.sheetName);
   const titles = options.printTitles
-    ? `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeText(`${quoteSheet(options.sheetName)}!${options.printTitles}`)}</definedName></definedNames>`
+    ? `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeText(`${quoteSheetName(options.sheetName)}!${options.printTitles}`)}</definedName></definedNames>`
     : "";
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const files: ZipSource[] = [

@@ -1,4 +1,4 @@
-import { UppfoljningError } from "../../../findings/errors";
+import { UppfoljningError } from "../../../../findings/errors";
 
 /** Refuses files that are not zip packages before any parsing: old .xls files, password-protected workbooks, anything else. */
 export function checkSignature(bytes: Buffer, path: string): void {

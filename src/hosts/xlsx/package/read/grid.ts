@@ -3,7 +3,7 @@
  * into a string table) and a format id per cell. A million rows of twelve months take ~130 MB instead of the
  * gigabytes an object per cell would, and columns that never get a value are never allocated.
  */
-import { Cell, CellGrid } from "../../../contract/source";
+import { Cell, CellGrid } from "../../../../contract/source";
 
 export const KIND_EMPTY = 0;
 export const KIND_NUMBER = 1;

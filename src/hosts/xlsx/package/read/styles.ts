@@ -1,7 +1,7 @@
 /** How cells are shown, read from styles.xml: the number format of every cell format (xf), and whether it is a date. */
-import { SPREADSHEET_NS } from "./names";
+import { SPREADSHEET_NS } from "../namespaces";
 import { StyleInfo } from "./sheetReader";
-import { XmlDocument } from "./xml";
+import { XmlDocument } from "../xml/tree";
 
 /** Built-in number formats that matter here: percentages, dates and times, text. */
 export const BUILTIN_FORMATS: Record<number, string> = {

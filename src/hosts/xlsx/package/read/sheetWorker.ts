@@ -4,12 +4,12 @@
  * indices and its extra strings. Refusals go back as their code and parameters.
  */
 import { parentPort } from "worker_threads";
-import { UppfoljningError } from "../../../findings/errors";
+import { UppfoljningError } from "../../../../findings/errors";
 import { StringPool } from "./grid";
-import { scanEntry } from "./readPackage";
+import { scanEntry } from "./parts";
 import { SheetReader } from "./sheetReader";
 import { WorkerJob, WorkerReply, WorkerSheetResult } from "./sheetThreads";
-import { ZipArchive } from "./zip";
+import { ZipArchive } from "../zip/archive";
 
 async function run(job: WorkerJob): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
   const pool = new StringPool();

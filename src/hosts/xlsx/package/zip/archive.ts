@@ -1,15 +1,15 @@
 /**
- * The zip container of an .xlsx package, read and written with Node's native zlib. Every claim the file makes
+ * The zip container of an .xlsx package, read with Node's native zlib (write.ts writes one). Every claim the file makes
  * (entry count, names, offsets, declared sizes) is checked against the limits before any inflating, and inflated
  * bytes are counted while inflating, so a lying header or a decompression bomb stops at the limit, not at the end.
  */
 import * as zlib from "zlib";
-import { UppfoljningError } from "../../../findings/errors";
-import { LIMITS } from "./limits";
+import { UppfoljningError } from "../../../../findings/errors";
+import { LIMITS } from "../limits";
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
+export const SIG_LOCAL = 0x04034b50;
+export const SIG_CENTRAL = 0x02014b50;
+export const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 
@@ -349,79 +349,4 @@ export function readZip(bytes: Buffer, path: string): ZipArchive {
   const spans = entries.map((e) => [e.dataOffset, e.dataOffset + e.compressedSize] as const).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) corrupt(path);
   return new ZipArchive(bytes, entries, path);
-}
-
-/** One entry to write: new bytes (deflated here) or an entry of another archive copied as it is. */
-export type ZipSource = { name: string; data: Buffer } | { name: string; copy: ZipEntry; from: ZipArchive };
-
-function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
-/**
- * Writes a zip. Copied entries keep their compressed bytes, method, CRC and time exactly; new entries are
- * deflated with native zlib. Names are written as UTF-8.
- */
-export function writeZip(sources: readonly ZipSource[], now = new Date()): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  const stamp = dosTime(now);
-  for (const s of sources) {
-    const name = Buffer.from(s.name, "utf8");
-    let method: number, crc: number, size: number, data: Buffer, time: number, date: number;
-    if ("copy" in s) {
-      ({ method, crc, size } = s.copy);
-      data = s.from.raw(s.copy);
-      time = s.copy.modTime;
-      date = s.copy.modDate;
-    } else {
-      size = s.data.length;
-      crc = zlib.crc32(s.data);
-      const deflated = zlib.deflateRawSync(s.data, { level: 6 });
-      method = deflated.length < size ? 8 : 0;
-      data = method === 8 ? deflated : s.data;
-      ({ time, date } = stamp);
-    }
-    if (offset > 0xfffffff0 || data.length > 0xfffffff0 || size > 0xfffffff0) throw new Error("zip64 output is not supported");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(SIG_LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const head = Buffer.alloc(46);
-    head.writeUInt32LE(SIG_CENTRAL, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(0x800, 8);
-    head.writeUInt16LE(method, 10);
-    head.writeUInt16LE(time, 12);
-    head.writeUInt16LE(date, 14);
-    head.writeUInt32LE(crc, 16);
-    head.writeUInt32LE(data.length, 20);
-    head.writeUInt32LE(size, 24);
-    head.writeUInt16LE(name.length, 28);
-    head.writeUInt32LE(offset, 42);
-    chunks.push(local, name, data);
-    central.push(head, name);
-    offset += 30 + name.length + data.length;
-  }
-  const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(SIG_EOCD, 0);
-  eocd.writeUInt16LE(sources.length, 8);
-  eocd.writeUInt16LE(sources.length, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, eocd]);
 }

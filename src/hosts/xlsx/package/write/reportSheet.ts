@@ -4,9 +4,11 @@
  * the workbook's own styles.xml. Values are values: text is an inline string (never a formula), numbers are
  * written in their shortest exact form.
  */
-import { CellStyle } from "../../../report/model";
-import { SheetLayout } from "../../../report/layout";
-import { escapeAttr, escapeText, parseXmlText, XmlDocument, XmlElement } from "./xml";
+import { cellAddress, rangeAddress } from "../../../../core/references";
+import { CellStyle } from "../../../../report/model";
+import { SheetLayout } from "../../../../report/layout";
+import { escapeAttr, escapeText } from "../xml/serialize";
+import { parseXmlText, XmlDocument, XmlElement } from "../xml/tree";
 
 const BASE_FONT_SIZE = 10;
 const BORDER_COLOR = "FF7F7F7F";
@@ -86,18 +88,6 @@ function alignmentXml(s: CellStyle): string {
   return `<alignment${a}/>`;
 }
 
-/** Column letters of a zero-based column. */
-function letters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** Shortest text that reads back as exactly this number. */
-function numberText(n: number): string {
-  return String(n);
-}
-
 /** Escapes the literal `&` of user text for a header or footer, where `&` starts a code. */
 function headerText(s: string): string {
   return s.split("&").join("&&");
@@ -121,7 +111,7 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
   parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}">`);
   parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const lastCol = Math.max(0, layout.colCount - 1);
-  parts.push(`<dimension ref="A1:${letters(lastCol)}${Math.max(1, layout.rowCount)}"/>`);
+  parts.push(`<dimension ref="${rangeAddress(0, 0, Math.max(1, layout.rowCount), lastCol + 1)}"/>`);
   parts.push('<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>');
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (layout.columnWidths.length) {
@@ -140,9 +130,10 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
       const xf = grid[r][c];
       const v = layout.values[r][c];
       if (xf === null && v === null) continue;
-      const ref = `${letters(c)}${r + 1}`;
+      const ref = cellAddress(r, c);
       const s = ` s="${(xf ?? base) + xfBase}"`;
-      if (typeof v === "number" && Number.isFinite(v)) cells.push(`<c r="${ref}"${s}><v>${numberText(v)}</v></c>`);
+      // String(n) is the shortest text that reads back as exactly this number.
+      if (typeof v === "number" && Number.isFinite(v)) cells.push(`<c r="${ref}"${s}><v>${String(v)}</v></c>`);
       else if (typeof v === "string" && v !== "") cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`);
       else cells.push(`<c r="${ref}"${s}/>`);
     }
@@ -152,7 +143,7 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
   parts.push("</sheetData>");
   if (layout.merges.length) {
     parts.push(`<mergeCells count="${layout.merges.length}">`);
-    for (const m of layout.merges) parts.push(`<mergeCell ref="${letters(m.col)}${m.row + 1}:${letters(m.col + m.cols - 1)}${m.row + m.rows}"/>`);
+    for (const m of layout.merges) parts.push(`<mergeCell ref="${rangeAddress(m.row, m.col, m.rows, m.cols)}"/>`);
     parts.push("</mergeCells>");
   }
   parts.push('<printOptions horizontalCentered="1"/>');
@@ -176,17 +167,7 @@ const STYLE_SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", 
 function section(root: XmlElement, local: string, defaults: string[]): XmlElement {
   const existing = root.element(local, root.ns);
   if (existing) return existing;
-  const el = root.create(local, root.ns);
-  const rank = STYLE_SECTIONS.indexOf(local);
-  let index = root.children.length;
-  for (let i = 0; i < root.children.length; i++) {
-    const c = root.children[i];
-    if (c instanceof XmlElement && c.ns === root.ns && STYLE_SECTIONS.indexOf(c.local) > rank) {
-      index = i;
-      break;
-    }
-  }
-  root.insert(el, index);
+  const el = root.childInOrder(local, STYLE_SECTIONS);
   for (const d of defaults) appendFragment(el, d);
   return el;
 }

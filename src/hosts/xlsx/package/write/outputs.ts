@@ -7,7 +7,7 @@
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { UppfoljningError } from "../../findings/errors";
+import { UppfoljningError } from "../../../../findings/errors";
 
 const ERRNO_SWEDISH: Record<string, string> = {
   ENOENT: "mappen finns inte",

@@ -3,10 +3,11 @@
  * table holds a million unique texts costs memory only for the few thousand the contract's ranges refer to.
  * Rich-text runs are joined, phonetic runs (`rPh`) left out, OOXML escapes (`_x000D_`) decoded.
  */
-import { ByteScanner, decodeText, normaliseNewlines, ScanHandler } from "./byteScanner";
-import { LIMITS } from "./limits";
-import { SPREADSHEET_NS } from "./names";
-import { decodeOoxml } from "./sheetReader";
+import { LIMITS } from "../limits";
+import { SPREADSHEET_NS } from "../namespaces";
+import { decodeText, normaliseNewlines } from "../xml/chars";
+import { ByteScanner, ScanHandler } from "../xml/scanner";
+import { decodeOoxml } from "./cellValue";
 
 const C_SI = 1, C_T = 2, C_RPH = 3;
 

@@ -1,14 +1,18 @@
 /**
  * A streaming XML scanner over UTF-8 bytes, for the package's large parts (worksheets, shared strings).
- * It is as strict as the tree parser in xml.ts — one root, matching tags (compared as interned names), well-formed
+ * It is as strict as the tree parser in tree.ts — one root, matching tags (compared as interned names), well-formed
  * and unique attributes, declared prefixes, valid references, valid UTF-8 and XML characters everywhere, no DTD,
  * a nesting limit — but makes no objects for the markup it passes over: names are interned by hash into small
  * integers, attributes stay byte offsets, and text reaches the handler only while it asks for it.
  * Chunks may end anywhere; only an incomplete tag, or the last few bytes of text, wait for the next chunk.
+ *
+ * A chunk is scanned section by section (scanText, scanMarkup, scanDelimited); a tag is read in its steps (endTag,
+ * startName, attributes, declarations, openElement). The character rules are shared with the tree parser (chars.ts).
  */
-import { UppfoljningError } from "../../../findings/errors";
-import { LIMITS } from "./limits";
-import { decodeReference, isXmlVersion, pseudoAttributes, XmlSyntaxError } from "./xml";
+import { LIMITS } from "../limits";
+import { checkUtf8, checkUtf8Partial, decodeReference, decodeText, isNameByte, isNameStartByte, isSpaceByte, normaliseAttrSpace, safeCut } from "./chars";
+import { isXmlVersion, pseudoAttributes } from "./prolog";
+import { depthRefused, dtdRefused, refuseXml, XmlSyntaxError } from "./refusal";
 
 /** What a part's reader does with the elements it cares about. */
 export interface ScanHandler {
@@ -41,16 +45,17 @@ const STATE_PI = 3;
 /** The largest tag accepted: far above any real one, small enough to bound what waits for the next chunk. */
 const MAX_TAG_BYTES = 16 * 1024 * 1024;
 
-class Malformed extends Error {}
-
 const FLAG_DECL = 1;
 const FLAG_PREFIXED = 2;
+
+/** What scanning a section returns when the rest of the chunk has to wait for the next one. */
+const WAIT = -1;
 
 export class ByteScanner {
   /** The buffer that attribute offsets refer to; valid inside `open` and `text`. */
   buf: Buffer = Buffer.alloc(0);
   attrCount = 0;
-  private attrName = new Int32Array(32);
+  private attrNames = new Int32Array(32);
   private attrValStart = new Int32Array(32);
   private attrValEnd = new Int32Array(32);
   private attrHasRef = new Uint8Array(32);
@@ -96,6 +101,10 @@ export class ByteScanner {
   private readonly declStack: string[] = [];
   private gen = 1;
 
+  /** Of the tag read last by `attributes`: whether it closes itself, and its attributes' name flags. */
+  private tagEmpty = false;
+  private tagFlags = 0;
+
   /**
    * @param watched unprefixed attribute names the handler reads with `attr(slot)`, by slot number.
    */
@@ -119,6 +128,14 @@ export class ByteScanner {
   attrValue(i: number): string {
     const s = this.buf.toString("utf8", this.attrValStart[i], this.attrValEnd[i]);
     return this.attrHasRef[i] ? decodeText(s, true) : normaliseAttrSpace(s);
+  }
+
+  /** The namespace URI ("" unprefixed) and local name of attribute `i` of the current tag; null for a namespace declaration. */
+  attrName(i: number): { ns: string; local: string } | null {
+    const id = this.attrNames[i];
+    const flags = this.nameFlags[id];
+    if (flags & FLAG_DECL) return null;
+    return { ns: flags & FLAG_PREFIXED ? this.boundUri(id) : "", local: this.nameLocal[id] };
   }
 
   /** Attribute `i` as a non-negative decimal integer, or -1 when it is anything else. */
@@ -155,13 +172,14 @@ export class ByteScanner {
 
   /** Refuses the part (for handlers that find a value the schema forbids). */
   malformed(reason: string): never {
-    throw new UppfoljningError("XML_MALFORMED", { path: this.path, part: this.part, detail: reason });
+    throw refuseXml(new XmlSyntaxError(reason), this.path, this.part);
   }
 
   /** Feeds the next chunk of the part. */
   write(chunk: Buffer): void {
     try {
-      this.feed(chunk);
+      const buf = this.join(chunk);
+      if (buf) this.scan(buf);
     } catch (e) {
       this.rethrow(e);
     }
@@ -170,37 +188,37 @@ export class ByteScanner {
   /** Ends the part: everything must be closed. */
   end(): void {
     try {
-      if (this.pendingLength > 0) throw new Malformed("delen tar slut mitt i en tagg");
+      if (this.pendingLength > 0) throw new XmlSyntaxError("delen tar slut mitt i en tagg");
       if (this.pending && this.pending.length > 0) {
         if (this.state === STATE_TEXT && !this.pending.includes(60)) this.flushText(this.pending, 0, this.pending.length);
-        else throw new Malformed("delen tar slut mitt i en tagg");
+        else throw new XmlSyntaxError("delen tar slut mitt i en tagg");
         this.pending = null;
       }
-      if (this.state !== STATE_TEXT) throw new Malformed("delen tar slut mitt i en kommentar eller instruktion");
-      if (!this.rootSeen) throw new Malformed("delen saknar rotelement");
-      if (!this.rootClosed) throw new Malformed("delen tar slut innan alla element är stängda");
+      if (this.state !== STATE_TEXT) throw new XmlSyntaxError("delen tar slut mitt i en kommentar eller instruktion");
+      if (!this.rootSeen) throw new XmlSyntaxError("delen saknar rotelement");
+      if (!this.rootClosed) throw new XmlSyntaxError("delen tar slut innan alla element är stängda");
     } catch (e) {
       this.rethrow(e);
     }
   }
 
   private rethrow(e: unknown): never {
-    if (e instanceof Malformed || e instanceof XmlSyntaxError) {
-      if (e.message === "DTD") throw new UppfoljningError("XML_DTD", { path: this.path, part: this.part });
-      if (e.message === "DJUP") throw new UppfoljningError("XML_TOO_DEEP", { path: this.path, part: this.part, limit: LIMITS.maxXmlDepth });
-      throw new UppfoljningError("XML_MALFORMED", { path: this.path, part: this.part, detail: e.message });
-    }
+    if (e instanceof XmlSyntaxError) throw refuseXml(e, this.path, this.part);
     throw e;
   }
 
-  private feed(chunk: Buffer): void {
+  /**
+   * The bytes to scan now: what waited from the last chunk, then this one (a byte-order mark at the very start
+   * dropped); null while an incomplete tag still waits for its `>`.
+   */
+  private join(chunk: Buffer): Buffer | null {
     let buf: Buffer;
     if (this.pendingPieces.length > 0) {
       // An incomplete tag waits for its `>`; join the pieces only when one may have arrived.
       this.pendingPieces.push(chunk);
       this.pendingLength += chunk.length;
-      if (this.pendingLength > MAX_TAG_BYTES) throw new Malformed("en tagg är orimligt lång");
-      if (!chunk.includes(62)) return;
+      if (this.pendingLength > MAX_TAG_BYTES) throw new XmlSyntaxError("en tagg är orimligt lång");
+      if (!chunk.includes(62)) return null;
       buf = Buffer.concat(this.pendingPieces, this.pendingLength);
       this.pendingPieces = [];
       this.pendingLength = 0;
@@ -212,140 +230,169 @@ export class ByteScanner {
       this.first = false;
       if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
     }
+    return buf;
+  }
+
+  /** Scans `buf` section by section: text and the markup after it, or the inside of a comment, CDATA or instruction. */
+  private scan(buf: Buffer): void {
     this.buf = buf;
     const n = buf.length;
     let pos = 0;
     while (pos < n) {
-      if (this.state === STATE_TEXT) {
-        // Text up to the next markup. Short runs (a cell's number) are scanned here, in one pass with the checks.
-        let lt = pos;
-        let plain = true;
-        while (lt < n) {
-          const b = buf[lt];
-          if (b === 60) break;
-          if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
-            plain = false;
-            lt = buf.indexOf(60, lt);
-            if (lt < 0) lt = n;
-            break;
-          }
-          lt++;
-        }
-        if (lt >= n) {
-          const cut = safeCut(buf, pos, n);
-          if (cut > pos) this.flushText(buf, pos, cut);
-          if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
-          return;
-        }
-        if (lt > pos) {
-          // A short run of printable ASCII without `&` or `>` was checked by the loop above; markup follows it.
-          if (plain && this.depth > 0) {
-            this.brackets = 0;
-            if (this.handler.wantText) this.handler.text(buf, pos, lt, false);
-          } else this.flushText(buf, pos, lt);
-        }
-        pos = lt;
-        if (n - pos < 2) return this.keep(buf, pos);
-        const c1 = buf[pos + 1];
-        if (c1 === 33 /* ! */) {
-          if (n - pos < 9) return this.keep(buf, pos);
-          this.brackets = 0;
-          if (buf[pos + 2] === 45 && buf[pos + 3] === 45) {
-            this.state = STATE_COMMENT;
-            this.started = true;
-            pos += 4;
-          } else if (buf.toString("latin1", pos, pos + 9) === "<![CDATA[") {
-            if (this.depth === 0) throw new Malformed("CDATA utanför rotelementet");
-            this.state = STATE_CDATA;
-            pos += 9;
-          } else if (buf.toString("latin1", pos, pos + 9) === "<!DOCTYPE") throw new Malformed("DTD");
-          else throw new Malformed("okänd markering <!");
-          continue;
-        }
-        if (c1 === 63 /* ? */) {
-          // The target runs to the first space or `?>`, as the tree parser reads it.
-          let j = pos + 2;
-          while (j < n && !isSpaceByte(buf[j]) && !(buf[j] === 63 && buf[j + 1] === 62)) j++;
-          if (j + 1 >= n) return this.keep(buf, pos);
-          const target = buf.toString("latin1", pos + 2, j);
-          if (target === "") throw new Malformed("bearbetningsinstruktionen saknar namn");
-          if (target.toLowerCase() === "xml") {
-            if (this.started || target !== "xml" || !isSpaceByte(buf[j])) throw new Malformed("felplacerad XML-deklaration");
-            const end = buf.indexOf("?>", j);
-            if (end < 0) {
-              if (n - pos > 4096) throw new Malformed("XML-deklarationen avslutas inte");
-              return this.keep(buf, pos);
-            }
-            this.checkRun(buf, j, end, false);
-            const version = pseudoAttributes(buf.toString("utf8", j, end)).get("version");
-            if (!isXmlVersion(version)) throw new Malformed("XML-deklarationen saknar version");
-            this.started = true;
-            pos = end + 2;
-            continue;
-          }
-          this.state = STATE_PI;
-          this.started = true;
-          this.brackets = 0;
-          pos += 2;
-          continue;
-        }
-        const end = this.tag(buf, pos);
-        if (end < 0) return this.keepTag(buf, pos);
-        pos = end;
-        this.started = true;
-        continue;
-      }
-      // Comments, CDATA and instructions: find their end, validating what lies between.
-      const closer = this.state === STATE_COMMENT ? 45 : this.state === STATE_CDATA ? 93 : 63;
-      const needed = this.state === STATE_PI ? 1 : 2;
-      let k = pos;
-      for (;;) {
-        const hit = buf.indexOf(closer, k);
-        if (hit < 0 || hit + needed >= n) {
-          // Keep the last bytes, which may begin the closing sequence.
-          const cut = safeCut(buf, pos, Math.max(pos, hit < 0 ? n - needed : hit));
-          this.checkRun(buf, pos, cut, false);
-          if (this.state === STATE_CDATA && this.handler.wantText && cut > pos) this.handler.text(buf, pos, cut, false);
-          this.pending = Buffer.from(buf.subarray(cut));
-          return;
-        }
-        if (this.state === STATE_COMMENT) {
-          if (buf[hit + 1] !== 45) {
-            k = hit + 1;
-            continue;
-          }
-          if (buf[hit + 2] !== 62) throw new Malformed("-- i en kommentar");
-          this.checkRun(buf, pos, hit, false);
-          pos = hit + 3;
-        } else if (this.state === STATE_CDATA) {
-          if (buf[hit + 1] !== 93 || buf[hit + 2] !== 62) {
-            k = hit + 1;
-            continue;
-          }
-          this.checkRun(buf, pos, hit, false);
-          if (this.handler.wantText && hit > pos) this.handler.text(buf, pos, hit, false);
-          pos = hit + 3;
-        } else {
-          if (buf[hit + 1] !== 62) {
-            k = hit + 1;
-            continue;
-          }
-          this.checkRun(buf, pos, hit, false);
-          pos = hit + 2;
-        }
-        this.state = STATE_TEXT;
-        break;
-      }
+      pos = this.state === STATE_TEXT ? this.scanText(buf, pos) : this.scanDelimited(buf, pos);
+      if (pos === WAIT) return;
     }
   }
 
-  private keep(buf: Buffer, pos: number): void {
+  /** Text up to the next markup, then that markup; WAIT when the chunk ends first (the rest is kept). */
+  private scanText(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    // Short runs (a cell's number) are scanned here, in one pass with the checks.
+    let lt = pos;
+    let plain = true;
+    while (lt < n) {
+      const b = buf[lt];
+      if (b === 60) break;
+      if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
+        plain = false;
+        lt = buf.indexOf(60, lt);
+        if (lt < 0) lt = n;
+        break;
+      }
+      lt++;
+    }
+    if (lt >= n) {
+      const cut = safeCut(buf, pos, n);
+      if (cut > pos) this.flushText(buf, pos, cut);
+      if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
+      return WAIT;
+    }
+    if (lt > pos) {
+      // A short run of printable ASCII without `&` or `>` was checked by the loop above; markup follows it.
+      if (plain && this.depth > 0) {
+        this.brackets = 0;
+        if (this.handler.wantText) this.handler.text(buf, pos, lt, false);
+      } else this.flushText(buf, pos, lt);
+    }
+    return this.scanMarkup(buf, lt);
+  }
+
+  /** Markup at `buf[pos] === "<"`: `<!…` (comment, CDATA, DTD), `<?…` (declaration or instruction), or a tag. */
+  private scanMarkup(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    if (n - pos < 2) return this.keep(buf, pos);
+    const c1 = buf[pos + 1];
+    if (c1 === 33 /* ! */) {
+      if (n - pos < 9) return this.keep(buf, pos);
+      this.brackets = 0;
+      if (buf[pos + 2] === 45 && buf[pos + 3] === 45) {
+        this.state = STATE_COMMENT;
+        this.started = true;
+        return pos + 4;
+      }
+      if (buf.toString("latin1", pos, pos + 9) === "<![CDATA[") {
+        if (this.depth === 0) throw new XmlSyntaxError("CDATA utanför rotelementet");
+        this.state = STATE_CDATA;
+        return pos + 9;
+      }
+      if (buf.toString("latin1", pos, pos + 9) === "<!DOCTYPE") throw dtdRefused();
+      throw new XmlSyntaxError("okänd markering <!");
+    }
+    if (c1 === 63 /* ? */) return this.scanInstruction(buf, pos);
+    const end = this.tag(buf, pos);
+    if (end < 0) {
+      this.keepTag(buf, pos);
+      return WAIT;
+    }
+    this.started = true;
+    return end;
+  }
+
+  /** `<?`: the XML declaration (first thing in the part only), or a processing instruction whose inside follows. */
+  private scanInstruction(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    // The target runs to the first space or `?>`, as the tree parser reads it.
+    let j = pos + 2;
+    while (j < n && !isSpaceByte(buf[j]) && !(buf[j] === 63 && buf[j + 1] === 62)) j++;
+    if (j + 1 >= n) return this.keep(buf, pos);
+    const target = buf.toString("latin1", pos + 2, j);
+    if (target === "") throw new XmlSyntaxError("bearbetningsinstruktionen saknar namn");
+    if (target.toLowerCase() === "xml") {
+      if (this.started || target !== "xml" || !isSpaceByte(buf[j])) throw new XmlSyntaxError("felplacerad XML-deklaration");
+      const end = buf.indexOf("?>", j);
+      if (end < 0) {
+        if (n - pos > 4096) throw new XmlSyntaxError("XML-deklarationen avslutas inte");
+        return this.keep(buf, pos);
+      }
+      this.checkRun(buf, j, end, false);
+      const version = pseudoAttributes(buf.toString("utf8", j, end)).get("version");
+      if (!isXmlVersion(version)) throw new XmlSyntaxError("XML-deklarationen saknar version");
+      this.started = true;
+      return end + 2;
+    }
+    this.state = STATE_PI;
+    this.started = true;
+    this.brackets = 0;
+    return pos + 2;
+  }
+
+  /**
+   * The inside of a comment, CDATA section or instruction: its end found, what lies between validated (CDATA's text
+   * handed on); WAIT when the chunk ends first, keeping the bytes that may begin the closing sequence.
+   */
+  private scanDelimited(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    const closer = this.state === STATE_COMMENT ? 45 : this.state === STATE_CDATA ? 93 : 63;
+    const needed = this.state === STATE_PI ? 1 : 2;
+    let k = pos;
+    for (;;) {
+      const hit = buf.indexOf(closer, k);
+      if (hit < 0 || hit + needed >= n) {
+        const cut = safeCut(buf, pos, Math.max(pos, hit < 0 ? n - needed : hit));
+        this.checkRun(buf, pos, cut, false);
+        if (this.state === STATE_CDATA && this.handler.wantText && cut > pos) this.handler.text(buf, pos, cut, false);
+        this.pending = Buffer.from(buf.subarray(cut));
+        return WAIT;
+      }
+      let end: number;
+      if (this.state === STATE_COMMENT) {
+        if (buf[hit + 1] !== 45) {
+          k = hit + 1;
+          continue;
+        }
+        if (buf[hit + 2] !== 62) throw new XmlSyntaxError("-- i en kommentar");
+        this.checkRun(buf, pos, hit, false);
+        end = hit + 3;
+      } else if (this.state === STATE_CDATA) {
+        if (buf[hit + 1] !== 93 || buf[hit + 2] !== 62) {
+          k = hit + 1;
+          continue;
+        }
+        this.checkRun(buf, pos, hit, false);
+        if (this.handler.wantText && hit > pos) this.handler.text(buf, pos, hit, false);
+        end = hit + 3;
+      } else {
+        if (buf[hit + 1] !== 62) {
+          k = hit + 1;
+          continue;
+        }
+        this.checkRun(buf, pos, hit, false);
+        end = hit + 2;
+      }
+      this.state = STATE_TEXT;
+      return end;
+    }
+  }
+
+  /** Keeps the bytes from `pos` for the next chunk. */
+  private keep(buf: Buffer, pos: number): number {
     this.pending = Buffer.from(buf.subarray(pos));
+    return WAIT;
   }
 
   private keepTag(buf: Buffer, pos: number): void {
     const rest = Buffer.from(buf.subarray(pos));
-    if (rest.length > MAX_TAG_BYTES) throw new Malformed("en tagg är orimligt lång");
+    if (rest.length > MAX_TAG_BYTES) throw new XmlSyntaxError("en tagg är orimligt lång");
     this.pendingPieces = [rest];
     this.pendingLength = rest.length;
   }
@@ -354,7 +401,7 @@ export class ByteScanner {
   private flushText(buf: Buffer, start: number, end: number): void {
     const hasRef = this.checkRun(buf, start, end, true);
     if (this.depth === 0) {
-      for (let k = start; k < end; k++) if (!isSpaceByte(buf[k])) throw new Malformed("text utanför rotelementet");
+      for (let k = start; k < end; k++) if (!isSpaceByte(buf[k])) throw new XmlSyntaxError("text utanför rotelementet");
       if (end > start) this.started = true;
       return;
     }
@@ -371,14 +418,14 @@ export class ByteScanner {
       const b = buf[k];
       if (b >= 0x20 && b < 0x80) {
         if (b === 38) amp = true;
-        else if (b === 62 && isText && brackets >= 2) throw new Malformed("]]> i texten");
+        else if (b === 62 && isText && brackets >= 2) throw new XmlSyntaxError("]]> i texten");
         brackets = b === 93 ? brackets + 1 : 0;
         continue;
       }
       brackets = 0;
       if (b < 0x20) {
         if (b === 9 || b === 10 || b === 13) continue;
-        throw new Malformed("otillåtet tecken");
+        throw new XmlSyntaxError("otillåtet tecken");
       }
       k = checkUtf8(buf, k, end) - 1;
     }
@@ -391,7 +438,7 @@ export class ByteScanner {
     while (k >= 0 && k < end) {
       let semi = k + 1;
       while (semi < end && semi - k <= 12 && buf[semi] !== 59) semi++;
-      if (semi >= end || buf[semi] !== 59) throw new Malformed("ogiltig teckenreferens");
+      if (semi >= end || buf[semi] !== 59) throw new XmlSyntaxError("ogiltig teckenreferens");
       decodeReference(buf.toString("latin1", k, semi + 1), 0);
       k = buf.indexOf(38, semi);
     }
@@ -417,7 +464,7 @@ export class ByteScanner {
     const bytes = Buffer.from(buf.subarray(start, end));
     const qname = bytes.toString("utf8");
     const colon = qname.indexOf(":");
-    if (colon === 0 || colon === qname.length - 1 || qname.indexOf(":", colon + 1) >= 0) throw new Malformed(`ogiltigt namn ${qname.slice(0, 40)}`);
+    if (colon === 0 || colon === qname.length - 1 || qname.indexOf(":", colon + 1) >= 0) throw new XmlSyntaxError(`ogiltigt namn ${qname.slice(0, 40)}`);
     const id = this.nameBytes.length;
     if (id === this.nameFlags.length) this.growNames();
     const prefix = colon > 0 ? qname.slice(0, colon) : "";
@@ -466,7 +513,7 @@ export class ByteScanner {
   private name(buf: Buffer, k: number, n: number): number {
     if (k >= n) return -1;
     const start = k;
-    if (!isNameStartByte(buf[k])) throw new Malformed("ogiltigt namn");
+    if (!isNameStartByte(buf[k])) throw new XmlSyntaxError("ogiltigt namn");
     let h = 0x811c9dc5;
     let wide = false;
     while (k < n) {
@@ -487,7 +534,7 @@ export class ByteScanner {
     const prefix = this.namePrefix[id];
     const uris = this.bindings.get(prefix);
     const uri = uris && uris.length ? uris[uris.length - 1] : prefix === "" ? "" : null;
-    if (uri === null) throw new Malformed(`prefixet ${prefix} är inte deklarerat`);
+    if (uri === null) throw new XmlSyntaxError(`prefixet ${prefix} är inte deklarerat`);
     const code = this.handler.code(uri, this.nameLocal[id]);
     this.nameCode[id] = code;
     this.nameGen[id] = this.gen;
@@ -496,40 +543,71 @@ export class ByteScanner {
 
   /** Parses a start or end tag at `pos` (`buf[pos] === "<"`); returns the position after it, or -1 if incomplete. */
   private tag(buf: Buffer, pos: number): number {
-    const n = buf.length;
     this.brackets = 0;
-    if (buf[pos + 1] === 47 /* / */) {
-      // An end tag must name the open element: compare its bytes with that name, no hashing.
-      const open = this.depth > 0 ? this.stack[this.depth - 1] : -1;
-      let id = -1;
-      if (open >= 0) {
-        const known = this.nameBytes[open];
-        const len = known.length;
-        const at = pos + 2;
-        if (at + len >= n) return -1;
-        let j = 0;
-        while (j < len && known[j] === buf[at + j]) j++;
-        if (j === len && !isNameByte(buf[at + len])) {
-          id = open;
-          this.lastNameEnd = at + len;
-        }
-      }
-      if (id < 0) id = this.name(buf, pos + 2, n);
-      if (id < 0) return -1;
-      let k = this.lastNameEnd;
-      while (k < n && isSpaceByte(buf[k])) k++;
-      if (k >= n) return -1;
-      if (buf[k] !== 62) throw new Malformed("sluttaggen avslutas inte");
-      if (id !== open) throw new Malformed(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
-      const code = this.resolve(id);
-      this.depth--;
-      if (code) this.handler.close(code);
-      this.popDecls(this.stackDecls[this.depth]);
-      if (this.depth === 0) this.rootClosed = true;
-      return k + 1;
-    }
-    if (this.rootClosed) throw new Malformed("mer än ett rotelement");
+    return buf[pos + 1] === 47 /* / */ ? this.endTag(buf, pos) : this.startTag(buf, pos);
+  }
+
+  /** `</name>`: it must name the open element, compared by its bytes (no hashing); closes it. */
+  private endTag(buf: Buffer, pos: number): number {
+    const n = buf.length;
+    const open = this.depth > 0 ? this.stack[this.depth - 1] : -1;
     let id = -1;
+    if (open >= 0) {
+      const known = this.nameBytes[open];
+      const len = known.length;
+      const at = pos + 2;
+      if (at + len >= n) return -1;
+      let j = 0;
+      while (j < len && known[j] === buf[at + j]) j++;
+      if (j === len && !isNameByte(buf[at + len])) {
+        id = open;
+        this.lastNameEnd = at + len;
+      }
+    }
+    if (id < 0) id = this.name(buf, pos + 2, n);
+    if (id < 0) return -1;
+    let k = this.lastNameEnd;
+    while (k < n && isSpaceByte(buf[k])) k++;
+    if (k >= n) return -1;
+    if (buf[k] !== 62) throw new XmlSyntaxError("sluttaggen avslutas inte");
+    if (id !== open) throw new XmlSyntaxError(`</${this.nameBytes[id].toString("utf8").slice(0, 40)}> matchar inte starttaggen`);
+    const code = this.resolve(id);
+    this.depth--;
+    if (code) this.handler.close(code);
+    this.popDecls(this.stackDecls[this.depth]);
+    if (this.depth === 0) this.rootClosed = true;
+    return k + 1;
+  }
+
+  /** `<name attributes>` or `<name attributes/>`, or the handler's shortcut taking the whole element. */
+  private startTag(buf: Buffer, pos: number): number {
+    if (this.rootClosed) throw new XmlSyntaxError("mer än ett rotelement");
+    const id = this.startName(buf, pos);
+    if (id < 0) return -1;
+    const depth = this.depth;
+    if (id === this.shortcutId && depth > 0 && depth + 1 < LIMITS.maxXmlDepth) {
+      const shortcut = this.handler.shortcut as NonNullable<ScanHandler["shortcut"]>;
+      if (this.resolve(id) === shortcut.code) {
+        this.buf = buf;
+        const end = shortcut.take(buf, pos, buf.length);
+        if (end >= 0) return end;
+      }
+    }
+    const k = this.attributes(buf, this.lastNameEnd, id);
+    if (k < 0) return -1;
+    this.buf = buf;
+    // Namespace declarations on this tag apply to it; then every prefixed attribute must be bound.
+    const decls = this.tagFlags & FLAG_DECL ? this.declarations() : 0;
+    if (this.tagFlags & FLAG_PREFIXED) this.checkPrefixedAttrs(this.attrCount);
+    return this.openElement(id, decls, k);
+  }
+
+  /**
+   * The start tag's name: first tried as the name of the last element opened at this depth (siblings share names),
+   * else scanned and interned; its id, with `lastNameEnd` after it, or -1 when the chunk ends inside it.
+   */
+  private startName(buf: Buffer, pos: number): number {
+    const n = buf.length;
     const depth = this.depth;
     const sibling = depth < this.guessElem.length ? this.guessElem[depth] : -1;
     if (sibling >= 0) {
@@ -540,35 +618,33 @@ export class ByteScanner {
         let j = 0;
         while (j < len && known[j] === buf[at + j]) j++;
         if (j === len && !isNameByte(buf[at + len])) {
-          id = sibling;
           this.lastNameEnd = at + len;
+          return sibling;
         }
       }
     }
-    if (id < 0) {
-      id = this.name(buf, pos + 1, n);
-      if (id < 0) return -1;
-      if (depth < this.guessElem.length) this.guessElem[depth] = id;
-      const shortcut = this.handler.shortcut;
-      if (this.shortcutId < 0 && shortcut && this.nameBytes[id].toString("latin1") === shortcut.name && this.nameFlags[id] === 0) this.shortcutId = id;
-    }
-    if (id === this.shortcutId && depth > 0 && depth + 1 < LIMITS.maxXmlDepth) {
-      const shortcut = this.handler.shortcut as NonNullable<ScanHandler["shortcut"]>;
-      if (this.resolve(id) === shortcut.code) {
-        this.buf = buf;
-        const end = shortcut.take(buf, pos, n);
-        if (end >= 0) return end;
-      }
-    }
+    const id = this.name(buf, pos + 1, n);
+    if (id < 0) return -1;
+    if (depth < this.guessElem.length) this.guessElem[depth] = id;
+    const shortcut = this.handler.shortcut;
+    if (this.shortcutId < 0 && shortcut && this.nameBytes[id].toString("latin1") === shortcut.name && this.nameFlags[id] === 0) this.shortcutId = id;
+    return id;
+  }
+
+  /**
+   * The attributes of the start tag of element `id`, from `k` to its `>` or `/>`: names (first tried as those seen
+   * at the same place of this element's last tag), values checked in one pass, no attribute twice. Sets attrCount,
+   * tagEmpty and tagFlags; returns the position after the tag, or -1 when the chunk ends inside it.
+   */
+  private attributes(buf: Buffer, k: number, id: number): number {
+    const n = buf.length;
     const guesses = id * 8;
     if (guesses + 8 > this.guessAttrs.length) {
       const grown = new Int32Array(Math.max(guesses + 8, this.guessAttrs.length * 2)).fill(-1);
       grown.set(this.guessAttrs);
       this.guessAttrs = grown;
     }
-    let k = this.lastNameEnd;
     let count = 0;
-    let empty = false;
     let flags = 0;
     // A new serial invalidates the previous tag's watched positions without clearing them one by one.
     const serial = (this.tagSerial = (this.tagSerial + 1) | 0);
@@ -578,17 +654,18 @@ export class ByteScanner {
       if (k >= n) return -1;
       const b = buf[k];
       if (b === 62) {
+        this.tagEmpty = false;
         k++;
         break;
       }
       if (b === 47) {
         if (k + 1 >= n) return -1;
-        if (buf[k + 1] !== 62) throw new Malformed("ogiltig tagg");
-        empty = true;
+        if (buf[k + 1] !== 62) throw new XmlSyntaxError("ogiltig tagg");
+        this.tagEmpty = true;
         k += 2;
         break;
       }
-      if (k === ws) throw new Malformed("attribut måste skiljas åt med mellanslag");
+      if (k === ws) throw new XmlSyntaxError("attribut måste skiljas åt med mellanslag");
       // Producers write the same attributes in the same order tag after tag: try the one seen at this place last time.
       let aid = -1;
       const guess = count < 8 ? this.guessAttrs[guesses + count] : -1;
@@ -612,12 +689,12 @@ export class ByteScanner {
       k = this.lastNameEnd;
       while (k < n && isSpaceByte(buf[k])) k++;
       if (k >= n) return -1;
-      if (buf[k] !== 61) throw new Malformed("attributet saknar =");
+      if (buf[k] !== 61) throw new XmlSyntaxError("attributet saknar =");
       k++;
       while (k < n && isSpaceByte(buf[k])) k++;
       if (k >= n) return -1;
       const q = buf[k];
-      if (q !== 34 && q !== 39) throw new Malformed("attributvärdet saknar citattecken");
+      if (q !== 34 && q !== 39) throw new XmlSyntaxError("attributvärdet saknar citattecken");
       // The value: find its closing quote and check its characters in one pass.
       let close = k + 1;
       let hasRef = 0;
@@ -625,13 +702,13 @@ export class ByteScanner {
         const c = buf[close];
         if (c === q) break;
         if (c >= 0x20 && c < 0x80) {
-          if (c === 60) throw new Malformed("< i ett attributvärde");
+          if (c === 60) throw new XmlSyntaxError("< i ett attributvärde");
           if (c === 38) hasRef = 1;
           continue;
         }
         if (c < 0x20) {
           if (c === 9 || c === 10 || c === 13) continue;
-          throw new Malformed("otillåtet tecken i ett attributvärde");
+          throw new XmlSyntaxError("otillåtet tecken i ett attributvärde");
         }
         const after = checkUtf8Partial(buf, close, n);
         if (after < 0) return -1;
@@ -639,9 +716,9 @@ export class ByteScanner {
       }
       if (close >= n) return -1;
       if (hasRef) this.checkReferences(buf, k + 1, close);
-      if (count === this.attrName.length) this.growAttrs();
-      for (let a = 0; a < count; a++) if (this.attrName[a] === aid) throw new Malformed("ett attribut förekommer två gånger");
-      this.attrName[count] = aid;
+      if (count === this.attrNames.length) this.growAttrs();
+      for (let a = 0; a < count; a++) if (this.attrNames[a] === aid) throw new XmlSyntaxError("ett attribut förekommer två gånger");
+      this.attrNames[count] = aid;
       this.attrValStart[count] = k + 1;
       this.attrValEnd[count] = close;
       this.attrHasRef[count] = hasRef;
@@ -655,38 +732,44 @@ export class ByteScanner {
       k = close + 1;
     }
     this.attrCount = count;
-    this.buf = buf;
-    // Namespace declarations on this tag apply to it; then every prefixed attribute must be bound.
+    this.tagFlags = flags;
+    return k;
+  }
+
+  /** The namespace declarations among the current tag's attributes, bound for it and its content; how many. */
+  private declarations(): number {
     let decls = 0;
-    if (flags & FLAG_DECL) {
-      for (let a = 0; a < count; a++) {
-        const an = this.attrName[a];
-        if (!(this.nameFlags[an] & FLAG_DECL)) continue;
-        const uri = this.attrValue(a);
-        const prefix = this.namePrefix[an] === "" ? "" : this.nameLocal[an];
-        if (prefix !== "" && uri === "") throw new Malformed("tom namnrymdsdeklaration");
-        if (prefix === "xml" || prefix === "xmlns") throw new Malformed(`prefixet ${prefix} får inte deklareras`);
-        let list = this.bindings.get(prefix);
-        if (!list) this.bindings.set(prefix, (list = []));
-        list.push(uri);
-        this.declStack.push(prefix);
-        decls++;
-      }
-      this.gen++;
+    for (let a = 0; a < this.attrCount; a++) {
+      const an = this.attrNames[a];
+      if (!(this.nameFlags[an] & FLAG_DECL)) continue;
+      const uri = this.attrValue(a);
+      const prefix = this.namePrefix[an] === "" ? "" : this.nameLocal[an];
+      if (prefix !== "" && uri === "") throw new XmlSyntaxError("tom namnrymdsdeklaration");
+      if (prefix === "xml" || prefix === "xmlns") throw new XmlSyntaxError(`prefixet ${prefix} får inte deklareras`);
+      let list = this.bindings.get(prefix);
+      if (!list) this.bindings.set(prefix, (list = []));
+      list.push(uri);
+      this.declStack.push(prefix);
+      decls++;
     }
-    if (flags & FLAG_PREFIXED) this.checkPrefixedAttrs(count);
+    this.gen++;
+    return decls;
+  }
+
+  /** Opens element `id` (and closes it again when the tag closes itself), telling the handler; returns `end`. */
+  private openElement(id: number, decls: number, end: number): number {
     const code = this.resolve(id);
     this.rootSeen = true;
-    if (empty) {
+    if (this.tagEmpty) {
       if (code) {
         this.handler.open(code, true);
         this.handler.close(code);
       }
       this.popDecls(decls);
       if (this.depth === 0) this.rootClosed = true;
-      return k;
+      return end;
     }
-    if (this.depth >= LIMITS.maxXmlDepth) throw new Malformed("DJUP");
+    if (this.depth >= LIMITS.maxXmlDepth) throw depthRefused();
     if (this.depth === this.stack.length) {
       const s = new Int32Array(this.stack.length * 2);
       s.set(this.stack);
@@ -699,20 +782,20 @@ export class ByteScanner {
     this.stackDecls[this.depth] = decls;
     this.depth++;
     if (code) this.handler.open(code, false);
-    return k;
+    return end;
   }
 
   /** Every prefixed attribute of the current tag must be bound, and two prefixes for one namespace may not give the same attribute twice. */
   private checkPrefixedAttrs(count: number): void {
     for (let a = 0; a < count; a++) {
-      const an = this.attrName[a];
+      const an = this.attrNames[a];
       if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
       const uri = this.boundUri(an);
       // Tags carry one or two prefixed attributes: compare with the earlier ones, no set of keys per tag.
       for (let b = 0; b < a; b++) {
-        const bn = this.attrName[b];
+        const bn = this.attrNames[b];
         if (this.nameFlags[bn] & FLAG_PREFIXED && this.nameLocal[bn] === this.nameLocal[an] && this.boundUri(bn) === uri) {
-          throw new Malformed("ett attribut förekommer två gånger");
+          throw new XmlSyntaxError("ett attribut förekommer två gånger");
         }
       }
     }
@@ -720,7 +803,7 @@ export class ByteScanner {
 
   private boundUri(name: number): string {
     const list = this.bindings.get(this.namePrefix[name]);
-    if (!list || list.length === 0) throw new Malformed(`prefixet ${this.namePrefix[name]} är inte deklarerat`);
+    if (!list || list.length === 0) throw new XmlSyntaxError(`prefixet ${this.namePrefix[name]} är inte deklarerat`);
     return list[list.length - 1];
   }
 
@@ -734,10 +817,10 @@ export class ByteScanner {
   }
 
   private growAttrs(): void {
-    const size = this.attrName.length * 2;
+    const size = this.attrNames.length * 2;
     const a = new Int32Array(size);
-    a.set(this.attrName);
-    this.attrName = a;
+    a.set(this.attrNames);
+    this.attrNames = a;
     const s = new Int32Array(size);
     s.set(this.attrValStart);
     this.attrValStart = s;
@@ -748,125 +831,4 @@ export class ByteScanner {
     r.set(this.attrHasRef);
     this.attrHasRef = r;
   }
-}
-
-const SPACE = 1, NAME_START = 2, NAME = 4;
-/** Byte classes, one lookup instead of a chain of comparisons in the innermost loops. */
-const BYTE_CLASS = new Uint8Array(256);
-for (let b = 0; b < 256; b++) {
-  let c = 0;
-  if (b === 0x20 || b === 0x9 || b === 0xa || b === 0xd) c |= SPACE;
-  if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95 || b === 58 || b >= 0xc2) c |= NAME_START;
-  if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 58) || b === 95 || b === 45 || b === 46 || b >= 0x80) c |= NAME;
-  BYTE_CLASS[b] = c;
-}
-
-function isSpaceByte(b: number): boolean {
-  return (BYTE_CLASS[b] & SPACE) !== 0;
-}
-
-function isNameStartByte(b: number): boolean {
-  return (BYTE_CLASS[b] & NAME_START) !== 0;
-}
-
-/** A byte that may continue a name; `undefined` (past the end) is none. */
-function isNameByte(b: number): boolean {
-  return (BYTE_CLASS[b] & NAME) !== 0;
-}
-
-/** Validates one UTF-8 sequence starting at `k` (a byte ≥ 0x80); returns the position after it. */
-function checkUtf8(buf: Buffer, k: number, end: number): number {
-  const b = buf[k];
-  let need: number, min: number, cp: number;
-  if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
-  else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
-  else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
-  else throw new Malformed("ogiltig UTF-8");
-  if (k + need >= end + 1) throw new Malformed("ogiltig UTF-8");
-  for (let i = 1; i <= need; i++) {
-    const c = buf[k + i];
-    if ((c & 0xc0) !== 0x80) throw new Malformed("ogiltig UTF-8");
-    cp = (cp << 6) | (c & 0x3f);
-  }
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) throw new Malformed("ogiltig UTF-8");
-  return k + need + 1;
-}
-
-/** Like checkUtf8, but -1 when the buffer ends inside the sequence (the rest is still to come). */
-function checkUtf8Partial(buf: Buffer, k: number, n: number): number {
-  const b = buf[k];
-  const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
-  if (k + need >= n) return -1;
-  return checkUtf8(buf, k, n);
-}
-
-/** The end of a run of bytes that splits no UTF-8 sequence and no reference. */
-function safeCut(buf: Buffer, start: number, end: number): number {
-  let cut = end;
-  // A CR whose LF may come in the next chunk: the pair becomes one newline.
-  if (cut > start && buf[cut - 1] === 13) cut--;
-  for (let back = 1; back <= 3 && cut - back >= start; back++) {
-    const b = buf[cut - back];
-    if ((b & 0xc0) === 0x80) continue;
-    if (b >= 0xc0) {
-      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-      if (back < len) cut -= back;
-    }
-    break;
-  }
-  for (let k = cut - 1; k >= start && k >= cut - 12; k--) {
-    if (buf[k] === 59) break;
-    if (buf[k] === 38) {
-      cut = k;
-      break;
-    }
-  }
-  return cut;
-}
-
-function normaliseAttrSpace(s: string): string {
-  let plain = true;
-  for (let k = 0; k < s.length && plain; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 9 || c === 10 || c === 13) plain = false;
-  }
-  if (plain) return s;
-  let out = "";
-  for (let k = 0; k < s.length; k++) {
-    const c = s[k];
-    if (c === "\r" && s[k + 1] === "\n") continue;
-    out += c === "\t" || c === "\n" || c === "\r" ? " " : c;
-  }
-  return out;
-}
-
-/** Decodes references in text (and, for attribute values, normalises literal whitespace to spaces). */
-export function decodeText(s: string, attribute: boolean): string {
-  let out = "";
-  let k = 0;
-  while (k < s.length) {
-    const amp = s.indexOf("&", k);
-    const end = amp < 0 ? s.length : amp;
-    const run = s.slice(k, end);
-    out += attribute ? normaliseAttrSpace(run) : normaliseNewlines(run);
-    if (amp < 0) break;
-    const [v, next] = decodeReference(s, amp);
-    out += v;
-    k = next;
-  }
-  return out;
-}
-
-/** XML's end-of-line handling for text: CR LF and lone CR become LF. */
-export function normaliseNewlines(s: string): string {
-  if (s.indexOf("\r") < 0) return s;
-  let out = "";
-  for (let k = 0; k < s.length; k++) {
-    if (s[k] !== "\r") out += s[k];
-    else {
-      out += "\n";
-      if (s[k + 1] === "\n") k++;
-    }
-  }
-  return out;
 }

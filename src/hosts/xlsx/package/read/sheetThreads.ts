@@ -8,13 +8,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { UppfoljningError } from "../../../findings/errors";
-import { FailureCode } from "../../../findings/messages";
-import { AnyParamValue } from "../../../findings/params";
+import { UppfoljningError } from "../../../../findings/errors";
+import { FailureCode } from "../../../../findings/messages";
+import { AnyParamValue } from "../../../../findings/params";
 import { ColumnGrid, GridTransfer, StringPool } from "./grid";
 import { Rect, RectResult, StyleInfo } from "./sheetReader";
 import { WorkbookPackage } from "./workbookPackage";
-import { ZipEntry } from "./zip";
+import { ZipEntry } from "../zip/archive";
 
 /** When sheets are read on a second thread: `auto` when it pays (two cores, large sheets), `never`, or `always` (tests). */
 export type Threads = "auto" | "never" | "always";
