@@ -4,6 +4,8 @@
  * a source is newer than the last build (the stamp `dist/cli/.built`). The npm scripts `rapport`, `demo`, `bench`
  * and the generators go through here, so an unchanged checkout starts at once instead of running tsc every time.
  * Sources are src/, scripts/, the tsconfig files and package.json; a deleted file shows as a newer directory.
+ * An entry under dist/bench/ (the bench's Office host run) is built by tsconfig.bench.json into a build of its own:
+ * the command line's build (tsconfig.cli.json, dist/cli) holds no Office host.
  */
 "use strict";
 const fs = require("fs");
@@ -11,7 +13,6 @@ const path = require("path");
 const { execFileSync } = require("child_process");
 
 const root = path.join(__dirname, "..");
-const stamp = path.join(root, "dist", "cli", ".built");
 
 function newest(p) {
   const st = fs.statSync(p);
@@ -20,10 +21,11 @@ function newest(p) {
   return t;
 }
 
-function built() {
+/** Whether the build whose stamp is `stamp` is newer than every source. */
+function built(stamp) {
   if (!fs.existsSync(stamp)) return false;
   const at = fs.statSync(stamp).mtimeMs;
-  const sources = ["src", "scripts", "tsconfig.json", "tsconfig.cli.json", "package.json"].map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
+  const sources = ["src", "scripts", "tsconfig.json", "tsconfig.cli.json", "tsconfig.bench.json", "package.json"].map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
   return sources.every((s) => newest(s) <= at);
 }
 
@@ -32,7 +34,10 @@ if (!entry) {
   process.stderr.write("Användning: node scripts/run-built.js <fil.js> [argument …]\n");
   process.exit(2);
 }
-if (!built()) {
+/** Compiles `config` into its folder unless that build is up to date, leaving the stamp. */
+function build(config, folder) {
+  const stamp = path.join(root, folder, ".built");
+  if (built(stamp)) return;
   const startedAt = Date.now();
   let tsc;
   try {
@@ -42,15 +47,19 @@ if (!built()) {
     process.exit(2);
   }
   try {
-    execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "inherit" });
+    execFileSync(process.execPath, [tsc, "-p", path.join(root, config)], { cwd: root, stdio: "inherit" });
   } catch {
     process.stderr.write("Bygget misslyckades (felen från TypeScript står ovan).\n");
     process.exit(2);
   }
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, "");
   // Sources saved while tsc ran stay newer than the stamp and are built next time.
   fs.utimesSync(stamp, new Date(startedAt), new Date(startedAt));
 }
+
+build("tsconfig.cli.json", path.join("dist", "cli"));
+if (entry.split(/[\\/]/).slice(0, 2).join("/") === "dist/bench") build("tsconfig.bench.json", path.join("dist", "bench"));
 // `--build`: only bring dist/cli up to date (the tests that run the built command line use this, so that every
 // build goes through one place and leaves the stamp).
 if (entry === "--build") process.exit(0);

@@ -12,7 +12,8 @@
  *   (counted by the in-memory Excel), and the task-pane bundle;
  * - and the targets, judged from these figures.
  *
- * Writes docs/performance.md (keeping the previous run's figures and the hand-written comments) unless run with
+ * Writes docs/performance.md (the hand-written comments kept; the previous run's figures moved to the dated journal,
+ * docs/performance-journal.md) unless run with
  * --smoke (small sizes, for CI) or --no-write. `--sizes=100000,300000` and `--ledger=1000000` choose sizes.
  */
 import { execFileSync } from "child_process";
@@ -23,10 +24,7 @@ import * as zlib from "zlib";
 import { median, quantileSeq } from "mathjs";
 import { readContract } from "../../src/contract/readContract";
 import { isContractRangeName } from "../../src/contract/schema";
-import { SourceWorkbook } from "../../src/contract/source";
 import { computeAll } from "../../src/engine";
-import { columnLetters } from "../../src/core/references";
-import { refreshReport } from "../../src/hosts/office/refresh";
 import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { compute } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
@@ -71,7 +69,8 @@ interface EngineSize {
   office: { desktop: OfficeRun; web: OfficeRun };
 }
 
-interface OfficeRun {
+/** What the Office host sent for one refresh (scripts/bench/officeRun.ts). */
+export interface OfficeRun {
   syncs: number;
   valuesWrites: number;
   formatCalls: number;
@@ -195,38 +194,14 @@ function startup(): Startup {
   };
 }
 
-/** Office host: the refresh against the in-memory Excel holding the same ranges, counting what it sends. */
-async function officeRun(source: SourceWorkbook, maxResponseBytes: number): Promise<OfficeRun> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { FakeExcel } = require(path.join(ROOT, "test", "support", "fakeExcel.js"));
-  const fake = new FakeExcel();
-  for (const e of source.entries) {
-    if (e.lookup.kind !== "cells") continue;
-    const r = e.lookup.range;
-    if (!fake.model.sheet(r.sheet)) fake.model.addSheet(r.sheet);
-    const sheet = fake.model.sheet(r.sheet);
-    for (let i = 0; i < r.grid.rowCount; i++) {
-      for (let j = 0; j < r.grid.colCount; j++) {
-        const v = r.grid.get(i, j);
-        if (v === null) continue;
-        const value = v instanceof Date ? v.getTime() / 86400000 + 25569 : typeof v === "object" ? ("error" in v ? v.error : "") : v;
-        sheet.cells.set(`${r.row + i},${r.col + j}`, { value, numberFormat: r.grid.format(i, j) ?? "General", format: {} });
-      }
-    }
-    fake.model.names.set(e.name, `='${r.sheet}'!$${columnLetters(r.col)}$${r.row + 1}:$${columnLetters(r.col + Math.max(1, r.grid.colCount) - 1)}$${r.row + r.grid.rowCount}`);
-  }
-  const g = globalThis as unknown as Record<string, unknown>;
-  g.Excel = { run: (b: unknown) => fake.run(b), SheetVisibility: fake.SheetVisibility, PageOrientation: fake.PageOrientation, PaperType: fake.PaperType };
-  const outcome = await fake.run((context: Excel.RequestContext) => refreshReport(context, { supports: () => true, maxResponseBytes }));
-  if (!outcome.ok) throw new Error("office refresh failed");
-  return {
-    syncs: fake.stats.syncs,
-    valuesWrites: fake.stats.valuesWrites,
-    formatCalls: fake.stats.formatCalls,
-    maxRequestKB: fake.stats.maxRequestBytes / 1024,
-    maxResponseKB: fake.stats.maxResponseBytes / 1024,
-    reportRows: fake.sheetValues("Rapport").length,
-  };
+/**
+ * Office host: the refresh against the in-memory Excel holding the same ranges, counting what it sends. Run in a
+ * child (scripts/bench/officeRun.ts, built with the Office host by tsconfig.bench.json): the command line's build
+ * holds no Office host.
+ */
+function officeRun(file: string, maxResponseBytes: number): OfficeRun {
+  const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "run-built.js"), "dist/bench/scripts/bench/officeRun.js", file, String(maxResponseBytes)], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").pop() as string) as OfficeRun;
 }
 
 function timeIt(fn: () => void, runs: number, warmup = 2): number[] {
@@ -279,7 +254,7 @@ async function engineSize(rows: number): Promise<EngineSize> {
     rowsPerSecond: ((read.input.budget.size + read.input.actuals.size) / engineMs) * 1000,
     readerMs: Number(median(readerTimes)),
     modelMs: Number(median(modelTimes)),
-    office: { desktop: await officeRun(loaded.source, Infinity), web: await officeRun(loaded.source, 4 * 1024 * 1024) },
+    office: { desktop: officeRun(file, Infinity), web: officeRun(file, 4 * 1024 * 1024) },
   };
 }
 
@@ -461,24 +436,36 @@ function render(r: Results): string {
   return lines.join("\n");
 }
 
-const TITLE = "# Prestanda\n\n`npm run bench` skriver den här filen. Avsnittet *Senaste körningen* ersätts vid varje körning, den förra körningens siffror flyttas till *Förra körningen*, och *Kommentarer* skrivs för hand och behålls.\n";
+const TITLE = [
+  "# Prestanda",
+  "",
+  "`npm run bench` skriver den här filen: avsnittet *Senaste körningen* ersätts vid varje körning, och den förra körningens",
+  "siffror flyttas till [dagboken](performance-journal.md), där också det som prövats och mätts står, med datum.",
+  "*Kommentarer* skrivs för hand och behålls.",
+  "",
+].join("\n");
 
-/** The new document: this run, the previous run's figures, and the hand-written comments. */
+/** A `## name` section of a document, without its heading, or null. */
+function section(doc: string, name: string): string | null {
+  const start = doc.indexOf(`\n## ${name}\n`);
+  if (start < 0) return null;
+  const next = doc.indexOf("\n## ", start + 4);
+  return doc.slice(start + name.length + 5, next < 0 ? undefined : next).trim();
+}
+
+/** docs/performance.md with `current` as the latest run and the hand-written comments of `previous` kept. */
 function document(previous: string, current: string): string {
-  const section = (name: string) => {
-    const start = previous.indexOf(`\n## ${name}\n`);
-    if (start < 0) return null;
-    const next = previous.indexOf("\n## ", start + 4);
-    return previous.slice(start + name.length + 5, next < 0 ? undefined : next).trim();
-  };
-  let last = section("Senaste körningen");
-  if (last === null && previous.trim()) {
-    // A document from before this layout: its figures are everything up to the hand-written goals.
-    const cut = previous.indexOf("\n## Mål\n");
-    last = previous.slice(previous.indexOf("\n") + 1, cut < 0 ? undefined : cut).replace(/^## /gm, "### ").trim();
-  }
-  const comments = section("Kommentarer") ?? "";
-  return [TITLE, "## Senaste körningen\n", current, last ? `## Förra körningen\n\n${last}\n` : "", `## Kommentarer\n\n${comments}\n`].join("\n");
+  const comments = section(previous, "Kommentarer") ?? "";
+  return [TITLE, "## Senaste körningen\n", current, `## Kommentarer\n\n${comments}\n`].join("\n");
+}
+
+/** The journal (docs/performance-journal.md) with the run that `current` replaces as its newest dated entry. */
+function journalWith(journal: string, replaced: string | null): string {
+  if (!replaced) return journal;
+  const date = /Mätt med `npm run bench` (\d{4}-\d\d-\d\d)/.exec(replaced)?.[1] ?? "tidigare";
+  const entry = `## ${date}: körningens siffror\n\n${replaced}\n`;
+  const at = journal.indexOf("\n## ");
+  return at < 0 ? `${journal.trimEnd()}\n\n${entry}` : `${journal.slice(0, at + 1)}${entry}\n${journal.slice(at + 1)}`;
 }
 
 async function main(): Promise<void> {
@@ -519,9 +506,11 @@ async function main(): Promise<void> {
   process.stdout.write(current + "\n");
   if (!smoke && !args.includes("--no-write")) {
     const target = path.join(ROOT, "docs", "performance.md");
+    const journal = path.join(ROOT, "docs", "performance-journal.md");
     const previous = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
     fs.writeFileSync(target, document(previous, current));
-    say(`Skrev ${target}`);
+    fs.writeFileSync(journal, journalWith(fs.existsSync(journal) ? fs.readFileSync(journal, "utf8") : "# Prestanda: dagbok\n", section(previous, "Senaste körningen")));
+    say(`Skrev ${target} och ${journal}`);
   }
 }
 

@@ -2,7 +2,8 @@
  * The import graph of src/, checked by dependency-cruiser against the rules in .dependency-cruiser.js: layers import
  * only downwards (core ← findings ← engine ← contract ← pipeline ← report ← hosts), the two hosts stay apart, the
  * package layer's zip/ and xml/ stand alone and read/ never uses write/, nothing imports in a circle, and the layers
- * below the hosts use no Node built-ins. A small tree with an upward import and a cycle shows the rules bite.
+ * below the hosts use no Node built-ins. A small tree with an upward import and a cycle shows the rules bite. The
+ * command line's build holds no Office host.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -43,6 +44,19 @@ describe("the import graph of src/", () => {
 
   it("breaks no rule: no upward import, no cycle, hosts apart, the package layer in its order", () => {
     expect(result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
+  });
+});
+
+describe("the command line's build (tsconfig.cli.json)", () => {
+  it("holds no Office host: the bench builds its Office run apart (tsconfig.bench.json)", () => {
+    const tsc = require.resolve("typescript/bin/tsc");
+    const files = execFileSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.cli.json"), "--listFilesOnly"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 })
+      .split("\n")
+      .map((f) => path.relative(ROOT, f.trim()).split(path.sep).join("/"));
+    expect(files).toContain("src/hosts/xlsx/cli.ts");
+    expect(files.filter((f) => f.startsWith("src/hosts/office/"))).toEqual([]);
+    const bench = execFileSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.bench.json"), "--listFilesOnly"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+    expect(bench).toContain("src/hosts/office/refresh.ts");
   });
 });
 
