@@ -113,19 +113,18 @@ export function parseRangeRef(ref: string): Rect | null {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
-/** Packs a 1-based row and column into one number (parseA1Bytes). */
-export const A1_ROW_FACTOR = 32768;
-
 /**
  * A cell reference written in ASCII bytes, as sheets write them (`B12`: 1 to 3 upper-case letters, 1 to 7 digits,
- * no `$`), as its 1-based row × A1_ROW_FACTOR + its 1-based column; -1 when the bytes are no such reference. For the
- * sheet reader's innermost loop: no string is made. The row and column are not checked against Excel's limits.
+ * no `$`), into `at` as its 1-based row and column; false when the bytes are no such reference. For the sheet
+ * reader's innermost loop: no string or object is made. The row and column are not checked against Excel's limits.
  */
-export function parseA1Bytes(b: Uint8Array, start: number, end: number): number {
+export function parseA1Bytes(b: Uint8Array, start: number, end: number, at: { row: number; col: number }): boolean {
   let k = start, col = 0, row = 0;
   while (k < end && b[k] >= 65 && b[k] <= 90 && k - start < 3) col = col * 26 + (b[k++] - 64);
   const digits = k;
   while (k < end && b[k] >= 48 && b[k] <= 57 && k - digits < 7) row = row * 10 + (b[k++] - 48);
-  if (col === 0 || k !== end || digits === end) return -1;
-  return row * A1_ROW_FACTOR + col;
+  if (col === 0 || k !== end || digits === end) return false;
+  at.row = row;
+  at.col = col;
+  return true;
 }

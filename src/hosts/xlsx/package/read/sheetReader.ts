@@ -6,7 +6,7 @@
  */
 import { decodeText, normaliseNewlines } from "../xml/chars";
 import { ByteScanner, ScanHandler } from "../xml/scanner";
-import { A1_ROW_FACTOR, columnLetters, parseA1Bytes, parseRangeRef, Rect } from "../../../../core/references";
+import { columnLetters, parseA1Bytes, parseRangeRef, Rect } from "../../../../core/references";
 import { CellText, cellValue, CellValue, T_B, T_D, T_E, T_INLINE, T_N, T_S, T_STR } from "./cellValue";
 import { ColumnGrid, KIND_SHARED, StringPool } from "./grid";
 import { LIMITS } from "../limits";
@@ -81,6 +81,8 @@ export class SheetReader implements ScanHandler {
   /** What the cell's tags and text brought, and what it holds (cellValue.ts). */
   private readonly cell = new CellText();
   private readonly value = new CellValue();
+  /** Where a cell's `r` attribute points (parseA1Bytes). */
+  private readonly ref = { row: 0, col: 0 };
 
   constructor(
     rects: readonly Rect[],
@@ -189,9 +191,8 @@ export class SheetReader implements ScanHandler {
     }
     let col = this.nextCol;
     if (rStart >= 0) {
-      const ref = parseA1Bytes(buf, rStart, rEnd);
-      if (ref < 0 || Math.floor(ref / A1_ROW_FACTOR) !== this.rowNumber) return -1;
-      col = ref % A1_ROW_FACTOR;
+      if (!parseA1Bytes(buf, rStart, rEnd, this.ref) || this.ref.row !== this.rowNumber) return -1;
+      col = this.ref.col;
     }
     if (col > LIMITS.maxColumns) return -1;
     const kept = col >= this.left && col <= this.right;
@@ -349,10 +350,9 @@ export class SheetReader implements ScanHandler {
   /** Column of a cell's `r` attribute, checking that it names the current row. */
   private cellColumn(a: number): number {
     const s = this.scanner;
-    const ref = parseA1Bytes(s.buf, s.attrStart(a), s.attrEnd(a));
-    if (ref < 0) s.malformed(`cellreferensen ${s.attrValue(a).slice(0, 20)} är ogiltig`);
-    if (Math.floor(ref / A1_ROW_FACTOR) !== this.rowNumber) s.malformed(`cellen ${s.attrValue(a).slice(0, 20)} står i rad ${this.rowNumber}`);
-    return ref % A1_ROW_FACTOR;
+    if (!parseA1Bytes(s.buf, s.attrStart(a), s.attrEnd(a), this.ref)) s.malformed(`cellreferensen ${s.attrValue(a).slice(0, 20)} är ogiltig`);
+    if (this.ref.row !== this.rowNumber) s.malformed(`cellen ${s.attrValue(a).slice(0, 20)} står i rad ${this.rowNumber}`);
+    return this.ref.col;
   }
 
   close(code: number): void {

@@ -6,13 +6,17 @@
  * integers, attributes stay byte offsets, and text reaches the handler only while it asks for it.
  * Chunks may end anywhere; only an incomplete tag, or the last few bytes of text, wait for the next chunk.
  *
- * A chunk is scanned section by section (scanText, scanMarkup, scanDelimited); a tag is read in its steps (endTag,
- * startName, attributes, declarations, openElement). The character rules are shared with the tree parser (chars.ts).
+ * A chunk is scanned section by section (scanText with the tags after text, scanMarkup for other markup,
+ * scanDelimited); a tag is read in its steps (endTag; startTag: startName, attributes, declarations, openElement). The character rules are shared with the tree parser (chars.ts).
  */
 import { LIMITS } from "../limits";
-import { checkUtf8, checkUtf8Partial, decodeReference, decodeText, isNameByte, isNameStartByte, isSpaceByte, normaliseAttrSpace, safeCut } from "./chars";
+import * as chars from "./chars";
 import { isXmlVersion, pseudoAttributes } from "./prolog";
 import { depthRefused, dtdRefused, refuseXml, XmlSyntaxError } from "./refusal";
+
+// Module-local bindings of the shared helpers: the loops below call them for every byte, and a call through the
+// imported module object would load the function from it each time.
+const { checkUtf8, checkUtf8Partial, decodeReference, decodeText, isNameByte, isNameStartByte, isSpaceByte, normaliseAttrSpace, safeCut } = chars;
 
 /** What a part's reader does with the elements it cares about. */
 export interface ScanHandler {
@@ -247,37 +251,51 @@ export class ByteScanner {
   /** Text up to the next markup, then that markup; WAIT when the chunk ends first (the rest is kept). */
   private scanText(buf: Buffer, pos: number): number {
     const n = buf.length;
-    // Short runs (a cell's number) are scanned here, in one pass with the checks.
-    let lt = pos;
-    let plain = true;
-    while (lt < n) {
-      const b = buf[lt];
-      if (b === 60) break;
-      if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
-        plain = false;
-        lt = buf.indexOf(60, lt);
-        if (lt < 0) lt = n;
-        break;
+    // Text and tags alternate in the body of a sheet: both are read in this loop; other markup leaves it.
+    for (;;) {
+      // Short runs (a cell's number) are scanned here, in one pass with the checks.
+      let lt = pos;
+      let plain = true;
+      while (lt < n) {
+        const b = buf[lt];
+        if (b === 60) break;
+        if (b < 0x20 || b >= 0x80 || b === 38 || b === 62 || lt - pos > 64) {
+          plain = false;
+          lt = buf.indexOf(60, lt);
+          if (lt < 0) lt = n;
+          break;
+        }
+        lt++;
       }
-      lt++;
+      if (lt >= n) {
+        const cut = safeCut(buf, pos, n);
+        if (cut > pos) this.flushText(buf, pos, cut);
+        if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
+        return WAIT;
+      }
+      if (lt > pos) {
+        // A short run of printable ASCII without `&` or `>` was checked by the loop above; markup follows it.
+        if (plain && this.depth > 0) {
+          this.brackets = 0;
+          if (this.handler.wantText) this.handler.text(buf, pos, lt, false);
+        } else this.flushText(buf, pos, lt);
+      }
+      // A tag, the common case, is read here; other markup in scanMarkup.
+      const c1 = buf[lt + 1];
+      if (n - lt < 2 || c1 === 33 /* ! */ || c1 === 63 /* ? */) return this.scanMarkup(buf, lt);
+      this.brackets = 0;
+      const end = c1 === 47 /* / */ ? this.endTag(buf, lt) : this.startTag(buf, lt);
+      if (end < 0) {
+        this.keepTag(buf, lt);
+        return WAIT;
+      }
+      this.started = true;
+      if (end >= n) return end;
+      pos = end;
     }
-    if (lt >= n) {
-      const cut = safeCut(buf, pos, n);
-      if (cut > pos) this.flushText(buf, pos, cut);
-      if (cut < n) this.pending = Buffer.from(buf.subarray(cut));
-      return WAIT;
-    }
-    if (lt > pos) {
-      // A short run of printable ASCII without `&` or `>` was checked by the loop above; markup follows it.
-      if (plain && this.depth > 0) {
-        this.brackets = 0;
-        if (this.handler.wantText) this.handler.text(buf, pos, lt, false);
-      } else this.flushText(buf, pos, lt);
-    }
-    return this.scanMarkup(buf, lt);
   }
 
-  /** Markup at `buf[pos] === "<"`: `<!…` (comment, CDATA, DTD), `<?…` (declaration or instruction), or a tag. */
+  /** Markup at `buf[pos] === "<"` other than a tag: `<!…` (comment, CDATA, DTD) or `<?…` (declaration or instruction). */
   private scanMarkup(buf: Buffer, pos: number): number {
     const n = buf.length;
     if (n - pos < 2) return this.keep(buf, pos);
@@ -298,14 +316,7 @@ export class ByteScanner {
       if (buf.toString("latin1", pos, pos + 9) === "<!DOCTYPE") throw dtdRefused();
       throw new XmlSyntaxError("okänd markering <!");
     }
-    if (c1 === 63 /* ? */) return this.scanInstruction(buf, pos);
-    const end = this.tag(buf, pos);
-    if (end < 0) {
-      this.keepTag(buf, pos);
-      return WAIT;
-    }
-    this.started = true;
-    return end;
+    return this.scanInstruction(buf, pos);
   }
 
   /** `<?`: the XML declaration (first thing in the part only), or a processing instruction whose inside follows. */
@@ -541,13 +552,10 @@ export class ByteScanner {
     return code;
   }
 
-  /** Parses a start or end tag at `pos` (`buf[pos] === "<"`); returns the position after it, or -1 if incomplete. */
-  private tag(buf: Buffer, pos: number): number {
-    this.brackets = 0;
-    return buf[pos + 1] === 47 /* / */ ? this.endTag(buf, pos) : this.startTag(buf, pos);
-  }
-
-  /** `</name>`: it must name the open element, compared by its bytes (no hashing); closes it. */
+  /**
+   * `</name>` at `pos` (`buf[pos] === "<"`): it must name the open element, compared by its bytes (no hashing); closes
+   * it. Returns the position after the tag, or -1 when the chunk ends inside it.
+   */
   private endTag(buf: Buffer, pos: number): number {
     const n = buf.length;
     const open = this.depth > 0 ? this.stack[this.depth - 1] : -1;
@@ -579,7 +587,7 @@ export class ByteScanner {
     return k + 1;
   }
 
-  /** `<name attributes>` or `<name attributes/>`, or the handler's shortcut taking the whole element. */
+  /** `<name attributes>` or `<name attributes/>` at `pos`, or the handler's shortcut taking the whole element; as endTag. */
   private startTag(buf: Buffer, pos: number): number {
     if (this.rootClosed) throw new XmlSyntaxError("mer än ett rotelement");
     const id = this.startName(buf, pos);
@@ -593,8 +601,18 @@ export class ByteScanner {
         if (end >= 0) return end;
       }
     }
-    const k = this.attributes(buf, this.lastNameEnd, id);
-    if (k < 0) return -1;
+    // `<name>` without attributes (a `<v>`, a `<t>`) needs no attribute reading.
+    let k = this.lastNameEnd;
+    if (buf[k] === 62) {
+      this.tagSerial = (this.tagSerial + 1) | 0;
+      this.attrCount = 0;
+      this.tagEmpty = false;
+      this.tagFlags = 0;
+      k++;
+    } else {
+      k = this.attributes(buf, k, id);
+      if (k < 0) return -1;
+    }
     this.buf = buf;
     // Namespace declarations on this tag apply to it; then every prefixed attribute must be bound.
     const decls = this.tagFlags & FLAG_DECL ? this.declarations() : 0;
