@@ -1,6 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { onRibbonOutcome, refreshFromRibbon, templateFromRibbon } from "../../src/hosts/office/commands";
 import { readOfficeSource } from "../../src/hosts/office/officeSource";
+import { reportSheetNameProblem } from "../../src/contract/reportSheetPolicy";
 import { EDITABLE_SETTINGS, readSettingValues, validateSettingsForm, writeSettingValues } from "../../src/hosts/office/settingsIO";
 import { createTemplate } from "../../src/hosts/office/template";
 import { compute } from "../../src/pipeline";
@@ -30,6 +31,11 @@ describe("settings form", () => {
     const c = compute((await fake.run((ctx) => readOfficeSource(ctx, "Rapport"))).source);
     expect(c.findings.filter((f) => f.range === "Inställningar")).toEqual([]);
     expect(c.input.settings).toMatchObject({ unitOut: "kr", months: 8 });
+  });
+
+  it("judges Rapportflik by the report-sheet policy, in the words the workbook's check gives", () => {
+    for (const name of ["History", "Rapport'", "Del:1"]) expect(validateSettingsForm({ Rapportflik: name })).toEqual({ Rapportflik: reportSheetNameProblem(name) });
+    expect(validateSettingsForm({ Rapportflik: "Delår 2" })).toEqual({});
   });
 
   it("round-trips through the Inställningar range: updates in place, appends new keys and widens the name", async () => {

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { parseRangeRef, rangeAddress, splitSheetAddress } from "../../core/references";
 import { canon } from "../../core/text";
-import { checkChoice, checkInt, monthNumber, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
+import { checkChoice, checkInt, checkSheetName, monthNumber, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
 import { protectText } from "./renderOffice";
 import { UppfoljningError } from "../../findings/errors";
 
@@ -9,7 +9,8 @@ import { UppfoljningError } from "../../findings/errors";
 export type EditableSetting =
   | { key: string; label: string; kind: "int"; min: number; max: number; months: boolean }
   | { key: string; label: string; kind: "choice"; choices: readonly string[] }
-  | { key: string; label: string; kind: "number" | "percent"; min: number };
+  | { key: string; label: string; kind: "number" | "percent"; min: number }
+  | { key: string; label: string; kind: "sheetName" };
 
 /** The settings the task pane edits, in the pane's words; a select for the few-valued ones. */
 const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
@@ -21,6 +22,7 @@ const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
   { key: "Väsentlighet procent", label: "Väsentlighet, procent av budget" },
   { key: "Riskskala", label: "Riskskala", select: true },
   { key: "Indikatortolerans", label: "Indikatortolerans (procent av målet)" },
+  { key: "Rapportflik", label: "Rapportflik (bladets namn)" },
 ];
 
 /** The spec of a setting the pane edits (every pane field is one of the table's keys). */
@@ -42,6 +44,8 @@ function editable(field: (typeof PANE_FIELDS)[number]): EditableSetting {
       return { key, label, kind: "number", min: spec.min };
     case "share":
       return { key, label, kind: "percent", min: spec.min };
+    case "sheetName":
+      return { key, label, kind: "sheetName" };
     default:
       throw new Error(`Inställningen ${key} kan inte redigeras i panelen.`);
   }
@@ -72,6 +76,12 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
     const raw = (values[s.key] ?? "").trim();
     if (raw === "") continue;
     const spec = specOf(s.key);
+    if (s.kind === "sheetName") {
+      // The report-sheet policy's words, as the workbook's own check gives them.
+      const problem = checkSheetName(raw);
+      if (problem) errors[s.key] = problem;
+      continue;
+    }
     if (s.kind === "choice") {
       const ok = spec.kind === "choice" ? checkChoice<unknown>(spec, raw) !== undefined : s.choices.includes(raw);
       if (!ok) errors[s.key] = `Välj ${orList(s.choices)}.`;
@@ -89,6 +99,7 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
 
 function formValue(key: string, raw: string): string | number {
   const s = EDITABLE_SETTINGS.find((x) => x.key === key);
+  if (s?.kind === "sheetName") return raw.trim();
   if (!s || s.kind === "choice") return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
   const n = typedNumber(raw);
   if (!Number.isFinite(n)) return raw.trim();

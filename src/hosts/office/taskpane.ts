@@ -194,7 +194,7 @@ function buildSettingsForm(values: SettingValues): void {
     } else {
       input = el("input");
       input.type = "text";
-      input.inputMode = "decimal";
+      input.inputMode = s.kind === "sheetName" ? "text" : "decimal";
     }
     input.id = id;
     input.name = s.key;
