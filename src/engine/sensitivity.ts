@@ -15,6 +15,9 @@ export interface SensitivityResult {
   change: number;
   /** Effect on the result in the report unit: base × change, exact to 9 decimals. */
   effect: number;
+  /** What the base is: a post's name, a type's total (kind), or neither for an explicit base. */
+  item: string | null;
+  kind: ItemKind | null;
   source: SourceRef | null;
 }
 
@@ -28,18 +31,18 @@ const TOTAL_NAME: Partial<Record<ItemKind, string>> = { revenue: "Summa intäkte
 export function computeSensitivity(factors: readonly SensitivityInput[] | null, statement: readonly IncomeRow[], scale: AmountScale, findings: Finding[], unitIn: AmountUnit = scale.unitIn): SensitivityResult[] {
   const results: SensitivityResult[] = [];
   const kindTotal = (kind: ItemKind): Int => statement.filter((r) => r.kind === kind).reduce<Int>((s, r) => add(s, r.exact.budgetYear), 0);
-  const line = (factor: string, on: AmountScale, base: Int, change: number, source: SourceRef | null): SensitivityResult => {
+  const line = (factor: string, on: AmountScale, base: Int, change: number, source: SourceRef | null, item: string | null = null, kind: ItemKind | null = null): SensitivityResult => {
     const t = on.times(base, change);
-    return { factor, base: on.toReport(base), change, effect: on.toReportScaled(t.units, t.extraDecimals), source };
+    return { factor, base: on.toReport(base), change, effect: on.toReportScaled(t.units, t.extraDecimals), item, kind, source };
   };
   if (factors === null) {
     for (const row of statement) {
       if (row.kind === "financial" || row.kind === "carryover" || row.budgetYear === 0) continue;
-      results.push(line(`${row.item} +1 %`, scale, row.exact.budgetYear, 0.01, null));
+      results.push(line(`${row.item} +1 %`, scale, row.exact.budgetYear, 0.01, null, row.item, null));
     }
     for (const kind of ["revenue", "cost"] as const) {
       const base = kindTotal(kind);
-      if (base !== 0) results.push(line(`${TOTAL_NAME[kind]} +1 %`, scale, base, 0.01, null));
+      if (base !== 0) results.push(line(`${TOTAL_NAME[kind]} +1 %`, scale, base, 0.01, null, null, kind));
     }
   } else {
     for (const f of factors) {
@@ -56,7 +59,7 @@ export function computeSensitivity(factors: readonly SensitivityInput[] | null, 
       if (rows.length > 0) base = rows.reduce<Int>((s, r) => add(s, r.exact.budgetYear), 0);
       else if (kind && kind !== "carryover") base = kindTotal(kind);
       else findings.push(finding("SENSITIVITY_ITEM_UNKNOWN", f.source.range, f.itemAt ?? f.source.at, { value: f.item }));
-      if (base !== null) results.push(line(f.factor, scale, base, f.change, f.source));
+      if (base !== null) results.push(line(f.factor, scale, base, f.change, f.source, rows.length > 0 ? rows[0].item : null, rows.length > 0 ? null : kind));
     }
   }
   return results.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));

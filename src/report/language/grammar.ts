@@ -115,23 +115,26 @@ export type Part = string | null | false | undefined;
 const CLOSING = /^[,.;:!?)”]/;
 
 /**
- * Assembles a sentence from its parts: one space between parts (none before a comma, a full stop or a closing
- * bracket, none after an opening one), the first letter capitalised and exactly one full stop at the end. Parts
- * that are empty are left out, so a sentence never gets a double space. Returns "" when every part is empty.
+ * Joins the parts of a phrase: one space between parts, none before a comma, a full stop or a closing bracket and
+ * none after an opening one. Empty parts are left out, so a phrase never gets a double space.
  */
-export function sentence(...parts: Part[]): string {
+export function phrase(...parts: Part[]): string {
   let s = "";
   for (const p of parts) {
     if (!p) continue;
     const t = p.trim();
     if (!t) continue;
-    if (s === "" || CLOSING.test(t) || s.endsWith("(") || s.endsWith("”") && t.startsWith("”")) s += t;
+    if (s === "" || CLOSING.test(t) || s.endsWith("(")) s += t;
     else s += " " + t;
   }
-  s = s.trim();
+  return s;
+}
+
+/** A whole sentence from its parts: a phrase with its first letter capitalised and one full stop. "" when empty. */
+export function sentence(...parts: Part[]): string {
+  const s = phrase(...parts);
   if (s === "") return "";
-  if (!/[.!?]$/.test(s)) s += ".";
-  return capitalise(s);
+  return capitalise(/[.!?]$/.test(s) ? s : s + ".");
 }
 
 /** Sentences side by side as a paragraph; empty ones left out. Returns "" for a paragraph without sentences. */

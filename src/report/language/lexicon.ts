@@ -23,6 +23,7 @@ export const A = {
   uppfylld: adjective("uppfylld", "uppfyllt", "uppfyllda"),
   delvisUppfylld: adjective("delvis uppfylld", "delvis uppfyllt", "delvis uppfyllda"),
   ejUppfylld: adjective("ej uppfylld", "ej uppfyllt", "ej uppfyllda"),
+  inteUppfylld: adjective("inte uppfylld", "inte uppfyllt", "inte uppfyllda"),
   beslutad: adjective("beslutad", "beslutat", "beslutade"),
   hog: adjective("hög", "högt", "höga"),
   mycketHog: adjective("mycket hög", "mycket högt", "mycket höga"),
