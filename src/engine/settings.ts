@@ -40,6 +40,8 @@ export interface Settings {
   measureUnit: AmountUnit;
   /** True when Huvudbok books debit positive (revenue negative, costs positive), as ledgers do. */
   ledgerDebitPositive: boolean;
+  /** Avrundning = Summerbar: the report rounds parts so that they sum to their rounded totals. */
+  summableRounding: boolean;
 }
 
 /** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
@@ -67,5 +69,6 @@ export function defaultSettings(now: Date = new Date()): Settings {
     reportSheet: "Rapport",
     measureUnit: "kr",
     ledgerDebitPositive: true,
+    summableRounding: false,
   };
 }

@@ -10,8 +10,11 @@ const REGULAR = [226,326,401,498,507,715,682,221,303,303,498,498,250,306,252,386
 const BOLD = [226,326,438,498,507,729,705,233,312,312,498,498,258,306,267,430,507,507,507,507,507,507,507,507,507,507,276,276,498,498,498,463,898,606,561,529,630,488,459,637,631,267,331,547,423,874,659,676,532,686,563,473,495,653,591,906,551,520,478,325,430,325,498,498,300,494,537,418,537,503,316,474,537,246,255,480,246,813,537,538,537,537,355,399,347,537,473,745,459,474,397,344,475,344,498,606,606,676,494,494,538,488,503,653,537,681,544,775,775,498,905,498,711,435,258,258,435,905,905,905,268,498,550];
 const WIDE = 620;
 
-const regular = new Map<string, number>();
-const bold = new Map<string, number>();
+/** Characters Calibri lacks, set from the fallback font (DejaVu Sans, and Segoe UI Symbol in Excel): measured wide. */
+const FALLBACK: Record<string, number> = { "█": 770 };
+
+const regular = new Map<string, number>(Object.entries(FALLBACK));
+const bold = new Map<string, number>(Object.entries(FALLBACK));
 [...CHARS].forEach((c, i) => {
   regular.set(c, REGULAR[i]);
   bold.set(c, BOLD[i]);
@@ -61,4 +64,26 @@ export function wrapLines(text: string, points: number, size: number, isBold = f
     lines.push(line);
   }
   return lines;
+}
+
+/** Height in points of one line of text at a font size, as Excel and LibreOffice set Calibri (12,75 at 10 pt). */
+export function lineHeight(size: number): number {
+  return Math.ceil(size * 1.3 * 4) / 4;
+}
+
+/**
+ * The text a number shows with a number format, near enough to measure it: the format's decimals, Swedish digits,
+ * a percent sign or a quoted suffix where the format has one. Text is itself.
+ */
+export function displayText(value: string | number | null, numberFormat: string | undefined): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  const fmt = (numberFormat ?? "").split(";")[0];
+  const decimals = /0\.(0+)/.exec(fmt)?.[1].length ?? (fmt === "" ? Math.min(6, (String(value).split(".")[1] ?? "").length) : 0);
+  const percent = fmt.includes("%") && !/"[^"]*%[^"]*"/.test(fmt);
+  const shown = percent ? value * 100 : value;
+  const suffix = /"([^"]*)"\s*$/.exec(fmt)?.[1] ?? (percent ? " %" : "");
+  const [int, frac] = Math.abs(shown).toFixed(decimals).split(".");
+  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") + (frac ? "," + frac : "");
+  return (shown < 0 ? "\u2212" : "") + body + suffix;
 }

@@ -15,7 +15,8 @@ export interface CellStyle {
   color?: string;
   fill?: string;
   align?: Align;
-  verticalTop?: boolean;
+  /** Text stands at the foot of its cell (headers over figures); otherwise every cell's text stands at its top. */
+  bottom?: boolean;
   wrap?: boolean;
   indent?: number;
   borderTop?: Border;
@@ -27,16 +28,24 @@ export interface CellStyle {
 
 export type CellValue = string | number | null;
 
+/** What a row is, for pagination and for sizing (see paginate.ts). */
+export type RowRole = "title" | "section" | "subsection" | "header" | "body" | "total" | "note" | "text" | "blank";
+
 export interface ReportCell {
   value: CellValue;
   style?: CellStyle;
-  /** Columns this cell spans (merged), 1 when absent. */
-  span?: number;
+  /**
+   * Columns this cell spans (merged), 1 when absent. `"measure"`: as many columns from this one as a readable line
+   * of prose needs (about 100 characters), decided by the layout once the columns have their widths.
+   */
+  span?: number | "measure";
 }
 
 export interface ReportRow {
   cells: ReportCell[];
-  /** Row height in points, when the default does not fit (wrapped text). */
+  /** What the row is: a heading, a table's header or body or total, a note, prose, a spacer. Default "body". */
+  role?: RowRole;
+  /** Row height in points; left out, the layout gives the row the height its content needs. */
   height?: number;
   /**
    * Identity of the row for explanations typed into the report's Förklaring column:
@@ -49,25 +58,31 @@ export interface ReportRow {
 
 export interface ReportBlock {
   id: string;
+  /** The section's name, repeated as "<title> (forts.)" where a table continues on the next page. */
+  title?: string;
   rows: ReportRow[];
-  /** Start this block on a new printed page. */
-  pageBreakBefore?: boolean;
+  /** Never split over two pages (the risk matrix, a chart), unless it is taller than a page. */
+  keepTogether?: boolean;
+  /** Start this block on a new printed page (an appendix). */
+  newPage?: boolean;
+  /** Not printed: the block stands below the print area (notices about the input, for the controller only). */
+  screenOnly?: boolean;
 }
 
 export interface PrintSettings {
   orientation: "landscape" | "portrait";
-  /** Rows (0-based, inclusive) repeated at the top of every printed page. */
-  repeatRows: [number, number] | null;
   footerLeft: string;
   footerRight: string;
 }
 
 export interface ReportModel {
   sheetName: string;
-  /** Column widths in Excel character units; the last column holds row keys and is hidden. */
-  columnWidths: number[];
+  /** Number of columns: a label column, the figure columns, the Förklaring column and the hidden key column. */
+  columnCount: number;
   /** Zero-based column of the Förklaring column. */
   explanationColumn: number;
+  /** True when some row carries an explanation the controller wrote: the Förklaring column is then printed. */
+  explanationsWritten: boolean;
   /** Zero-based column holding each row's key (hidden). */
   keyColumn: number;
   blocks: ReportBlock[];

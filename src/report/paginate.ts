@@ -10,8 +10,9 @@
  * - a block marked `keepTogether` (the risk matrix, a chart) is never split, unless it is taller than a page.
  */
 
-/** What a row is, for pagination. */
-export type RowRole = "title" | "section" | "subsection" | "header" | "body" | "total" | "note" | "text" | "blank";
+import { RowRole } from "./model";
+
+export type { RowRole };
 
 /** The pagination's view of a row: its height in points and its role. */
 export interface PageRow {
@@ -52,6 +53,8 @@ export function isContinuation<R extends PageRow>(row: R | Continuation<R>): row
 
 /** Rows of a table that must stand together on each side of a break. */
 const MIN_ROWS_EACH_SIDE = 2;
+/** A table no taller than this share of a page is never split: it moves whole to the next page. */
+const SHORT_TABLE = 0.4;
 
 interface Slot<R extends PageRow> {
   row: R;
@@ -63,7 +66,7 @@ interface Slot<R extends PageRow> {
 }
 
 /** Marks, for every row, whether a page may start there, and which table header it falls under. */
-function slots<R extends PageRow>(blocks: readonly PageBlock<R>[]): Slot<R>[] {
+function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: number): Slot<R>[] {
   const out: Slot<R>[] = [];
   for (const block of blocks) {
     const rows = block.rows;
@@ -93,6 +96,9 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[]): Slot<R>[] {
         let after = 0;
         for (let k = i; k < rows.length && headerOf[k] === h; k++) if (rows[k].role !== "subsection") after++;
         if (before < MIN_ROWS_EACH_SIDE || after < MIN_ROWS_EACH_SIDE) breakable = false;
+        let tableHeight = rows[h].height;
+        for (let k = h + 1; k < rows.length && headerOf[k] === h; k++) tableHeight += rows[k].height;
+        if (tableHeight <= capacity * SHORT_TABLE) breakable = false;
       }
       out.push({ row: r, block, header: h, breakable: breakable && !(block.keepTogether && i > 0) });
     });
@@ -106,7 +112,7 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[]): Slot<R>[] {
  */
 export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: number, headingHeight: number): Pagination<R> {
   if (!(capacity > 0)) throw new RangeError(`page capacity must be positive: ${capacity}`);
-  const all = slots(blocks);
+  const all = slots(blocks, capacity);
   const rows: (R | Continuation<R>)[] = [];
   const breaks: number[] = [];
   let used = 0;

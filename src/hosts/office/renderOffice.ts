@@ -97,7 +97,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, supports: (version: string
   if (s.color) f.font.color = "#" + s.color;
   if (s.fill) f.fill.color = "#" + s.fill;
   if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
-  if (s.verticalTop) f.verticalAlignment = "Top";
+  if (s.bottom) f.verticalAlignment = "Bottom";
   if (s.wrap) f.wrapText = true;
   if (s.indent && supports("1.9")) f.indentLevel = s.indent;
   const edge = (name: "EdgeTop" | "EdgeBottom", style: CellStyle["borderTop"]) => {
@@ -140,7 +140,7 @@ export async function writeCells(sheet: Excel.Worksheet, layout: SheetLayout, su
   const whole = sheet.getRange(rangeAddress(0, 0, Math.max(1, layout.rowCount), layout.colCount)).format;
   whole.font.name = "Calibri";
   whole.font.size = BASE_FONT_SIZE;
-  whole.verticalAlignment = "Center";
+  whole.verticalAlignment = "Top";
   for (const rect of layout.styles) {
     await budget.spend(OP_BYTES * 12);
     applyStyle(sheet.getRange(rangeAddress(rect.row, rect.col, rect.rows, rect.cols)), rect.style, supports);

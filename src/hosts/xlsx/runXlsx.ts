@@ -7,7 +7,7 @@ import { Finding } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
 import { contractJsonBytes } from "../../report/json";
-import { layoutReport } from "../../report/layout";
+import { layoutReport, printAreaOf } from "../../report/layout";
 import { LIMITS } from "./package/limits";
 import { CONTENT_TYPES_NS } from "./package/namespaces";
 import { readWorkbook } from "./package/read/readWorkbook";
@@ -108,8 +108,7 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   phase("model");
-  const repeat = layout.print.repeatRows;
-  const splice = { sheetName: layout.sheetName, printTitles: repeat ? `$${repeat[0] + 1}:$${repeat[1] + 1}` : null, now: options.now };
+  const splice = { sheetName: layout.sheetName, printArea: printAreaOf(layout), now: options.now };
   const copy = options.reportOnly ? reportOnlyPackage(layout, splice) : spliceReport(wb.pkg, layout, splice);
   phase("copy");
   const outputs = [{ path: out, data: copy }];

@@ -4,7 +4,8 @@
  * (ett överskott, ett underskott, bättre, sämre, högre, lägre).
  */
 import { roundReport } from "../../engine/amounts";
-import { AmountUnit, ItemKind } from "../../engine/types";
+import { ItemKind } from "../../core/kinds";
+import { AmountUnit } from "../../core/units";
 import { digits, LARGEST_NUMBER_WORD, numberWord } from "./grammar";
 
 export const MINUS = "\u2212";

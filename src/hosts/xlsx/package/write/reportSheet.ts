@@ -82,7 +82,7 @@ function borderXml(s: CellStyle): string {
 function alignmentXml(s: CellStyle): string {
   let a = "";
   if (s.align) a += ` horizontal="${s.align}"`;
-  a += ` vertical="${s.verticalTop ? "top" : "center"}"`;
+  a += ` vertical="${s.bottom ? "bottom" : "top"}"`;
   if (s.wrap) a += ' wrapText="1"';
   if (s.indent) a += ` indent="${s.indent}"`;
   return `<alignment${a}/>`;
@@ -109,7 +109,6 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
   const heights = new Map(layout.rowHeights.map((h) => [h.row, h.height]));
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}">`);
-  parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const lastCol = Math.max(0, layout.colCount - 1);
   parts.push(`<dimension ref="${rangeAddress(0, 0, Math.max(1, layout.rowCount), lastCol + 1)}"/>`);
   parts.push('<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>');
@@ -147,8 +146,9 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
     parts.push("</mergeCells>");
   }
   parts.push('<printOptions horizontalCentered="1"/>');
-  parts.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
-  parts.push(`<pageSetup paperSize="9" orientation="${layout.print.orientation}" fitToWidth="1" fitToHeight="0"/>`);
+  const m = layout.print.margins;
+  parts.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+  parts.push(`<pageSetup paperSize="9" scale="${layout.print.scale}" orientation="${layout.print.orientation}"/>`);
   const footer = `&L&8${headerText(layout.print.footerLeft)}&R&8${layout.print.footerRight}`;
   parts.push(`<headerFooter><oddFooter>${escapeText(footer)}</oddFooter></headerFooter>`);
   if (layout.pageBreaks.length) {

@@ -36,8 +36,8 @@ function relativeTarget(fromPart: string, toPart: string): string {
 
 export interface SpliceOptions {
   sheetName: string;
-  /** Print titles such as `$1:$3`, or null. */
-  printTitles: string | null;
+  /** The print area, such as `$A$1:$K$120`, or null. */
+  printArea: string | null;
   /** Time stamp for new zip entries. */
   now?: Date;
 }
@@ -127,12 +127,12 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
     if (oldIndex >= 0 && n > oldIndex) n--;
     d.setAttr("localSheetId", String(n + 1));
   }
-  if (options.printTitles) {
+  if (options.printArea) {
     const names = root.childInOrder("definedNames", WORKBOOK_ORDER);
     const d = names.create("definedName", ns);
-    d.setAttr("name", "_xlnm.Print_Titles");
+    d.setAttr("name", "_xlnm.Print_Area");
     d.setAttr("localSheetId", "0");
-    d.children.push({ kind: "text", text: `${quoteSheetName(options.sheetName)}!${options.printTitles}` });
+    d.children.push({ kind: "text", text: `${quoteSheetName(options.sheetName)}!${options.printArea}` });
     names.insert(d, 0);
   }
 
@@ -253,8 +253,8 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
   const xfBase = appendReportStyles(stylesDoc, styles);
   const sheet = reportSheetXml(layout, styles, xfBase, ns);
   const name = escapeAttr(options.sheetName);
-  const titles = options.printTitles
-    ? `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeText(`${quoteSheetName(options.sheetName)}!${options.printTitles}`)}</definedName></definedNames>`
+  const titles = options.printArea
+    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${escapeText(`${quoteSheetName(options.sheetName)}!${options.printArea}`)}</definedName></definedNames>`
     : "";
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const files: ZipSource[] = [

@@ -1,0 +1,34 @@
+import { roundReport } from "../../engine/amounts";
+import { ReportBlock, ReportRow } from "../model";
+import { COLORS, PERCENT_SHARE_FORMAT, S } from "../styles";
+import { PHRASES } from "../language/phrases";
+import { Ctx } from "./context";
+
+/** The longest bar, in blocks: short enough to leave room on both sides of its column. */
+const BAR = 8;
+
+/** Känslighetsanalys: each factor's full-year effect on the result, with an in-cell bar for cell-only readers. */
+export function sensitivitySection(ctx: Ctx): ReportBlock | null {
+  const list = ctx.result.sensitivity;
+  if (list.length === 0) return null;
+  const rows: ReportRow[] = [ctx.heading("Känslighetsanalys"), ctx.headerRow(["Faktor", "Bas (helår)", "Förändring", "Effekt på resultatet", "Minskar resultatet", "Ökar resultatet"], false)];
+  const max = list.reduce((m, s) => Math.max(m, Math.abs(s.effect)), 0);
+  for (const s of list) {
+    const blocks = max === 0 ? 0 : Math.max(roundReport(s.effect, ctx.decimals) === 0 ? 0 : 1, Math.round((Math.abs(s.effect) / max) * BAR));
+    const bar = "█".repeat(blocks) || null;
+    rows.push(
+      ctx.row([
+        { value: s.factor, style: S.wrapText },
+        ctx.amount(s.base),
+        { value: s.change, style: { numberFormat: PERCENT_SHARE_FORMAT } },
+        ctx.amount(s.effect, { bold: true, color: s.effect < 0 ? COLORS.unfavourable : s.effect > 0 ? COLORS.favourable : undefined }),
+        // The bars keep an indent from the column's edge, so a bar never touches the figure beside it.
+        { value: s.effect < 0 ? bar : null, style: { align: "right", indent: 1, color: COLORS.unfavourable } },
+        { value: s.effect > 0 ? bar : null, style: { align: "left", indent: 1, color: COLORS.favourable } },
+      ]),
+    );
+  }
+  rows.push(ctx.note(PHRASES.sensitivityLegend()));
+  rows.push(ctx.blank());
+  return { id: "sensitivity", title: "Känslighetsanalys", rows };
+}
