@@ -16,14 +16,18 @@ export interface GoldenPost {
   forecast: number;
 }
 
-/** The real report's lines (mkr). Helår = årsprognos − avvikelse prognos. */
+/**
+ * The real report's lines (mkr). The report prints no full-year budget per post: Budget helår is chosen, to the
+ * krona, so that every printed figure reproduces (årsprognos, its deviation, the sums, and a nämnd budget in balance:
+ * 0,0 for the year's result), as is the forecast inside its printed rounding.
+ */
 export const GOLDEN_POSTS: GoldenPost[] = [
-  { item: "Övriga intäkter", type: "Intäkt", priorYear: 527.6, actual: 554.9, budgetPeriod: 562.4, budgetYear: 840.9, forecast: 828.9 },
-  { item: "Personalkostnader", type: "Kostnad", priorYear: -296.3, actual: -306.3, budgetPeriod: -310.8, budgetYear: -479.0, forecast: -463.7 },
-  { item: "Lokalkostnader", type: "Kostnad", priorYear: -42.9, actual: -42.8, budgetPeriod: -43.6, budgetYear: -65.5, forecast: -64.4 },
-  { item: "Köp av verksamhet", type: "Kostnad", priorYear: -1.0, actual: -1.0, budgetPeriod: -1.9, budgetYear: -2.8, forecast: -1.4 },
-  { item: "Övriga kostnader", type: "Kostnad", priorYear: -187.5, actual: -189.3, budgetPeriod: -192.5, budgetYear: -294.0, forecast: -295.6 },
-  { item: "Finansnetto", type: "Finansiell", priorYear: 0.2, actual: 0.2, budgetPeriod: 0.2, budgetYear: 0.2, forecast: 0.2 },
+  { item: "Övriga intäkter", type: "Intäkt", priorYear: 527.6, actual: 554.9, budgetPeriod: 562.4, budgetYear: 840.94, forecast: 828.9 },
+  { item: "Personalkostnader", type: "Kostnad", priorYear: -296.3, actual: -306.3, budgetPeriod: -310.8, budgetYear: -478.97, forecast: -463.7 },
+  { item: "Lokalkostnader", type: "Kostnad", priorYear: -42.9, actual: -42.8, budgetPeriod: -43.6, budgetYear: -65.47, forecast: -64.4 },
+  { item: "Köp av verksamhet", type: "Kostnad", priorYear: -1.0, actual: -1.0, budgetPeriod: -1.9, budgetYear: -2.77, forecast: -1.4 },
+  { item: "Övriga kostnader", type: "Kostnad", priorYear: -187.5, actual: -189.3, budgetPeriod: -192.5, budgetYear: -293.97, forecast: -295.61 },
+  { item: "Finansnetto", type: "Finansiell", priorYear: 0.2, actual: 0.2, budgetPeriod: 0.2, budgetYear: 0.24, forecast: 0.2 },
 ];
 
 export const RESPONSIBILITIES = [
@@ -54,7 +58,12 @@ const RESPONSIBILITY_TKR = {
   priorYear: [9920, -1980, 4320, -780, -5280, -2900],
   actual: [11280, -3100, 2860, -1820, -1220, 3000],
   budgetPeriod: [10100, -100, -160, -300, 4160, 100],
-  forecast: [-740, -3840, 2460, -4540, -1240, 4900],
+  /**
+   * Årsprognos per ansvar. The real table prints −0,7 −3,8 2,5 −4,5 −1,2 5,1, which sum to −2,6, while its own
+   * resultaträkning says −3,0: the printed report contradicts itself. The example follows the resultaträkning and
+   * puts the difference on Område 5 (4,9 instead of 5,1).
+   */
+  forecast: [-740, -3840, 2460, -4540, -1240, 4890],
 };
 
 /** Över-/underskott (tkr) per ansvar: rolled over from earlier years, no budget. Måltidsservice's as the report says. */
@@ -157,8 +166,8 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Uppföljning (exempel)";
   const rnd = random(2024);
-  // "Övriga kostnader" is the post that takes up what each ansvar still needs: it goes last.
-  const order = [0, 1, 2, 3, 5, 4];
+  // Personalkostnader take up what each ansvar still needs (the holiday pay liability moves them over the year): last.
+  const order = [0, 2, 3, 5, 4, 1];
   const posts = order.map((i) => GOLDEN_POSTS[i]);
   const weights = posts.map(() => RESPONSIBILITIES.map((_, i) => (i === 4 ? 5 : 1) * (0.8 + 0.4 * rnd())));
   const withoutCarryover = (key: "priorYear" | "actual" | "forecast") => RESPONSIBILITY_TKR[key].map((v, a) => v - CARRYOVER_TKR[key][a]);
@@ -171,10 +180,16 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
 
   const budgetRows: (string | number | null)[][] = [];
   const actualRows: (string | number | null)[][] = [];
+  // Each ansvar's full-year budget is in balance, as the nämnd's is: what remains after August is what the ansvar's
+  // period budget must be evened out by (Nämnd och ledning's +10,1 is the holiday pay liability, which turns in autumn).
+  const rest = allocate(
+    posts.map((p) => tkr(p.budgetYear) - tkr(p.budgetPeriod)),
+    RESPONSIBILITY_TKR.budgetPeriod.map((v) => -v),
+    weights,
+  );
   posts.forEach((p, pi) => {
-    const rest = split(tkr(p.budgetYear) - tkr(p.budgetPeriod), weights[pi]);
     RESPONSIBILITIES.forEach((ansvar, i) => {
-      const months = [...split(period[pi][i], SEASON.slice(0, 8)), ...split(rest[i], SEASON.slice(8))];
+      const months = [...split(period[pi][i], SEASON.slice(0, 8)), ...split(rest[pi][i], SEASON.slice(8))];
       budgetRows.push([ansvar, p.item, p.type, ...months]);
       actualRows.push([ansvar, p.item, null, prior[pi][i], actual[pi][i], forecast[pi][i]]);
     });
@@ -215,7 +230,7 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
       ["Kundnöjdhet (NKI, skala 1–5)", 4.3, 4.0, "Högre", null, 4.1, "index", null],
       ["Leveransprecision transporter", 97.4, 98, "Högre", 1, 97.9, "%", null],
       ["Andel ekologiska livsmedel", 28, 30, "Högre", null, 26, "%", null],
-      ["Svarstid kundtjänst", 95, 60, "Lägre", null, 80, "sek", "Vakanser under sommaren."],
+      ["Svarstid i kundtjänst", 95, 60, "Lägre", null, 80, "s", "Vakanser under sommaren."],
       ["Medarbetarengagemang (HME)", null, 80, "Högre", null, 79, "index", "Mäts i oktober."],
       ["Andel e-fakturor från leverantörer", 0.91, 0.9, "Högre", null, 0.88, null, null],
     ],
@@ -297,5 +312,41 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   notes.getCell("A3").value = "Resultat enligt egen avstämning (tkr)";
   notes.getCell("B3").value = { formula: "SUM(Utfall!E2:E39)", result: 11000 } as ExcelJS.CellFormulaValue;
   notes.getCell("A4").value = "=Detta är text, ingen formel";
+
+  // What is real and what is invented, said in the workbook itself: on a sheet of its own and beside every input.
+  const about = wb.addWorksheet("Om exemplet");
+  about.getColumn(1).width = 120;
+  ABOUT_THE_EXAMPLE.forEach((line, i) => {
+    about.getCell(`A${i + 1}`).value = line;
+    if (i === 0) about.getCell("A1").font = { bold: true, size: 13 };
+  });
+  for (const [sheet, col] of [["Budget", "R"], ["Utfall", "H"], ["Indikatorer", "J"], ["Risker", "J"], ["Känslighet", "F"], ["Åtgärder", "F"], ["Investeringar", "H"]] as const) {
+    const cell = wb.getWorksheet(sheet)?.getCell(`${col}1`);
+    if (cell) {
+      cell.value = INVENTED_NOTE[sheet];
+      cell.font = { italic: true, color: { argb: "FF7F6000" } };
+    }
+  }
   return wb;
 }
+
+/** The sheet "Om exemplet": where each part of the example comes from. */
+export const ABOUT_THE_EXAMPLE = [
+  "Om exemplet: Servicenämnden i Eskilstuna, delårsrapport 2 (januari–augusti) 2024",
+  "Från den publicerade rapporten: resultaträkningens alla tryckta belopp (utfall 2023 och 2024, budget för perioden, avvikelser, årsprognos och prognosavvikelse), det rullade underskottet,",
+  "tabellen per ansvar (utfall 2023 och 2024, budget för perioden och avvikelse), de beslutade och föreslagna åtgärderna med sina effekter, investeringarnas summor,",
+  "förbättringskulturen (68,3 % mot målet 75 %) och de fem första riskernas sannolikhet och konsekvens.",
+  "Påhittat: månadsbudgeten, fördelningen av varje post på sex ansvar, helårsbudgeten per post på kronan när (vald så att alla tryckta belopp stämmer och budgeten är i balans),",
+  "de övriga indikatorerna, riskerna 6–8 och alla ekonomiska konsekvenser och föregående riskvärden, känslighetsfaktorerna och investeringarnas fördelning på tre projekt.",
+  "Den tryckta tabellen per ansvar har årsprognoser som summerar till −2,6 mnkr medan resultaträkningen anger −3,0 mnkr; exemplet följer resultaträkningen och ger Område 5 4,9 mnkr i stället för 5,1.",
+];
+
+const INVENTED_NOTE: Record<string, string> = {
+  Budget: "Exempel: månadsbudget och fördelning på ansvar är påhittade; summorna är rapportens. Se bladet Om exemplet.",
+  Utfall: "Exempel: fördelningen på ansvar är påhittad; summorna per post och ansvar är rapportens. Se bladet Om exemplet.",
+  Indikatorer: "Exempel: bara förbättringskulturen är rapportens; de andra indikatorerna är påhittade. Se bladet Om exemplet.",
+  Risker: "Exempel: riskerna 1–5 är rapportens; riskerna 6–8, ekonomiska konsekvenser och föregående riskvärden är påhittade.",
+  Känslighet: "Exempel: känslighetsfaktorerna är påhittade. Se bladet Om exemplet.",
+  Åtgärder: "Åtgärderna och deras effekter är rapportens, med egna ord. Se bladet Om exemplet.",
+  Investeringar: "Exempel: summorna är rapportens; fördelningen på tre projekt är påhittad. Se bladet Om exemplet.",
+};

@@ -44,7 +44,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const { settings } = result;
   return {
     sheetName: settings.reportSheet,
-    columnCount: ctx.width,
+    columnCount: ctx.keyColumn + 1,
     explanationColumn: ctx.explanationColumn,
     keyColumn: ctx.keyColumn,
     explanationsWritten: ctx.explanationsWritten,

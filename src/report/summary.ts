@@ -1,6 +1,6 @@
 import { EngineResult } from "../engine";
 import { LEVEL_LABEL } from "./build";
-import { formatAmount } from "./swedish";
+import { Voice } from "./language/words";
 
 /** What the task pane shows after a refresh: a few lines a controller reads at a glance. */
 export interface Summary {
@@ -15,7 +15,8 @@ export interface Summary {
 /** The headline figures of a refresh, as Swedish text. */
 export function summarise(result: EngineResult): Summary {
   const { income, settings } = result;
-  const amount = (n: number, plus = false) => formatAmount(n, settings.decimals, settings.unitOut, plus);
+  const v = new Voice(settings.decimals, settings.unitOut);
+  const amount = (n: number, plus = false) => (plus ? v.signed(n) : v.plain(n));
   const res = income.totals.result;
   const incl = income.totals.resultIncludingCarryover;
   const m = result.measures?.summary;
@@ -25,7 +26,7 @@ export function summarise(result: EngineResult): Summary {
       : `Resultat ${amount(res.actual, true)} mot budget ${amount(res.budgetPeriod, true)} (avvikelse ${amount(res.variance, true)}).`,
     measures: m
       ? `Åtgärder i år: beslutade ${amount(m.decidedThisYear, true)}, ej beslutade ${amount(m.proposedThisYear, true)}` +
-        (m.forecastWithMeasures !== null ? `; prognos med åtgärder som inte ingår i prognosen ${amount(m.forecastWithMeasures, true)}.` : ".")
+        (m.forecastWithMeasures !== null ? `; prognos inkl. ej beslutade åtgärder ${amount(m.forecastWithMeasures, true)}.` : ".")
       : null,
     variances: income.statement
       .filter((r) => r.significant && r.kind !== "carryover")

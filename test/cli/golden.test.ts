@@ -69,6 +69,9 @@ it("reproduces Årets resultat and the totals", () => {
   const t = json.totals;
   expect([t.result.actualPriorYear, t.result.actual, t.result.budgetPeriod, t.result.variance, t.result.forecast].map(r1)).toEqual([0.1, 15.7, 13.8, 1.9, 4.0]);
   expect(r1(t.revenue.budgetYear)).toBe(840.9);
+  // The printed forecast deviations fix the full-year budget: a nämnd in balance, as the real report's is.
+  expect([t.cost.budgetYear, t.cost.forecast, t.cost.forecastVariance].map(r1)).toEqual([-841.2, -825.1, 16.1]);
+  expect([t.result.budgetYear, t.result.forecastVariance].map(r1)).toEqual([0, 4.0]);
   expect(r1(t.cost.actual)).toBe(-539.4);
   expect(r1(t.cost.budgetPeriod)).toBe(-548.8);
   expect(r1(t.cost.variance)).toBe(9.4);
@@ -125,13 +128,18 @@ describe("the whole economic section (contract v2): över-/underskott, measures,
     expect(by.map((b) => ({ priorYear: r1(b.actualPriorYear), actual: r1(b.actual), budgetPeriod: r1(b.budgetPeriod), variance: r1(b.variance) }))).toEqual(GOLDEN_RESPONSIBILITY);
     const sum = (k: string) => Math.round(by.reduce((s, b) => s + (b[k] as number), 0) * 1e6) / 1e6;
     expect(sum("actual")).toBe(11);
+    // Each ansvar's full-year budget is in balance, so the forecast is also its deviation: Område 3 −4,5 and Område 2
+    // +2,5 as printed (Område 5 4,9 instead of the printed 5,1, where the printed table contradicts the statement).
+    expect(by.map((b) => [r1(b.budgetYear), r1(b.forecast), r1(b.forecastVariance)])).toEqual([
+      [0, -0.7, -0.7], [0, -3.8, -3.8], [0, 2.5, 2.5], [0, -4.5, -4.5], [0, -1.2, -1.2], [0, 4.9, 4.9],
+    ]);
     // The printed column adds up to 11,1: each row is rounded on its own.
     expect(Math.round(GOLDEN_RESPONSIBILITY.reduce((s, b) => s + b.actual, 0) * 10) / 10).toBe(11.1);
   });
 
   it("sums the decided and proposed measures and adds what the forecast lacks", () => {
     const m = (json as unknown as { measuresSummary: Record<string, number> }).measuresSummary;
-    expect(m).toEqual({ decidedThisYear: 6.22, decidedNextYear: 6.65, proposedThisYear: 1.25, proposedNextYear: 17, forecastWithMeasures: -1.75 });
+    expect(m).toEqual({ decidedThisYear: 6.22, decidedNextYear: 6.65, proposedThisYear: 1.25, proposedNextYear: 17, forecastWithMeasures: -1.76 });
   });
 
   it("follows up the investments with the variance columns", () => {
@@ -161,7 +169,7 @@ describe("the whole economic section (contract v2): över-/underskott, measures,
     };
     expect(numbers("Summa beslutade åtgärder")).toEqual([6220, 6650]);
     expect(numbers("Summa ej beslutade åtgärder")).toEqual([1250, 17000]);
-    expect(numbers("Prognos med åtgärder som inte ingår i prognosen (mnkr)")).toEqual([-1.8]);
+    expect(numbers("Prognos inkl. ej beslutade åtgärder")).toEqual([-1.8]);
     expect(rowValues("Summa investeringar")).toEqual([-30.8, -46.9, -44.1, 2.8, -32.4]);
   });
 });

@@ -9,7 +9,7 @@ import { finding, messageOf } from "../../src/findings/findings";
 import { UppfoljningError } from "../../src/findings/errors";
 import { formatMessage, MESSAGES, MessageCode } from "../../src/findings/messages";
 import { PARAM_TYPES, swedishNumber } from "../../src/findings/params";
-import { formatNumber } from "../../src/report/swedish";
+import { formatNumber } from "../../src/report/language/words";
 
 const CODES = Object.keys(MESSAGES) as MessageCode[];
 /** Where a finding is, filled in by the finding rather than passed as a parameter. */

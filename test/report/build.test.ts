@@ -46,14 +46,15 @@ describe("report model", () => {
     expect(labels(model, "title").slice(0, 4)).toEqual([
       "Kulturnämnden",
       "Delårsrapport 2024",
-      "Period: januari–juni 2024 · Belopp i tkr",
-      "Uppdaterad 2024-09-12 09:30 · inga noteringar om indata",
+      "Period: januari–juni 2024 · Belopp i tkr · Uppdaterad 2024-09-12 09:30",
+      null,
     ]);
   });
 
   it("prints the income statement with groups, subtotals and the result, rounded to the setting", () => {
     expect(labels(model, "statement")).toEqual([
-      "Resultaträkning", "Post", "Avgifter", "Summa intäkter", "Personalkostnader", "Summa kostnader", "Ränta", "Årets resultat", null,
+      "Resultaträkning", "Post", "Avgifter", "Summa intäkter", "Personalkostnader", "Summa kostnader", "Ränta", "Årets resultat",
+      "Intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget.", null,
     ]);
     // Utfall fg år, Utfall, Budget, Avvikelse, Avvikelse %, Budget helår, Prognos, Avvikelse prognos
     expect(rowOf(layout, "Personalkostnader").slice(1, 9)).toEqual([-5900, -6050, -6000, -50, -0.008, -12000, -12100, -100]);
@@ -120,18 +121,27 @@ describe("report model", () => {
     expect(new Set(keyed).size).toBe(keyed.length);
   });
 
-  it("sets A4 landscape, title rows repeated and page breaks before indicators, risks and sensitivity", () => {
-    expect(model.print).toMatchObject({ orientation: "landscape", repeatRows: [0, 2], footerLeft: "Kulturnämnden – Delårsrapport 2024" });
-    expect(layout.pageBreaks).toHaveLength(3);
-    expect(layout.pageBreaks.map((r) => layout.values[r][0])).toEqual(["Indikatorer", "Risker", "Känslighetsanalys"]);
+  it("prints A4 landscape at a scale that fits the figures, without the empty Förklaring column, with page numbers", () => {
+    expect(model.print).toMatchObject({ orientation: "landscape", footerLeft: "Kulturnämnden – Delårsrapport 2024", footerRight: "Sida &P av &N" });
+    expect(layout.print.scale).toBeGreaterThanOrEqual(10);
+    expect(layout.print.scale).toBeLessThanOrEqual(100);
+    expect(layout.print.area.cols).toBe(layout.explanationColumn);
+    expect(layout.rowHeights).toHaveLength(layout.rowCount);
+    // Every page break starts a section or a continued table, never the row after a heading.
+    for (const r of layout.pageBreaks) {
+      const first = layout.values[r][0];
+      expect(typeof first === "string" && first.length > 0).toBe(true);
+    }
   });
 
-  it("counts the notices in the title and lists them last", () => {
+  it("keeps notices about the input out of the nämnd's text and out of print, below the report", () => {
     const wb = base();
     wb.Utfall.rows.push(["Vård", "Konsulter", -10_000, 0, -20_000]);
-    const { model: m } = report(workbook(wb));
-    expect(labels(m, "title")[3]).toBe("Uppdaterad 2024-09-12 09:30 · 1 notering om indata, se sist i rapporten");
-    expect(m.blocks[m.blocks.length - 1].id).toBe("notices");
-    expect(labels(m, "notices")).toEqual(["Noteringar om indata", "Utfall!A6"]);
+    const { model: m, layout: l } = report(workbook(wb));
+    expect(labels(m, "title").join(" ")).not.toMatch(/notering/);
+    expect(m.blocks[m.blocks.length - 1]).toMatchObject({ id: "notices", screenOnly: true });
+    expect(labels(m, "notices")).toEqual(["Noteringar om indata (skrivs inte ut)", "Utfall!A6"]);
+    const at = l.values.findIndex((row) => row[0] === "Noteringar om indata (skrivs inte ut)");
+    expect(at).toBeGreaterThanOrEqual(l.print.area.rows);
   });
 });

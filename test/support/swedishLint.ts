@@ -28,8 +28,11 @@ export function swedishProblems(text: string): string[] {
   note("bindestreck som minustecken", text.match(/(^|[\s(])-\d/));
   note("tecken på noll", text.match(/[+\u2212]0(,0+)?(?![,\d])/));
   for (const w of FOREIGN) note("engelskt eller tekniskt ord", text.match(new RegExp(`(^|[^\\p{L}])${w}(?![\\p{L}])`, "u")));
-  const words = text.split(/[ \t\n]+/).map((w) => w.replace(/^[(”"]+|[.,;:!?)”"]+$/g, ""));
+  const raw = text.split(/[ \t\n]+/);
+  const words = raw.map((w) => w.replace(/^[(”"]+|[.,;:!?)”"]+$/g, ""));
   for (let i = 0; i + 1 < words.length; i++) {
+    // A word followed by punctuation ends its phrase: "(9), risk …" does not count risks.
+    if (/[.,;:!?)”"]$/.test(raw[i])) continue;
     const [a, b] = [words[i], words[i + 1]];
     const lower = a.toLowerCase();
     if (/^\d+$/.test(a) && Number(a) <= LARGEST_NUMBER_WORD && ALL_FORMS.has(b)) problems.push(`siffra för ett litet antal: ”${a} ${b}”`);

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { count } from "../../report/swedish";
+import { counted } from "../../report/language/grammar";
+import { N } from "../../report/language/lexicon";
 import { refreshReport } from "./refresh";
 import { createTemplate } from "./template";
 import { TemplateKind } from "../../contract/template";
@@ -73,7 +74,7 @@ export async function refreshFromRibbon(event: Office.AddinCommands.Event): Prom
     const errors = outcome.findings.filter((f) => f.severity === "error").length;
     tell(
       outcome.ok
-        ? `Rapporten är uppdaterad (${count(outcome.findings.length, "notering", "noteringar")}).`
+        ? `Rapporten är uppdaterad (${counted(outcome.findings.length, N.notering)}).`
         : `Rapporten uppdaterades inte: ${errors} fel i indata. Se Noteringar nedan.`,
       outcome.ok,
     );

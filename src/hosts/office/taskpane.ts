@@ -10,7 +10,8 @@ import { onRibbonOutcome, registerCommands, TEMPLATE_DONE, requestLimit, respons
 import { readOfficeSource } from "./officeSource";
 import { swedishError } from "./officeErrors";
 import { refreshReport, RefreshOutcome } from "./refresh";
-import { count } from "../../report/swedish";
+import { capitalise, counted } from "../../report/language/grammar";
+import { N } from "../../report/language/lexicon";
 import { EDITABLE_SETTINGS, readSettingValues, SettingValues, validateSettingsForm, writeSettingValues } from "./settingsIO";
 
 /** Lowest ExcelApi the add-in needs (named ranges with getRangeOrNullObject, tables, null objects). */
@@ -147,7 +148,7 @@ async function refresh(): Promise<void> {
     const errors = outcome.findings.filter((f) => f.severity === "error").length;
     setStatus(
       outcome.ok
-        ? `Rapporten på fliken ${outcome.sheetName} är uppdaterad. ${outcome.findings.length ? `${count(outcome.findings.length, "notering", "noteringar")} om indata.` : "Inga noteringar."}`
+        ? `Rapporten på fliken ${outcome.sheetName} är uppdaterad. ${outcome.findings.length ? `${capitalise(counted(outcome.findings.length, N.notering))} om indata.` : "Inga noteringar."}`
         : `Rapporten uppdaterades inte: ${errors} fel i indata (se Noteringar). Den tidigare rapporten är orörd.`,
       outcome.ok,
     );

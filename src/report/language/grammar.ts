@@ -112,7 +112,7 @@ export function capitalise(s: string): string {
 /** One part of a sentence: a word or phrase, or nothing (null, false, "") when a condition leaves it out. */
 export type Part = string | null | false | undefined;
 
-const CLOSING = /^[,.;:!?)”]/;
+const CLOSING = /^([,.;:!?)]|”$)/;
 
 /**
  * Joins the parts of a phrase: one space between parts, none before a comma, a full stop or a closing bracket and

@@ -1,22 +1,186 @@
 /**
- * The report's own sentences: notes under tables, legends and the written analysis, keyed by what they say, each
- * with typed parameters, as the message catalogue (findings/messages.ts) keeps the texts about the workbook's data.
- * A phrase is built by the grammar (grammar.ts), never by concatenating Swedish, so agreement, number words and
- * punctuation come out right for every count and sign.
+ * The report's own sentences, keyed by what they say, each with typed parameters: the notes under tables, the
+ * legends and every sentence of the written analysis. It is the prose half of the product's one catalogue of user
+ * text (the other half, findings/messages.ts, holds what is said about the workbook's data and sits below the engine;
+ * prose needs the report's grammar and amounts, so it lives here, above them). A phrase is built by the grammar
+ * (grammar.ts), never by concatenating Swedish, so that agreement, number words and punctuation come out right for
+ * every count and sign; report code picks phrases and passes figures, and writes no Swedish of its own.
  */
-import { sentence } from "./grammar";
+import { ItemKind } from "../../core/kinds";
+import { Adjective, agree, counted, countWord, inSentence, list, Part, phrase, sentence } from "./grammar";
+import { A, N } from "./lexicon";
+import { betterOrWorse, higherOrLower, percentSize, percentWords, Voice } from "./words";
+
+/** A line of the income statement as a sentence names it. */
+export interface Line {
+  item: string;
+  kind: ItemKind;
+}
+
+/** A name in a list: quoted when it holds a comma or an "och" of its own, so the list stays readable. */
+function listed(name: string): string {
+  const n = inSentence(name);
+  return /,| och /.test(n) ? `”${n}”` : n;
+}
+
+/** "4,0 mnkr bättre än en budget i balans", "i nivå med ett budgeterat resultat på +1,0 mnkr". */
+function againstBudget(v: Voice, difference: number, budget: number): string {
+  const budgetText = v.isZero(budget) ? "en budget i balans" : phrase("ett budgeterat resultat på", v.signed(budget));
+  return v.isZero(difference) ? phrase("i nivå med", budgetText) : phrase(v.size(difference), betterOrWorse(difference), "än", budgetText);
+}
+
+export type IndicatorCounts = { total: number; met: number; partlyMet: number; notMet: number; notAssessable: number };
+
+const STATUS_ADJ: Record<"met" | "partlyMet" | "notMet", Adjective> = { met: A.uppfylld, partlyMet: A.delvisUppfylld, notMet: A.inteUppfylld };
 
 export const PHRASES = {
+  // ---- notes under tables -------------------------------------------------------------------------------------
   /** Under a table where a printed sum differs from its printed parts. */
   roundingDifferences: (): string => sentence("avrundningsdifferenser kan förekomma"),
   /** Under a table whose parts were rounded to add up (Avrundning = Summerbar). */
   roundedToSum: (): string => sentence("beloppen är avrundade så att delarna summerar till summorna"),
   /** Under the resultaträkning: how to read the signs. */
-  signLegend: (): string =>
-    sentence("intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget"),
+  signLegend: (): string => sentence("intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget"),
   investmentSigns: (): string => sentence("utgifter anges med minustecken. En positiv avvikelse betyder att mindre pengar används än budgeterat"),
   indicatorLegend: (): string =>
     sentence("status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Trenden jämför med föregående mätning: pilen visar åt vilket håll värdet rört sig, grönt är bättre och rött sämre"),
   sensitivityLegend: (): string => sentence("effekten gäller helåret. En lika stor förändring åt andra hållet ger samma effekt med omvänt tecken"),
   noMeasures: (): string => sentence("inga åtgärder"),
+  accountsIntro: (): string => sentence("kontona i huvudboken som utgör varje post, per ansvar och störst först. Kontonas summa är postens belopp i resultaträkningen"),
+  orphansIntro: (): string => sentence("raderna nedan fanns i förra versionen av rapporten. Förklaringarna sparas här tills du flyttar eller tar bort dem"),
+  riskLevels: (t: { medium: number; high: number; veryHigh: number; max: number }): string =>
+    sentence(`riskvärde = sannolikhet × konsekvens. Nivåer: låg 1–${t.medium - 1}, medel ${t.medium}–${t.high - 1}, hög ${t.high}–${t.veryHigh - 1}, mycket hög ${t.veryHigh}–${t.max}`),
+  riskEconomicConsequence: (p: { consequence: number; expected: number | null }, v: Voice): string =>
+    sentence("ekonomisk konsekvens", v.plain(p.consequence), p.expected !== null && phrase(", vägd med sannolikheten", v.plain(p.expected))),
+  moreAccounts: (p: { count: number }): string => sentence("… och", counted(p.count, N.konto), "till. Alla konton finns i siffrorna från kommandoraden (--json)"),
+  moreNotices: (p: { count: number }): string => sentence("… och", counted(p.count, N.notering), "till"),
+
+  // ---- the year's forecast ------------------------------------------------------------------------------------
+  /** "Servicenämnden prognostiserar för helåret ett överskott på 4,0 mnkr, 4,0 mnkr bättre än en budget i balans." */
+  forecast: (p: { who: string; forecast: number; variance: number; budget: number }, v: Voice): string =>
+    sentence(p.who, "prognostiserar för helåret", v.result(p.forecast), ",", againstBudget(v, p.variance, p.budget)),
+  /** With a surplus or deficit carried from earlier years: the forecast including it, then excluding it. */
+  forecastWithCarryover: (p: { who: string; including: number; carried: number; excluding: number; variance: number; budget: number }, v: Voice): string[] => {
+    const deficit = p.carried < 0;
+    return [
+      sentence(p.who, "prognostiserar för helåret", v.result(p.including), "inklusive", deficit ? "rullat underskott" : "rullat överskott", "från tidigare år på", v.size(p.carried)),
+      sentence("exklusive det", deficit ? "rullade underskottet" : "rullade överskottet", "är prognosen", v.result(p.excluding), ",", againstBudget(v, p.variance, p.budget)),
+    ];
+  },
+
+  // ---- the period's result ------------------------------------------------------------------------------------
+  periodResult: (p: { period: string; actual: number; variance: number; budget: number; excludingCarryover: boolean }, v: Voice): string =>
+    sentence(
+      "resultatet för", p.period, "är", v.signed(p.actual), p.excludingCarryover && "exklusive över-/underskott", ",",
+      v.isZero(p.variance)
+        ? phrase("i nivå med budget för perioden (", v.signed(p.budget), ")")
+        : phrase("vilket är", v.size(p.variance), betterOrWorse(p.variance), "än budget för perioden (", v.signed(p.budget), ")"),
+    ),
+  periodWithCarryover: (p: { carried: number; including: number }, v: Voice): string =>
+    sentence("inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including)),
+  priorYearResult: (p: { result: number; including: number | null }, v: Voice): string =>
+    sentence("samma period föregående år var resultatet", v.signed(p.result), p.including !== null && phrase("(", v.signed(p.including), "inklusive över-/underskott", ")")),
+
+  // ---- deviations ---------------------------------------------------------------------------------------------
+  /** The largest negative and positive deviation against the period's budget, either or both. */
+  periodDeviations: (p: { worst: (Line & { variance: number; share: number | null }) | null; best: (Line & { variance: number; share: number | null }) | null }, v: Voice): string[] => {
+    const clause = (l: Line & { variance: number; share: number | null }) =>
+      phrase(inSentence(l.item), ", som är", v.size(l.variance), higherOrLower(l.kind, l.variance), "än budgeterat", l.share !== null && phrase("(", percentSize(l.share), ")"));
+    const out: string[] = [];
+    if (p.worst) out.push(sentence("störst negativ avvikelse mot budget för perioden har", clause(p.worst)));
+    if (p.best) out.push(sentence("störst positiv avvikelse", !p.worst && "mot budget för perioden", "har", clause(p.best)));
+    if (!p.worst && !p.best) out.push(sentence("ingen post avviker från budget för perioden med mer än väsentlighetsgränsen"));
+    return out;
+  },
+  /** "I prognosen mot helårsbudgeten har övriga intäkter den största negativa avvikelsen (−12,0 mnkr) och …" */
+  forecastDeviations: (p: { worst: { name: string; amount: number } | null; best: { name: string; amount: number } | null; subject: "posts" | "responsibilities" }, v: Voice): string | null => {
+    if (!p.worst && !p.best) return null;
+    const name = (n: string) => (p.subject === "posts" ? inSentence(n) : n);
+    return sentence(
+      p.subject === "posts" ? "i prognosen mot helårsbudgeten har" : "för helåret har",
+      p.worst && phrase(name(p.worst.name), p.subject === "posts" ? "den största negativa avvikelsen (" : "den största negativa prognosavvikelsen (", v.signed(p.worst.amount), ")"),
+      p.worst && p.best && "och",
+      p.best && phrase(name(p.best.name), p.worst ? "den största positiva (" : p.subject === "posts" ? "den största positiva avvikelsen (" : "den största positiva prognosavvikelsen (", v.signed(p.best.amount), ")"),
+    );
+  },
+  /** "Bland ansvaren har Område 4 störst negativ avvikelse mot budget för perioden (−5,4 mnkr) och Område 2 störst positiv (+3,0 mnkr)." */
+  responsibilityDeviations: (p: { worst: { name: string; amount: number } | null; best: { name: string; amount: number } | null }, v: Voice): string | null => {
+    if (!p.worst && !p.best) return null;
+    return sentence(
+      "bland ansvaren har",
+      p.worst && phrase(p.worst.name, "störst negativ avvikelse mot budget för perioden (", v.signed(p.worst.amount), ")"),
+      p.worst && p.best && "och",
+      p.best && phrase(p.best.name, p.worst ? "störst positiv" : "störst positiv avvikelse mot budget för perioden", "(", v.signed(p.best.amount), ")"),
+    );
+  },
+
+  // ---- costs against last year --------------------------------------------------------------------------------
+  costChange: (p: { before: number; now: number; change: number }, v: Voice): string =>
+    Math.round(Math.abs(p.change) * 1000) === 0
+      ? sentence("de totala kostnaderna är i nivå med samma period föregående år (", v.size(p.now), ")")
+      : sentence("de totala kostnaderna har", p.change > 0 ? "ökat" : "minskat", "med", percentSize(p.change), "jämfört med samma period föregående år, från", v.size(p.before), "till", v.size(p.now)),
+
+  // ---- measures -----------------------------------------------------------------------------------------------
+  decidedMeasures: (p: { count: number; thisYear: number; nextYear: number; inForecast: "all" | "none" | "some" }, v: Voice): string =>
+    sentence(
+      p.count === 1 ? "den beslutade åtgärden beräknas ge" : "de beslutade åtgärderna beräknas ge",
+      v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år",
+      p.inForecast === "all" ? "och ingår i prognosen" : p.inForecast === "none" ? "och ingår inte i prognosen" : phrase(";", p.count === 1 ? "den ingår delvis i prognosen" : "en del av dem ingår i prognosen"),
+    ),
+  proposedMeasures: (p: { count: number; thisYear: number; nextYear: number }, v: Voice): string =>
+    sentence(p.count === 1 ? "den åtgärd som ännu inte är beslutad skulle ge" : "de åtgärder som ännu inte är beslutade skulle ge", v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år"),
+  forecastWithMeasures: (p: { forecast: number; carryover: boolean }, v: Voice): string =>
+    sentence("med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen", p.carryover && "inklusive över-/underskott", v.signed(p.forecast)),
+
+  // ---- investments --------------------------------------------------------------------------------------------
+  investments: (p: { actual: number; budget: number; forecast: number | null; variance: number | null }, v: Voice): string[] => [
+    sentence("investeringarna uppgår till", v.size(p.actual), "för perioden, mot en helårsbudget på", v.size(p.budget)),
+    p.forecast === null || p.variance === null
+      ? ""
+      : sentence("prognosen för helåret är", v.size(p.forecast), ",", v.isZero(p.variance) ? "i nivå med budget" : phrase(v.size(p.variance), p.variance > 0 ? "mindre" : "mer", "än budgeterat")),
+  ],
+
+  // ---- indicators ---------------------------------------------------------------------------------------------
+  /** "Av åtta indikatorer är två uppfyllda, tre delvis uppfyllda och två inte uppfyllda; en kan ännu inte bedömas." */
+  indicatorCounts: (c: IndicatorCounts): string => {
+    const assessed = (["met", "partlyMet", "notMet"] as const).filter((s) => c[s] > 0);
+    if (assessed.length === 0) return c.total === 1 ? sentence("indikatorn kan ännu inte bedömas") : sentence("ingen av de", countWord(c.total, N.indikator), N.indikator.plDef, "kan ännu bedömas");
+    if (assessed.length === 1 && c.notAssessable === 0) {
+      const status = assessed[0];
+      if (c.total === 1) return sentence("den enda indikatorn är", STATUS_ADJ[status].utrum);
+      // "Alla … är inte uppfyllda" would say that not all are: none is.
+      if (status === "notMet") return sentence("ingen av de", countWord(c.total, N.indikator), N.indikator.plDef, "är uppfylld");
+      return c.total === 2 ? sentence("båda indikatorerna är", STATUS_ADJ[status].plural) : sentence("alla", counted(c.total, N.indikator), "är", STATUS_ADJ[status].plural);
+    }
+    const parts = assessed.map((s) => phrase(countWord(c[s], N.indikator), agree(STATUS_ADJ[s], c[s], N.indikator)));
+    return sentence("av", counted(c.total, N.indikator), "är", list(parts), c.notAssessable > 0 && phrase(";", countWord(c.notAssessable, N.indikator), "kan ännu inte bedömas"));
+  },
+  /** "Ej uppfyllda är sjukfrånvaro och svarstid i kundtjänst." */
+  indicatorsNotMet: (p: { names: string[] }): string => {
+    const shown = p.names.length > 5 ? [...p.names.slice(0, 5).map(listed), phrase("ytterligare", counted(p.names.length - 5, N.indikator))] : p.names.map(listed);
+    return sentence(p.names.length === 1 ? "ej uppfylld är" : "ej uppfyllda är", list(shown));
+  },
+
+  // ---- risks --------------------------------------------------------------------------------------------------
+  /** "Två risker har ett högt riskvärde: a (9) och b (8)." */
+  risksAtLevel: (p: { level: "veryHigh" | "high"; risks: { name: string; value: number }[] }): string => {
+    const names: Part[] = p.risks.slice(0, 4).map((r) => phrase(listed(r.name), "(", String(r.value), ")"));
+    if (p.risks.length > 4) names.push(phrase("ytterligare", counted(p.risks.length - 4, N.risk)));
+    const adj = p.level === "veryHigh" ? A.mycketHog : A.hog;
+    return sentence(counted(p.risks.length, N.risk), "har ett", adj.neutrum, "riskvärde:", list(names.filter((n): n is string => !!n)));
+  },
+  noHighRisk: (p: { count: number }): string =>
+    p.count === 1 ? sentence("risken har inte ett högt riskvärde") : sentence("ingen av de", countWord(p.count, N.risk), N.risk.plDef, "har ett högt riskvärde"),
+
+  // ---- sensitivity --------------------------------------------------------------------------------------------
+  /** "En kostnadsökning med en procent försämrar årets resultat med 8,4 mnkr." */
+  sensitivity: (p: { factor: string; item: string | null; kind: ItemKind | null; change: number; effect: number }, v: Voice): string => {
+    const amount = v.size(p.effect);
+    const worsens = p.effect < 0;
+    const pct = percentWords(p.change);
+    if (p.kind === "cost") return sentence(p.change >= 0 ? "en kostnadsökning med" : "en kostnadsminskning med", pct, worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
+    if (p.kind === "revenue") return sentence(p.change >= 0 ? "en intäktsökning med" : "ett intäktsbortfall på", pct, worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
+    if (p.item !== null) return sentence("om", inSentence(p.item), p.change >= 0 ? "ökar" : "minskar", "med", pct, worsens ? "försämras" : "förbättras", "årets resultat med", amount);
+    return sentence("faktorn", `”${p.factor.trim()}”`, "i känslighetsanalysen", worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
+  },
 } as const;

@@ -4,9 +4,10 @@
  * (ett överskott, ett underskott, bättre, sämre, högre, lägre).
  */
 import { roundReport } from "../../engine/amounts";
+import { swedishNumber } from "../../findings/params";
 import { ItemKind } from "../../core/kinds";
 import { AmountUnit } from "../../core/units";
-import { digits, LARGEST_NUMBER_WORD, numberWord } from "./grammar";
+import { LARGEST_NUMBER_WORD, numberWord } from "./grammar";
 
 export const MINUS = "\u2212";
 const NBSP = "\u00a0";
@@ -15,11 +16,7 @@ const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "
 
 /** `1 234,5`: grouped digits, decimal comma, a real minus; `+` on request. Never −0. */
 export function formatNumber(n: number, decimals: number, withPlus = false): string {
-  const r = roundReport(n, decimals);
-  const [int, frac] = Math.abs(r).toFixed(decimals).split(".");
-  const body = frac ? `${digits(Number(int))},${frac}` : digits(Number(int));
-  if (r < 0) return MINUS + body;
-  return withPlus && r > 0 ? "+" + body : body;
+  return swedishNumber(roundReport(n, decimals), { decimals, plus: withPlus });
 }
 
 /** The unit as Swedish reports write it: kr, tkr, mnkr. */

@@ -3,8 +3,7 @@ import { AccountResult } from "../../engine";
 import { IncomeRow } from "../../engine/variance";
 import { ReportBlock, ReportRow } from "../model";
 import { S, style } from "../styles";
-import { counted, sentence } from "../language/grammar";
-import { N } from "../language/lexicon";
+import { PHRASES } from "../language/phrases";
 import { Ctx, periodSpan, Tree } from "./context";
 
 const LIMIT = 1500;
@@ -21,7 +20,7 @@ export function accountsSection(ctx: Ctx): ReportBlock | null {
   const { settings } = ctx;
   const rows: ReportRow[] = [
     ctx.heading("Konton bakom posterna"),
-    ctx.note(sentence("kontona i huvudboken som utgör varje post, per ansvar och störst först. Kontonas summa är postens belopp i resultaträkningen")),
+    ctx.note(PHRASES.accountsIntro()),
     ctx.headerRow(["Post, ansvar och konto", `Utfall ${periodSpan(settings.months)} ${settings.year}`, `Budget helår ${settings.year}`, `Prognos helår ${settings.year}`], false),
   ];
   const posts = ctx.result.income.statement.map((post) => ({ post, mine: accounts.filter((a) => a.kind === post.kind && canon(a.item) === canon(post.item)) })).filter((p) => p.mine.length > 0);
@@ -50,7 +49,7 @@ export function accountsSection(ctx: Ctx): ReportBlock | null {
       }
     }
   });
-  if (shown < accounts.length) rows.push(ctx.note(sentence("… och", counted(accounts.length - shown, N.konto), "till. Alla konton finns i siffrorna från kommandoraden (--json)")));
+  if (shown < accounts.length) rows.push(ctx.note(PHRASES.moreAccounts({ count: accounts.length - shown })));
   const rounding = ctx.roundingNote({ differs: perPost.some((p) => p.differs), adjusted: perPost.some((p) => p.adjusted) });
   if (rounding) rows.push(rounding);
   rows.push(ctx.blank());

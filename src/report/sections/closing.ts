@@ -1,8 +1,7 @@
 import { toPublic } from "../../findings/findings";
 import { ReportBlock, ReportRow } from "../model";
 import { S } from "../styles";
-import { counted, sentence } from "../language/grammar";
-import { N } from "../language/lexicon";
+import { PHRASES } from "../language/phrases";
 import { writeAnalysis } from "../analysis";
 import { Ctx } from "./context";
 
@@ -18,7 +17,7 @@ export function orphanSection(ctx: Ctx): ReportBlock | null {
   if (orphans.length === 0) return null;
   const rows: ReportRow[] = [
     ctx.heading("Förklaringar vars rad inte längre finns"),
-    ctx.note(sentence("raderna nedan fanns i förra versionen av rapporten. Förklaringarna sparas här tills du flyttar eller tar bort dem")),
+    ctx.note(PHRASES.orphansIntro()),
   ];
   for (const [key, e] of orphans) rows.push(ctx.row([{ value: e.label || key, style: S.wrapText }], { key, label: e.label }));
   rows.push(ctx.blank());
@@ -35,6 +34,6 @@ export function noticeSection(ctx: Ctx): ReportBlock | null {
   const shown = list.slice(0, 200);
   const rows: ReportRow[] = [ctx.heading("Noteringar om indata (skrivs inte ut)")];
   for (const f of shown) rows.push({ role: "body", cells: [{ value: f.cell ?? f.range ?? "" }, { value: f.message, span: ctx.explanationColumn - 1, style: S.wrapText }] });
-  if (list.length > shown.length) rows.push(ctx.note(sentence("… och", counted(list.length - shown.length, N.notering), "till")));
+  if (list.length > shown.length) rows.push(ctx.note(PHRASES.moreNotices({ count: list.length - shown.length })));
   return { id: "notices", title: "Noteringar om indata", rows, screenOnly: true };
 }

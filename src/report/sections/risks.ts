@@ -2,8 +2,8 @@ import { riskLevel } from "../../engine/risk";
 import { RiskLevel } from "../../engine/types";
 import { ReportBlock, ReportCell, ReportRow } from "../model";
 import { LEVEL_FILL, S, style } from "../styles";
-import { sentence } from "../language/grammar";
-import { formatNumber, unitWord } from "../language/words";
+import { PHRASES } from "../language/phrases";
+import { Voice } from "../language/words";
 import { Ctx, rowKey } from "./context";
 import { trendCell } from "./indicators";
 
@@ -24,14 +24,14 @@ export function riskSection(ctx: Ctx): ReportBlock | null {
   if (risks.length === 0) return null;
   const actionSpan = ctx.columns.length - 4;
   const rows: ReportRow[] = [ctx.heading("Risker"), ctx.headerRow(["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", ["Åtgärd och kommentar", actionSpan]], true)];
-  const unit = unitWord(ctx.settings.unitOut);
+  const voice = new Voice(ctx.decimals, ctx.settings.unitOut);
   risks.forEach((r, i) => {
     const lines: string[] = [];
     if (r.action) lines.push(r.action);
     if (r.owner) lines.push(`Ansvarig: ${r.owner}`);
     if (r.comment) lines.push(r.comment);
     if (r.economicConsequence !== null) {
-      lines.push(sentence("ekonomisk konsekvens", formatNumber(r.economicConsequence, ctx.decimals), unit, ", vägd med sannolikheten", formatNumber(r.expectedValue ?? 0, ctx.decimals), unit));
+      lines.push(PHRASES.riskEconomicConsequence({ consequence: r.economicConsequence, expected: r.expectedValue }, voice));
     }
     const trend = r.trend === null ? null : trendCell(r.trend, r.trend === "improving" ? -1 : r.trend === "worsening" ? 1 : 0);
     rows.push(
@@ -72,7 +72,7 @@ export function matrixSection(ctx: Ctx): ReportBlock | null {
     rows.push({ role: "body", cells, height: 24 });
   }
   const t = settings.riskThresholds;
-  rows.push(ctx.note(sentence(`riskvärde = sannolikhet × konsekvens. Nivåer: låg 1–${t.medium - 1}, medel ${t.medium}–${t.high - 1}, hög ${t.high}–${t.veryHigh - 1}, mycket hög ${t.veryHigh}–${n * n}`)));
+  rows.push(ctx.note(PHRASES.riskLevels({ ...t, max: n * n })));
   rows.push(ctx.blank());
   return { id: "matrix", title: "Risker", rows, keepTogether: true };
 }
