@@ -128,13 +128,14 @@ export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], cap
     pageStart = at;
     used = 0;
     const s = all[at];
+    // A page that begins inside a section says so: its heading with "(forts.)", and a table's header row again.
+    const heading = s.block.rows.find((r) => r.role === "section");
+    if (heading && s.block.title && s.block.rows[0] !== s.row && s.row.role !== "section") {
+      rows.push({ continuation: "heading", of: heading, role: "section", height: headingHeight, text: `${s.block.title} (forts.)` });
+      used += headingHeight;
+    }
     if (s.header >= 0) {
       const header = s.block.rows[s.header];
-      const heading = s.block.rows.find((r) => r.role === "section");
-      if (heading && s.block.title) {
-        rows.push({ continuation: "heading", of: heading, role: "section", height: headingHeight, text: `${s.block.title} (forts.)` });
-        used += headingHeight;
-      }
       rows.push({ continuation: "header", of: header, role: "header", height: header.height });
       used += header.height;
     }
