@@ -41,7 +41,7 @@ export function accountsSection(ctx: Ctx): ReportBlock | null {
     }
     for (const [resp, list] of byResp) {
       if (shown >= LIMIT) break;
-      if (byResp.size > 1 || resp) rows.push(ctx.row([{ value: resp || "(utan ansvar)", style: style(S.item, { italic: true }) }]));
+      if (byResp.size > 1 || resp) rows.push(ctx.row([{ value: resp || "(utan ansvar)", style: style(S.item, { italic: true }) }], { role: "subsection" }));
       for (const a of [...list].sort((x, y) => Math.abs(y.actual ?? y.budgetYear ?? 0) - Math.abs(x.actual ?? x.budgetYear ?? 0))) {
         if (shown >= LIMIT) break;
         rows.push(ctx.row([{ value: a.account, style: { indent: 2 } }, ...cells(a)]));

@@ -153,8 +153,9 @@ export class Ctx {
       return { value, span, style: style(S.header, i > 0 && span === 1 && { align: "right" }) };
     });
     let col = cells.reduce((n, c) => n + (typeof c.span === "number" ? c.span : 1), 0);
+    // The header's band covers the table's own columns; the Förklaring header stands over the explanation cells.
     while (col < this.explanationColumn) {
-      cells.push({ value: null, style: S.header });
+      cells.push({ value: null });
       col++;
     }
     if (explanation) cells.push({ value: "Förklaring", style: style(S.header, { fill: undefined }) });
