@@ -63,7 +63,7 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
       if (v === "Analys") on = true;
-      else if (on && typeof v === "string" && v.trim() !== "") rows.push(v);
+      else if (on && typeof v === "string" && v.trim() !== "" && !v.endsWith("(forts.)")) rows.push(v);
       else if (on && rows.length > 0 && v === null) on = rows.length === 0;
     });
     // The layout breaks lines at spaces only; a paragraph is its lines joined by a space.
