@@ -122,7 +122,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const found: FoundRange[] = [];
   const opened: Table[] = [];
   // A ledger (Huvudbok) takes the place of Budget and Utfall: then they are not required.
-  const hasLedger = source.entries.some((e) => canon(e.name) === canon("Huvudbok"));
+  const hasLedger = source.entries.some((e) => canon(e.name) === canon("Huvudbok")) || (source.sheetScoped ?? []).some((e) => canon(e.name) === canon("Huvudbok"));
   const required = (name: ContractRangeName) => (hasLedger ? name === "Huvudbok" : REQUIRED.has(name));
   const open = (name: ContractRangeName, specs: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[])): Table | null => {
     const table = openTable(source, name, specs, findings, required(name));
@@ -194,8 +194,11 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
 function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[]), findings: Finding[], required: boolean): Table | null {
   const wanted = canon(name);
   const entries = source.entries.filter((e) => canon(e.name) === wanted);
+  const scoped = (source.sheetScoped ?? []).filter((e) => canon(e.name) === wanted);
+  const sheets = scoped.map((e) => e.sheet).join(", ");
   if (entries.length === 0) {
-    if (required) findings.push(finding("RANGE_MISSING", name, null));
+    if (scoped.length) findings.push(finding(required ? "RANGE_SHEET_SCOPED" : "RANGE_SHEET_SCOPED_OPTIONAL", name, null, { sheet: sheets }));
+    else if (required) findings.push(finding("RANGE_MISSING", name, null));
     return null;
   }
   const entry: RangeEntry = entries.find((e) => e.origin === "table") ?? entries[0];
@@ -211,6 +214,7 @@ function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: Col
   if (entries.length > 1 && entries.some((e) => e.origin === "name")) {
     findings.push(finding("RANGE_DUPLICATE_NAME", name, table.origin));
   }
+  if (scoped.length) findings.push(finding("RANGE_SHEET_SCOPED_IGNORED", name, table.origin, { sheet: sheets }));
   if (table.size === 0) {
     findings.push(finding(required ? "RANGE_EMPTY" : "RANGE_EMPTY_OPTIONAL", name, table.origin));
     return required ? table : null;

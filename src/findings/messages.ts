@@ -12,6 +12,9 @@ export const MESSAGES = {
   RANGE_MULTI_AREA: { severity: "error", text: "Namnet {range} pekar på flera områden ({formula}). Låt det peka på ett sammanhängande område." },
   RANGE_EMPTY: { severity: "error", text: "Området {range} ({cell}) har inga rader under rubrikraden." },
   RANGE_EMPTY_OPTIONAL: { severity: "notice", text: "Området {range} ({cell}) har inga rader under rubrikraden och hoppas över." },
+  RANGE_SHEET_SCOPED: { severity: "error", text: "Namnet {range} finns bara för bladet {sheet} och gäller därför bara där, så det läses inte: Uppföljning läser namn som gäller hela arbetsboken, precis som en formel på ett annat blad gör. Ta bort namnet under Formler › Namnhanteraren och definiera det igen med Omfång: Arbetsbok." },
+  RANGE_SHEET_SCOPED_OPTIONAL: { severity: "notice", text: "Namnet {range} finns bara för bladet {sheet} och gäller därför bara där, så det läses inte och området hoppas över. Ska det läsas, ta bort namnet under Formler › Namnhanteraren och definiera det igen med Omfång: Arbetsbok." },
+  RANGE_SHEET_SCOPED_IGNORED: { severity: "notice", text: "Namnet {range} finns också för bladet {sheet}, där det bara gäller det bladet; det läses inte. Namnet för hela arbetsboken ({cell}) används." },
   RANGE_DUPLICATE_NAME: { severity: "notice", text: "Både ett namngivet område och en tabell heter {range}; tabellen ({cell}) används." },
   HEADER_MISSING: { severity: "error", text: "Kolumnen ”{column}” saknas i {range} (rubrikraden börjar i {cell})." },
   HEADER_DUPLICATE: { severity: "error", text: "Kolumnen ”{column}” finns två gånger i {range}: {cell} och {other}." },
@@ -69,6 +72,10 @@ export const MESSAGES = {
   LEDGER_ACCOUNT_UNMAPPED: { severity: "error", text: "Konto {account} ({cell}, summa {sum}) hör inte till någon post: varken Kontoplan eller standardindelningen efter Kommun-Bas täcker det. Lägg till kontot i Kontoplan." },
   LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
 
+  // The workbook as Excel holds it (Office host)
+  CALCULATION_MANUAL: { severity: "notice", text: "Excel räknar om arbetsboken manuellt, så formler i indata kan visa gamla värden. Uppdatera rapport räknar om arbetsboken (som F9) innan den läser indata." },
+  CALCULATION_MANUAL_RECALCULATED: { severity: "notice", text: "Excel räknar om arbetsboken manuellt. Arbetsboken räknades om (som med F9) innan indata lästes, så rapporten bygger på aktuella värden." },
+
   // Settings
   SETTING_UNKNOWN: { severity: "notice", text: "{cell}: inställningen ”{key}” är okänd och används inte." },
   SETTING_INVALID: { severity: "error", text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
@@ -102,6 +109,15 @@ export const MESSAGES = {
   REPORT_SHEET_IS_INPUT: { severity: "failure", text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
   SETTINGS_NOT_CELLS: { severity: "failure", text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader." },
   REPORT_SHEET_NAME_RESERVED: { severity: "failure", text: "Ett blad kan inte heta ”{sheet}” i Excel (namnet är reserverat). Ange en annan Rapportflik i Inställningar." },
+  REPORT_SHEET_PROTECTED: { severity: "failure", text: "Rapportfliken ”{sheet}” är skyddad, så rapporten uppdaterades inte och inget i arbetsboken ändrades. Ta bort bladskyddet (Granska › Ta bort bladskydd) och välj Uppdatera rapport igen." },
+  WORKBOOK_STRUCTURE_PROTECTED: { severity: "failure", text: "Arbetsbokens struktur är skyddad, så Uppföljning kan inte lägga till, visa eller flytta rapportfliken. Rapporten uppdaterades inte och inget i arbetsboken ändrades. Ta bort skyddet (Granska › Skydda arbetsbok) och välj Uppdatera rapport igen." },
+  REFRESH_STOPPED_READ: { severity: "failure", text: "Rapporten uppdaterades inte, och inget i arbetsboken ändrades." },
+  REFRESH_STOPPED_UNTOUCHED: { severity: "failure", text: "Rapporten uppdaterades inte, och den tidigare rapporten på fliken ”{sheet}” är orörd." },
+  REFRESH_STOPPED_NO_REPORT: { severity: "failure", text: "Ingen rapport skapades, och inget annat i arbetsboken ändrades." },
+  REFRESH_STOPPED_CREATED: { severity: "failure", text: "Rapporten skapades på fliken ”{sheet}”, men Excel stoppade innan den var helt klar. Välj Uppdatera rapport igen." },
+  REFRESH_STOPPED_PARTLY: { severity: "failure", text: "Rapporten på fliken ”{sheet}” kan vara delvis uppdaterad: Excel stoppade medan den skrevs om. Välj Uppdatera rapport igen, så skrivs den hel." },
+  SETTINGS_SHEET_PROTECTED: { severity: "failure", text: "Inställningarna sparades inte: bladet ”{sheet}” är skyddat. Ta bort bladskyddet (Granska › Ta bort bladskydd) och spara igen." },
+  SETTINGS_CELL_TAKEN: { severity: "failure", text: "Inställningarna sparades inte: de nya raderna skulle hamna i {cell}, som inte är tom, och Uppföljning skriver aldrig över dina celler. Flytta det som står där eller lägg till raderna i Inställningar själv, och spara igen." },
   REPORT_REFUSED: { severity: "failure", text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först." },
 
   // Failures reported by Excel itself (Office host), keyed by Excel's error code; see src/hosts/office/officeErrors.ts.
@@ -124,7 +140,7 @@ export const MESSAGES = {
   EXCEL_RESPONSE_TOO_LARGE: { severity: "failure", text: "Indataområdena är för stora för att läsas på en gång i Excel på webben." },
   EXCEL_UNAUTHENTICATED: { severity: "failure", text: "Inloggningen behöver förnyas." },
   EXCEL_CONFLICT: { severity: "failure", text: "Arbetsboken ändrades samtidigt av någon annan. Försök igen." },
-  EXCEL_OTHER: { severity: "failure", text: "Rapporten kunde inte uppdateras: {detail}. Den tidigare rapporten är orörd." },
+  EXCEL_OTHER: { severity: "failure", text: "Excel meddelade ett fel: {detail}." },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -93,5 +93,5 @@ export declare class FakeExcel {
   static displayText(v: unknown, format: string, date1904: boolean): string;
   static versionAtLeast(supported: string, needed: string): boolean;
   static MIN_VERSION: Record<string, string>;
-  static LIMITS: { rows: number; cols: number; readCells: number; cellChars: number; headerFooterChars: number };
+  static LIMITS: { rows: number; cols: number; readCells: number; cellChars: number; headerFooterChars: number; rowHeight: number };
 }

@@ -44,7 +44,7 @@
    * "Total number of characters that a cell can contain: 32,767 characters"; "Characters in a header or footer: 255"
    * (Excel specifications and limits, https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3).
    */
-  var LIMITS = { rows: 1048576, cols: 16384, readCells: 5000000, cellChars: 32767, headerFooterChars: 255 };
+  var LIMITS = { rows: 1048576, cols: 16384, readCells: 5000000, cellChars: 32767, headerFooterChars: 255, rowHeight: 409 };
 
   /**
    * The ExcelApi version that introduced each member the fake implements: "[Api set: ExcelApi x.y]" in Microsoft's
@@ -1240,8 +1240,10 @@
         var x = grid ? grid[i][j] : v;
         var c = s.cell(r.row + i, r.col + j, true);
         if (x === null || x === undefined) x = "";
-        // "Total number of characters that a cell can contain: 32,767 characters"
-        if (typeof x === "string" && x.length > LIMITS.cellChars) {
+        // "Total number of characters that a cell can contain: 32,767 characters" (a leading apostrophe, Excel's text
+        // prefix, is not part of the content).
+        var content = typeof x === "string" && c.numberFormat !== "@" && x.charAt(0) === "'" ? x.slice(1) : x;
+        if (typeof content === "string" && content.length > LIMITS.cellChars) {
           throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (a text of " + x.length + " characters; a cell holds at most 32767).");
         }
         if (typeof x === "string" && c.numberFormat !== "@") {
@@ -1334,6 +1336,8 @@
           return;
         }
         if (key === "rowHeight") {
+          // "Row height: 409 points" (Excel specifications and limits)
+          if (!(value >= 0 && value <= LIMITS.rowHeight)) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (row height " + value + "; at most 409 points).");
           for (var rr = r.row; rr < r.row + r.rows; rr++) s.rowHeights[rr] = value;
           return;
         }

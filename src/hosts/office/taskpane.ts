@@ -44,7 +44,7 @@ const api = {
   },
   createTemplate: (kind: TemplateKind): Promise<void> => runInExcel((context) => createTemplate(context, kind)),
   readSettings: (): Promise<SettingValues> => runInExcel((context) => readSettingValues(context)),
-  writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values)),
+  writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values, supportsExcelApi)),
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
