@@ -501,6 +501,16 @@ describe("limits", () => {
     });
   });
 
+  it("refuse a row taller than 409 points (\"Row height: 409 points\")", async () => {
+    const fake = workbook();
+    const height = (h: number) => fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").getRange("2:2").format.rowHeight = h;
+      await c.sync();
+    });
+    expect(await codeOf(height(410))).toBe("InvalidArgument");
+    expect(await codeOf(height(409))).toBe("ok");
+  });
+
   it("refuse a footer of more than 255 characters, its sections and their codes counted together", async () => {
     const fake = workbook();
     const footer = (left: string, right: string) => fake.run(async (c) => {

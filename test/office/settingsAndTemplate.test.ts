@@ -225,6 +225,26 @@ describe("ribbon commands", () => {
     expect(third.completed()).toBe(1);
   });
 
+  // office-js #5176: "the first time you try to click a command button in Excel, the associated command does not run"
+  // (also #3378). Microsoft's sample for function commands calls Office.actions.associate at the top level of the
+  // script; this add-in called it inside Office.onReady.
+  it("are associated as soon as the pane's script runs, before Office.onReady has answered", () => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = g.Office;
+    const associated: string[] = [];
+    g.Office = { actions: { associate: (name: string) => void associated.push(name) }, onReady: () => new Promise(() => undefined), HostType: { Excel: "Excel" } };
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("../../src/hosts/office/taskpane");
+      });
+      expect(associated).toEqual(["refreshReport", "createTemplate", "createLedgerTemplate"]);
+    } finally {
+      g.Office = saved;
+      delete (globalThis as { uppfoljningStarted?: boolean }).uppfoljningStarted;
+    }
+  });
+
   it("tell a pane that opens later what the last ribbon refresh came to", () => {
     const late: [string, boolean][] = [];
     onRibbonOutcome((message, ok) => void late.push([message, ok]));
