@@ -95,7 +95,7 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   const notices = read.notices.map(toPublic);
   const sheetName = computation.input.settings.reportSheet;
   if (!computation.ok) {
-    if (read.structureProtected !== true) syncs += await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
+    if (read.structureProtected !== true) syncs += (await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET])).syncs;
     return { ok: false, findings: [...computation.findings.map(toPublic), ...notices], found, summary: null, sheetName: null, syncs };
   }
   const { result, findings } = computation;
@@ -130,8 +130,9 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   if (read.structureProtected === true) throw new UppfoljningError("WORKBOOK_STRUCTURE_PROTECTED");
   if (existing !== null && reportProtected) throw new UppfoljningError("REPORT_SHEET_PROTECTED", { sheet: existing });
 
-  syncs += await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
-  const taken = read.sheetNames;
+  const swept = await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
+  syncs += swept.syncs;
+  const taken = read.sheetNames.filter((n) => !swept.removed.includes(n));
   const explanations = previous.values ? extractExplanations(previous.values) : new Map();
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
@@ -147,21 +148,29 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
  * Removes the hidden staging sheets an earlier refresh left behind when it failed and could not clean up: hidden
  * sheets named as tempName names them for one of `bases`, that hold nothing or a report of ours. A sheet of the
  * user's that happens to carry such a name, with anything else in it, is left alone. Returns the round trips used
- * (none when there is nothing to look at).
+ * (none when there is nothing to look at) and the sheets removed. A failure here fails nothing else: the sheet is
+ * hidden, and the next refresh tries again.
  */
-async function sweepStaging(context: Excel.RequestContext, sheets: readonly { name: string; visibility: string }[], bases: readonly string[]): Promise<number> {
+async function sweepStaging(context: Excel.RequestContext, sheets: readonly { name: string; visibility: string }[], bases: readonly string[]): Promise<{ syncs: number; removed: string[] }> {
   const candidates = sheets.filter((s) => s.visibility === "Hidden" && bases.some((b) => isStagingName(b, s.name)));
-  if (candidates.length === 0) return 0;
-  const looked = candidates.map((s) => {
-    const ws = context.workbook.worksheets.getItem(s.name);
-    return { ws, values: ws.getUsedRangeOrNullObject(true).load("values") };
-  });
-  await context.sync();
-  const leftovers = looked.filter((l) => l.values.isNullObject || isOwnReport(l.values.values as CellValue[][]));
-  if (leftovers.length === 0) return 1;
-  for (const l of leftovers) l.ws.delete();
-  await context.sync();
-  return 2;
+  if (candidates.length === 0) return { syncs: 0, removed: [] };
+  let syncs = 0;
+  try {
+    const looked = candidates.map((s) => {
+      const ws = context.workbook.worksheets.getItem(s.name);
+      return { name: s.name, ws, values: ws.getUsedRangeOrNullObject(true).load("values") };
+    });
+    syncs++;
+    await context.sync();
+    const leftovers = looked.filter((l) => l.values.isNullObject || isOwnReport(l.values.values as CellValue[][]));
+    if (leftovers.length === 0) return { syncs, removed: [] };
+    for (const l of leftovers) l.ws.delete();
+    syncs++;
+    await context.sync();
+    return { syncs, removed: leftovers.map((l) => l.name) };
+  } catch {
+    return { syncs, removed: [] };
+  }
 }
 
 /**

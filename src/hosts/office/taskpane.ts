@@ -26,7 +26,7 @@ const api = {
     return runInExcel(async (context) => {
       const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: responseLimit(), supports: supportsExcelApi });
       const c = compute(read.source);
-      return { found: c.input.found, findings: c.findings.map(toPublic) };
+      return { found: c.input.found, findings: [...c.findings.map(toPublic), ...read.notices.map(toPublic)] };
     });
   },
   refresh(): Promise<RefreshOutcome> {
