@@ -407,7 +407,7 @@ function targets(r: Results): Target[] {
     const maxCells = Math.max(...r.engine.map((e) => e.office.desktop.maxCellsPerSync));
     const maxResponse = Math.max(...r.engine.map((e) => e.office.desktop.maxResponseKB));
     const syncs = r.engine.map((e) => e.office.desktop.syncs).join(", ");
-    list.push({ text: "Office.js i Excel för skrivbordet: högst 1 000 000 celler och 32 MB svar per `context.sync()`", measured: `största runda ${f0(maxCells)} celler, ${f0(maxResponse / 1024)} MB; ${syncs} rundor`, met: maxCells <= 1_000_000 && maxResponse <= 32 * 1024 });
+    list.push({ text: "Office.js i Excel för skrivbordet: högst 1 000 000 celler och 32 MB svar per `context.sync()`", measured: `största runda ${f0(maxCells)} celler, ${f1(maxResponse / 1024)} MB; ${syncs} rundor`, met: maxCells <= 1_000_000 && maxResponse <= 32 * 1024 });
     const maxRequest = Math.max(...r.engine.map((e) => e.office.desktop.maxRequestKB));
     list.push({ text: "ingen begäran till Excel över 4 MB", measured: `största ${f0(maxRequest)} KB`, met: maxRequest <= 4096 });
   }
