@@ -38,6 +38,33 @@ const CONSEQUENCE_LABELS: Record<4 | 5, string[]> = {
   5: ["Försumbar", "Lindrig", "Kännbar", "Allvarlig", "Mycket allvarlig"],
 };
 
+/** "Row height: 409 points" (Excel specifications and limits): a taller row is refused. */
+const MAX_ROW_HEIGHT = 409;
+/** The footer's right part: "Sida 2 av 5". */
+const PAGE_FOOTER = "Sida &P av &N";
+/**
+ * "Characters in a header or footer: 255" (Excel specifications and limits,
+ * https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). The count covers the whole footer as
+ * the file holds it, `&L&8<left>&R&8<right>` with every literal `&` of the left part doubled; a longer organisation
+ * name and title is cut and ends in "…", in both hosts alike (the report's own title rows keep the whole text).
+ */
+const MAX_FOOTER_CHARS = 255;
+function fitFooter(left: string, right: string): string {
+  const room = MAX_FOOTER_CHARS - "&L&8&R&8".length - right.length;
+  const cost = (ch: string) => (ch === "&" ? 2 : 1);
+  let total = 0;
+  for (const ch of left) total += cost(ch) * ch.length;
+  if (total <= room) return left;
+  // Whole code points only, one place kept for the "…".
+  let used = 0, end = 0;
+  for (const ch of left) {
+    if (used + cost(ch) * ch.length > room - 1) break;
+    used += cost(ch) * ch.length;
+    end += ch.length;
+  }
+  return left.slice(0, end).trimEnd() + "…";
+}
+
 const SHORT_MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
 const LABEL_WIDTH = 38;
@@ -122,7 +149,7 @@ class ReportBuilder {
       explanationColumn: this.explanationColumn,
       keyColumn: this.keyColumn,
       blocks,
-      print: { orientation: "landscape", repeatRows: [0, titleRows - 1], footerLeft: title, footerRight: "Sida &P av &N" },
+      print: { orientation: "landscape", repeatRows: [0, titleRows - 1], footerLeft: fitFooter(title, PAGE_FOOTER), footerRight: PAGE_FOOTER },
     };
   }
 
@@ -175,7 +202,7 @@ class ReportBuilder {
 
   private textHeight(text: string, widthChars: number): number {
     const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.1) / widthChars)), 0);
-    return Math.max(15, lines * 14 + 2);
+    return Math.min(MAX_ROW_HEIGHT, Math.max(15, lines * 14 + 2));
   }
 
   private amount(n: number | null, extra?: CellStyle): ReportCell {
