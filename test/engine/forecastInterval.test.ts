@@ -263,6 +263,10 @@ describe("the forecast interval against closed forms", () => {
       const out = forecastInterval(input(point, 0, examplePosts, [], n, seed));
       z.push((out.p10 - (point - Z90 * sigma)) / se(0.1, n), (out.p50 - point) / se(0.5, n), (out.p90 - (point + Z90 * sigma)) / se(0.9, n));
     }
+    // docs/prognosintervall.md: other random numbers seldom move the limits by more than 1 % of the interval's width.
+    const width = 2 * Z90 * sigma;
+    const moved = z.filter((x, i) => Math.abs(x) * se(i % 3 === 1 ? 0.5 : 0.1, n) > 0.01 * width).length;
+    expect(moved / z.length).toBeLessThan(0.1);
     const mean = z.reduce((s, x) => s + x, 0) / z.length;
     const sd = Math.sqrt(z.reduce((s, x) => s + (x - mean) ** 2, 0) / (z.length - 1));
     // 120 z-scores (P10 and P90 of one run are correlated, so judge loosely): centred, and of about unit spread.
