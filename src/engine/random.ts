@@ -11,7 +11,7 @@
  *   reshuffled noise.
  * - Uniform doubles: 53 random bits, `k / 2^53`, exact.
  * - Standard normals: the ziggurat (Marsaglia and Tsang, 2000) with 256 layers, its layer index and its coordinate
- *   from disjoint bits of one 32-bit draw (Doornik, 2005, showed what sharing them costs). About 99 % of draws take
+ *   from disjoint bits of one 32-bit draw (Doornik, 2005, showed what sharing them costs). About 98.5 % of draws take
  *   one generator step, one comparison and one multiplication.
  *
  * Determinism across engines: besides exact integer operations and scaling by powers of two, only +, −, ×, ÷ and
