@@ -32,12 +32,16 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Writes ranges to an .xlsx file with workbook-scoped names (or tables), as a user's workbook would be. */
+/**
+ * Writes ranges to an .xlsx file with workbook-scoped names (or tables), as a user's workbook would be. `sheetScoped`
+ * gives ranges (keys of `ranges`) whose name is written with their own sheet's scope instead, under the name given.
+ */
 export async function writeXlsx(
   file: string,
   ranges: Record<string, SheetRange>,
   extra?: (wb: ExcelJS.Workbook) => void,
   rawNames: Record<string, string> = {},
+  sheetScoped: Record<string, string> = {},
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [name, r] of Object.entries(ranges)) {
@@ -60,12 +64,19 @@ export async function writeXlsx(
   }
   extra?.(wb);
   await wb.xlsx.writeFile(file);
-  if (Object.keys(rawNames).length) {
-    // Names ExcelJS cannot write (broken references, constants, several areas) go straight into workbook.xml.
+  if (Object.keys(rawNames).length || Object.keys(sheetScoped).length) {
+    // Names ExcelJS cannot write (broken references, constants, several areas, a sheet's scope) go straight into
+    // workbook.xml.
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     let xml = await (zip.file("xl/workbook.xml") as JSZip.JSZipObject).async("string");
     const defs = Object.entries(rawNames).map(([n, f]) => `<definedName name="${escapeXml(n)}">${escapeXml(f)}</definedName>`).join("");
-    xml = xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${defs}`) : xml.replace("</sheets>", `</sheets><definedNames>${defs}</definedNames>`);
+    if (defs) xml = xml.includes("<definedNames>") ? xml.replace("<definedNames>", `<definedNames>${defs}`) : xml.replace("</sheets>", `</sheets><definedNames>${defs}</definedNames>`);
+    // localSheetId is the sheet's position in <sheets>, the order the sheets were added in.
+    const order = wb.worksheets.map((ws) => ws.name);
+    for (const [key, name] of Object.entries(sheetScoped)) {
+      const sheet = order.indexOf(ranges[key].sheet ?? key);
+      xml = xml.replace(`<definedName name="${escapeXml(key)}">`, `<definedName name="${escapeXml(name)}" localSheetId="${sheet}">`);
+    }
     zip.file("xl/workbook.xml", xml);
     fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   }

@@ -8,6 +8,7 @@ import * as path from "path";
 import { execFileSync } from "child_process";
 import { SaxesParser } from "saxes";
 import { NS, validateManifest, XmlElement } from "./support/manifestSchema";
+import { MANIFEST_XSD, schemaAvailable, validateAgainstXsd } from "./support/manifestXsd";
 
 const root = path.join(__dirname, "..");
 const source = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -171,5 +172,58 @@ describe("manifest.xml invariants", () => {
     const out = execFileSync(process.execPath, [require.resolve("office-addin-manifest/cli.js"), "info", "manifest.xml"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("Name: Uppföljning");
     expect(out).toContain("Permissions: ReadWriteDocument");
+  });
+});
+
+// "AppDomains element [...] This element can't be empty." (https://learn.microsoft.com/javascript/api/manifest/appdomains);
+// [MS-OWEMXML] defines AppDomains as a sequence of AppDomain with minOccurs="1". Administrators' deployment tools and
+// AppSource validate against the schema and refuse the manifest.
+const describeIfXsd = schemaAvailable() ? describe : describe.skip;
+
+describeIfXsd("every manifest the project ships, against Microsoft's XSDs (xmllint)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest } = require("../webpack.config.js") as { productionManifest: (xml: string, url: string, id?: string) => string };
+
+  it("manifest.xml (development, https://localhost:3000/) validates", () => {
+    expect(validateAgainstXsd(source)).toEqual({ ok: true, output: expect.stringContaining("validates") });
+  });
+
+  it("refuses an empty <AppDomains/>, as the manifest had it", () => {
+    const empty = source.replace(/(<SupportUrl [^>]*\/>)/, "$1\n  <AppDomains/>");
+    expect(empty).not.toBe(source);
+    const result = validateAgainstXsd(empty);
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/AppDomains': Missing child element\(s\)/);
+    expect(validateManifest(parse(empty))).toEqual([expect.stringMatching(/<AppDomains> lacks <AppDomain>/)]);
+  });
+
+  it("the production manifest for a sample address validates, names no localhost and keeps the add-in's Id", () => {
+    const prod = productionManifest(source, "https://intranat.eskilstuna.se/tillagg/uppfoljning");
+    expect(validateAgainstXsd(prod).ok).toBe(true);
+    expect(prod).not.toMatch(/localhost/);
+    const parsed = parse(prod);
+    expect(text(child(parsed, "Id"))).toBe(text(child(manifest, "Id")));
+    const urls = all(parsed, (e) => /^https?:/.test(e.attributes.DefaultValue ?? "")).map((e) => e.attributes.DefaultValue);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u).toMatch(/^https:\/\/intranat\.eskilstuna\.se\/tillagg\/uppfoljning\/[a-z0-9/-]+\.(html|png)$/);
+    expect(validateManifest(parsed)).toEqual([]);
+    // The same address gives the same manifest, build after build.
+    expect(productionManifest(source, "https://intranat.eskilstuna.se/tillagg/uppfoljning/")).toBe(prod);
+  });
+
+  it("takes another Id on request, escapes the address for XML, and refuses addresses Office cannot use", () => {
+    const id = "0b6a3c1e-2d4f-4e5a-8b7c-9d0e1f2a3b4c";
+    const prod = productionManifest(source, "https://sp.kommun.se/sites/ekonomi/Delade%20dokument/uppf&ljning/", id);
+    expect(validateAgainstXsd(prod).ok).toBe(true);
+    expect(text(child(parse(prod), "Id"))).toBe(id);
+    expect(prod).toContain("uppf&amp;ljning/taskpane.html");
+    for (const bad of ["http://intranat.kommun.se/", "https://localhost:3000/", "https://127.0.0.1/", "intranat.kommun.se/uppfoljning/", "https://kommun.se/?x=1", "https://anna:hemligt@kommun.se/"]) {
+      expect(() => productionManifest(source, bad)).toThrow(/--env url=/);
+    }
+    expect(() => productionManifest(source, "https://kommun.se/", "inte-ett-id")).toThrow(/--env id=/);
+  });
+
+  it("validates with the schemas where CI has them, at ../shared/schemas relative to the project", () => {
+    expect(path.relative(root, MANIFEST_XSD)).toBe(path.join("..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd"));
   });
 });

@@ -24,6 +24,11 @@ export interface BadInputCase {
   ranges?: Record<string, SheetRange>;
   /** Names written as they are into the workbook (broken, constants, several areas). */
   rawNames?: Record<string, string>;
+  /**
+   * Ranges (keys of `ranges`) whose name only their own sheet sees: written with that sheet's scope (`localSheetId`
+   * in the file, `worksheet.names` in Excel) under the name given, e.g. `{ "Budget kopia": "Budget" }`.
+   */
+  sheetScoped?: Record<string, string>;
   /** A file that is not an ordinary workbook, as bytes. */
   file?: () => Buffer;
   /** True when the report must not be written. */
@@ -157,6 +162,9 @@ export const CASES: BadInputCase[] = [
   { id: "namn-konstant", title: "Namnet Risker är en konstant (0,25)", ranges: edit((r) => delete r.Risker), rawNames: { Risker: "0.25" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Risker", null)], hosts: both },
   { id: "namn-formel", title: "Namnet Känslighet är en formel (FÖRSKJUTNING)", ranges: edit((r) => delete r.Känslighet), rawNames: { Känslighet: "OFFSET(Budget!$A$1,0,0,3,3)" }, refused: true, expect: [f("RANGE_NOT_CELLS", "Känslighet", null)], hosts: both },
   { id: "namn-flera-omraden", title: "Namnet Indikatorer pekar på två områden", ranges: edit((r) => delete r.Indikatorer), rawNames: { Indikatorer: "Budget!$A$1:$B$3,Budget!$D$1:$D$3" }, refused: true, expect: [f("RANGE_MULTI_AREA", "Indikatorer", null)], hosts: both },
+  { id: "namn-bladets", title: "Namnet Budget gäller bara bladet Budget (omfång: bladet, inte arbetsboken)", ranges: baseRanges(), sheetScoped: { Budget: "Budget" }, refused: true, expect: [f("RANGE_SHEET_SCOPED", "Budget", null, "finns bara för bladet Budget")], hosts: both },
+  { id: "namn-bladets-valfritt", title: "Namnet Risker gäller bara bladet Risker", ranges: baseRanges(), sheetScoped: { Risker: "Risker" }, refused: false, expect: [f("RANGE_SHEET_SCOPED_OPTIONAL", "Risker", null, "området hoppas över")], hosts: both },
+  { id: "namn-bladets-och-arbetsbokens", title: "Budget finns både för arbetsboken och, på en kopia av bladet, för bara det bladet", ranges: edit((r) => (r["Budget kopia"] = { sheet: "Budget (2)", rows: r.Budget.rows.map((row) => [...row]) })), sheetScoped: { "Budget kopia": "Budget" }, refused: false, expect: [f("RANGE_SHEET_SCOPED_IGNORED", "Budget", "Budget!A1", "finns också för bladet Budget (2)")], hosts: both },
   { id: "budget-tom", title: "Budget har bara rubrikraden", ranges: edit((r) => (r.Budget.rows = r.Budget.rows.slice(0, 1))), refused: true, expect: [f("RANGE_EMPTY", "Budget", "Budget!A1")], hosts: both },
   { id: "risker-tom", title: "Risker har bara rubrikraden (valfritt område)", ranges: edit((r) => (r.Risker.rows = r.Risker.rows.slice(0, 1))), refused: false, expect: [f("RANGE_EMPTY_OPTIONAL", "Risker", "Risker!A1")], hosts: both },
 

@@ -9,7 +9,7 @@ export async function writeCase(c: BadInputCase, file: string): Promise<string> 
     fs.writeFileSync(file, c.file());
     return file;
   }
-  return writeXlsx(file, c.ranges ?? {}, undefined, c.rawNames ?? {});
+  return writeXlsx(file, c.ranges ?? {}, undefined, c.rawNames ?? {}, c.sheetScoped ?? {});
 }
 
 if (require.main === module) {

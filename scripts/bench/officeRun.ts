@@ -45,6 +45,7 @@ async function officeRun(source: SourceWorkbook, maxResponseBytes: number): Prom
     formatCalls: fake.stats.formatCalls,
     maxRequestKB: fake.stats.maxRequestBytes / 1024,
     maxResponseKB: fake.stats.maxResponseBytes / 1024,
+    maxCellsPerSync: fake.stats.maxCellsPerSync,
     reportRows: fake.sheetValues("Rapport").length,
   };
 }

@@ -27,7 +27,8 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const found: FoundRange[] = [];
   const opened: Table[] = [];
   // A ledger (Huvudbok) takes the place of Budget and Utfall: then they are not required.
-  const hasLedger = source.entries.some((e) => canon(e.name) === canon("Huvudbok"));
+  // A sheet-scoped Huvudbok counts too: it is not read, but the finding then speaks of it, not of Budget and Utfall.
+  const hasLedger = source.entries.some((e) => canon(e.name) === canon("Huvudbok")) || (source.sheetScoped ?? []).some((e) => canon(e.name) === canon("Huvudbok"));
   const required = (name: ContractRangeName) => (hasLedger ? name === "Huvudbok" : REQUIRED_RANGES.has(name));
   const open = (name: ContractRangeName, specs: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[])): Table | null => {
     const table = openTable(source, name, specs, findings, required(name));

@@ -104,8 +104,12 @@ export const SENSITIVITY_COLUMNS: ColumnSpec[] = [
 export function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[]), findings: Finding[], required: boolean): Table | null {
   const wanted = canon(name);
   const entries = source.entries.filter((e) => canon(e.name) === wanted);
+  // Names of one sheet's scope are not read (source.ts); the finding says so, whether or not a workbook name is there.
+  const scoped = (source.sheetScoped ?? []).filter((e) => canon(e.name) === wanted);
+  const sheets = scoped.map((e) => e.sheet).join(", ");
   if (entries.length === 0) {
-    if (required) findings.push(finding("RANGE_MISSING", name, null));
+    if (scoped.length) findings.push(finding(required ? "RANGE_SHEET_SCOPED" : "RANGE_SHEET_SCOPED_OPTIONAL", name, null, { sheet: sheets }));
+    else if (required) findings.push(finding("RANGE_MISSING", name, null));
     return null;
   }
   const entry: RangeEntry = entries.find((e) => e.origin === "table") ?? entries[0];
@@ -121,6 +125,7 @@ export function openTable(source: SourceWorkbook, name: ContractRangeName, specs
   if (entries.length > 1 && entries.some((e) => e.origin === "name")) {
     findings.push(finding("RANGE_DUPLICATE_NAME", name, table.origin));
   }
+  if (scoped.length) findings.push(finding("RANGE_SHEET_SCOPED_IGNORED", name, table.origin, { sheet: sheets }));
   if (table.size === 0) {
     findings.push(finding(required ? "RANGE_EMPTY" : "RANGE_EMPTY_OPTIONAL", name, table.origin));
     return required ? table : null;

@@ -64,6 +64,12 @@ export interface RangeEntry {
 
 export interface SourceWorkbook {
   entries: RangeEntry[];
+  /**
+   * Contract names the workbook has only with a sheet's scope (`localSheetId` in the file, `worksheet.names` in
+   * Excel). They are not read: like a formula on another sheet, the report sees only names of the whole workbook.
+   * The reader says so in a finding.
+   */
+  sheetScoped?: { name: string; sheet: string }[];
 }
 
 /** True for a blank cell: empty, or text of only spaces. */

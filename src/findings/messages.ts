@@ -35,6 +35,9 @@ export const MESSAGES = {
   RANGE_MULTI_AREA: { severity: "error", params: { formula: "text" }, text: "Namnet {range} pekar på flera områden ({formula}). Låt det peka på ett sammanhängande område." },
   RANGE_EMPTY: { severity: "error", params: {}, text: "Området {range} ({cell}) har inga rader under rubrikraden." },
   RANGE_EMPTY_OPTIONAL: { severity: "notice", params: {}, text: "Området {range} ({cell}) har inga rader under rubrikraden och hoppas över." },
+  RANGE_SHEET_SCOPED: { severity: "error", params: { sheet: "text" }, text: "Namnet {range} finns bara för bladet {sheet} och gäller därför bara där, så det läses inte: Uppföljning läser namn som gäller hela arbetsboken, precis som en formel på ett annat blad gör. Ta bort namnet under Formler › Namnhanteraren och definiera det igen med Omfång: Arbetsbok." },
+  RANGE_SHEET_SCOPED_OPTIONAL: { severity: "notice", params: { sheet: "text" }, text: "Namnet {range} finns bara för bladet {sheet} och gäller därför bara där, så det läses inte och området hoppas över. Ska det läsas, ta bort namnet under Formler › Namnhanteraren och definiera det igen med Omfång: Arbetsbok." },
+  RANGE_SHEET_SCOPED_IGNORED: { severity: "notice", params: { sheet: "text" }, text: "Namnet {range} finns också för bladet {sheet}, där det bara gäller det bladet; det läses inte. Namnet för hela arbetsboken ({cell}) används." },
   RANGE_DUPLICATE_NAME: { severity: "notice", params: {}, text: "Både ett namngivet område och en tabell heter {range}; tabellen ({cell}) används.", host: "xlsx" },
   HEADER_MISSING: { severity: "error", params: { column: "text" }, text: "Kolumnen ”{column}” saknas i {range} (rubrikraden börjar i {cell})." },
   HEADER_DUPLICATE: { severity: "error", params: { column: "text" }, text: "Kolumnen ”{column}” finns två gånger i {range}: {cell} och {other}." },
@@ -92,6 +95,10 @@ export const MESSAGES = {
   LEDGER_ACCOUNT_UNMAPPED: { severity: "error", params: { account: "text", sum: "amount" }, text: "Konto {account} ({cell}, summa {sum}) hör inte till någon post: varken Kontoplan eller standardindelningen efter Kommun-Bas täcker det. Lägg till kontot i Kontoplan." },
   LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", params: {}, text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
 
+  // The workbook as Excel holds it (Office host)
+  CALCULATION_MANUAL: { severity: "notice", params: {}, text: "Excel räknar om arbetsboken manuellt, så formler i indata kan visa gamla värden. Uppdatera rapport räknar om arbetsboken (som F9) innan den läser indata.", host: "office" },
+  CALCULATION_MANUAL_RECALCULATED: { severity: "notice", params: {}, text: "Excel räknar om arbetsboken manuellt. Arbetsboken räknades om (som med F9) innan indata lästes, så rapporten bygger på aktuella värden.", host: "office" },
+
   // Settings
   SETTING_UNKNOWN: { severity: "notice", params: { key: "text" }, text: "{cell}: inställningen ”{key}” är okänd och används inte." },
   SETTING_INVALID: { severity: "error", params: { key: "text", value: "value", hint: "text" }, text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
@@ -125,6 +132,15 @@ export const MESSAGES = {
   REPORT_SHEET_IS_INPUT: { severity: "failure", params: { sheet: "text", range: "text" }, text: "Rapportfliken ”{sheet}” innehåller indataområdet {range}. Ange en annan Rapportflik i Inställningar." },
   TEMPLATE_CLASH: { severity: "failure", params: { name: "text" }, text: "Mallen skapas bara i en arbetsbok utan bladet eller namnet ”{name}”.", host: "office" },
   SETTINGS_NOT_CELLS: { severity: "failure", params: {}, text: "Inställningarna sparades inte: namnet Inställningar är en formel eller flera områden, inte ett cellområde. Låt Inställningar peka på cellerna med rubriker och rader.", host: "office" },
+  REPORT_SHEET_PROTECTED: { severity: "failure", params: { sheet: "text" }, text: "Rapportfliken ”{sheet}” är skyddad, så rapporten uppdaterades inte och inget i arbetsboken ändrades. Ta bort bladskyddet (Granska › Ta bort bladskydd) och välj Uppdatera rapport igen.", host: "office" },
+  WORKBOOK_STRUCTURE_PROTECTED: { severity: "failure", params: {}, text: "Arbetsbokens struktur är skyddad, så Uppföljning kan inte lägga till, visa eller flytta rapportfliken. Rapporten uppdaterades inte och inget i arbetsboken ändrades. Ta bort skyddet (Granska › Skydda arbetsbok) och välj Uppdatera rapport igen.", host: "office" },
+  REFRESH_STOPPED_READ: { severity: "failure", params: {}, text: "Rapporten uppdaterades inte, och inget i arbetsboken ändrades.", host: "office" },
+  REFRESH_STOPPED_UNTOUCHED: { severity: "failure", params: { sheet: "text" }, text: "Rapporten uppdaterades inte, och den tidigare rapporten på fliken ”{sheet}” är orörd.", host: "office" },
+  REFRESH_STOPPED_NO_REPORT: { severity: "failure", params: {}, text: "Ingen rapport skapades, och inget annat i arbetsboken ändrades.", host: "office" },
+  REFRESH_STOPPED_CREATED: { severity: "failure", params: { sheet: "text" }, text: "Rapporten skapades på fliken ”{sheet}”, men Excel stoppade innan den var helt klar. Välj Uppdatera rapport igen.", host: "office" },
+  REFRESH_STOPPED_PARTLY: { severity: "failure", params: { sheet: "text" }, text: "Rapporten på fliken ”{sheet}” kan vara delvis uppdaterad: Excel stoppade medan den skrevs om. Välj Uppdatera rapport igen, så skrivs den hel.", host: "office" },
+  SETTINGS_SHEET_PROTECTED: { severity: "failure", params: { sheet: "text" }, text: "Inställningarna sparades inte: bladet ”{sheet}” är skyddat. Ta bort bladskyddet (Granska › Ta bort bladskydd) och spara igen.", host: "office" },
+  SETTINGS_CELL_TAKEN: { severity: "failure", params: { cell: "text" }, text: "Inställningarna sparades inte: de nya raderna skulle hamna i {cell}, som inte är tom, och Uppföljning skriver aldrig över dina celler. Flytta det som står där eller lägg till raderna i Inställningar själv, och spara igen.", host: "office" },
   REPORT_REFUSED: { severity: "failure", params: { path: "text", count: "count" }, text: "Rapporten skapades inte: {path} har {count} fel som måste rättas först.", host: "xlsx" },
 
   // Failures reported by Excel itself (Office host), keyed by Excel's error code; see src/hosts/office/officeErrors.ts.
@@ -147,7 +163,7 @@ export const MESSAGES = {
   EXCEL_RESPONSE_TOO_LARGE: { severity: "failure", params: {}, text: "Indataområdena är för stora för att läsas på en gång i Excel på webben.", host: "office" },
   EXCEL_UNAUTHENTICATED: { severity: "failure", params: {}, text: "Inloggningen behöver förnyas.", host: "office" },
   EXCEL_CONFLICT: { severity: "failure", params: {}, text: "Arbetsboken ändrades samtidigt av någon annan. Försök igen.", host: "office" },
-  EXCEL_OTHER: { severity: "failure", params: { detail: "text" }, text: "Rapporten kunde inte uppdateras: {detail}. Den tidigare rapporten är orörd.", host: "office" },
+  EXCEL_OTHER: { severity: "failure", params: { detail: "text" }, text: "Excel meddelade ett fel: {detail}.", host: "office" },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageCode = keyof typeof MESSAGES;

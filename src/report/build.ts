@@ -19,6 +19,31 @@ import { statementSection } from "./sections/statement";
 import { titleSection } from "./sections/title";
 
 export type { BuildOptions } from "./sections/context";
+
+/** The footer's right part: "Sida 2 av 5". */
+const PAGE_FOOTER = "Sida &P av &N";
+/**
+ * "Characters in a header or footer: 255" (Excel specifications and limits,
+ * https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). The count covers the whole footer as
+ * the file holds it, `&L&8<left>&R&8<right>` with every literal `&` of the left part doubled; a longer organisation
+ * name and title is cut and ends in "…", in both hosts alike (the report's own title rows keep the whole text).
+ */
+const MAX_FOOTER_CHARS = 255;
+function fitFooter(left: string, right: string): string {
+  const room = MAX_FOOTER_CHARS - "&L&8&R&8".length - right.length;
+  const cost = (ch: string) => (ch === "&" ? 2 : 1);
+  let total = 0;
+  for (const ch of left) total += cost(ch) * ch.length;
+  if (total <= room) return left;
+  // Whole code points only, one place kept for the "…".
+  let used = 0, end = 0;
+  for (const ch of left) {
+    if (used + cost(ch) * ch.length > room - 1) break;
+    used += cost(ch) * ch.length;
+    end += ch.length;
+  }
+  return left.slice(0, end).trimEnd() + "…";
+}
 export { rowKey } from "./sections/context";
 export { STATUS_LABEL } from "./sections/indicators";
 export { LEVEL_LABEL } from "./sections/risks";
@@ -49,6 +74,6 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     keyColumn: ctx.keyColumn,
     explanationsWritten: ctx.explanationsWritten,
     blocks: sections.filter((b): b is ReportBlock => b !== null),
-    print: { orientation: "landscape", footerLeft: [settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – "), footerRight: "Sida &P av &N" },
+    print: { orientation: "landscape", footerLeft: fitFooter([settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – "), PAGE_FOOTER), footerRight: PAGE_FOOTER },
   };
 }

@@ -175,7 +175,26 @@ function settleRow(row: ReportRow, points: number[], lastFigure: number): Report
     col += span;
   }
   const own = row.height ?? 0;
-  return { ...row, cells, height: Math.max(MIN_ROW, Math.ceil(Math.max(own, height + 2) * 4) / 4) };
+  return { ...row, cells, height: Math.min(MAX_ROW_HEIGHT, Math.max(MIN_ROW, Math.ceil(Math.max(own, height + 2) * 4) / 4)) };
+}
+
+/** "Row height: 409 points" (Excel specifications and limits): a taller row is refused. */
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * "Total number of characters that a cell can contain: 32,767 characters" (Excel specifications and limits,
+ * https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3); Excel counts UTF-16 code units ("A
+ * surrogate character counts as multiple characters toward the maximum character limit", Excel.CalcErrorCellValueSubType).
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** A report cell's text within Excel's limit: longer text (a composed line around a user's long text) ends in "…". */
+export function fitCell(v: CellValue): CellValue {
+  if (typeof v !== "string" || v.length <= MAX_CELL_CHARS) return v;
+  let cut = MAX_CELL_CHARS - 1;
+  const code = v.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return v.slice(0, cut) + "…";
 }
 
 /** Styles shared by reference within a block are stringified once. */
@@ -229,7 +248,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     for (const cell of row.cells) {
       if (col >= colCount) break;
       const span = Math.min(typeof cell.span === "number" ? cell.span : 1, colCount - col);
-      vals[col] = cell.value;
+      vals[col] = fitCell(cell.value);
       for (let c = col; c < col + span; c++) sty[c] = cell.style && Object.keys(cell.style).length ? cell.style : null;
       if (span > 1) merges.push({ row: r, col, rows: 1, cols: span });
       col += span;

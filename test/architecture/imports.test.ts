@@ -37,7 +37,7 @@ describe("the import graph of src/", () => {
   const result = cruise(ROOT, "src");
 
   it("sees every module of src/", () => {
-    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
     const all = files(path.join(ROOT, "src")).map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
     expect(result.modules.map((m) => m.source).filter((s) => s.startsWith("src/")).sort()).toEqual(all.sort());
   });

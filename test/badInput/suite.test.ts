@@ -87,6 +87,11 @@ describe.each(CASES.filter((c) => c.hosts.includes("office")).map((c) => [c.id, 
   it(c.refused ? "is refused with the expected findings" : "goes on with the expected findings", async () => {
     const fake = fakeFromRanges(c.ranges ?? {});
     for (const [n, formula] of Object.entries(c.rawNames ?? {})) fake.model.names.set(n, "=" + formula);
+    for (const [key, name] of Object.entries(c.sheetScoped ?? {})) {
+      // The range's name, moved from the workbook's names to its own sheet's (worksheet.names).
+      fake.model.sheet(c.ranges?.[key].sheet ?? key)?.names.set(name, fake.model.names.get(key) as string);
+      fake.model.names.delete(key);
+    }
     installFake(fake);
     const sheetsBefore = fake.model.sheets.map((s) => s.name);
     let seen: Seen[];

@@ -286,8 +286,16 @@ describe("requirement sets", () => {
       }
       if (ns === "Excel" && ts.isClassDeclaration(node) && node.name) {
         for (const m of node.members) {
-          const set = m.name && /\[Api set: ExcelApi (\d+\.\d+)/.exec(m.getFullText());
-          if (set && m.name) declared.set(`${node.name.text}.${m.name.getText()}`, set[1]);
+          const note = m.name && /\[Api set: ExcelApi ([^\]]*)\]/.exec(m.getFullText());
+          if (!note || !m.name) continue;
+          const member = `${node.name.text}.${m.name.getText()}`;
+          declared.set(member, /^\d+\.\d+/.exec(note[1])?.[0] ?? note[1]);
+          // "1.1 for reading visibility; 1.2 for setting it.", "1.1 for get, 1.8 for set"
+          const setter = /(\d+\.\d+) for set/.exec(note[1]);
+          if (setter) declared.set(`${member}:set`, setter[1]);
+          // "1.1 for adding a single row; 1.4 allows adding of multiple rows"
+          const multiple = /(\d+\.\d+) allows adding of multiple rows/.exec(note[1]);
+          if (multiple) declared.set(`${member}:multiple`, multiple[1]);
         }
       }
       ts.forEachChild(node, (ch) => visit(ch, ns));
@@ -296,5 +304,315 @@ describe("requirement sets", () => {
     const ours = Object.entries(FakeExcel.MIN_VERSION);
     expect(ours.length).toBeGreaterThan(50);
     expect(ours.filter(([member, v]) => declared.get(member) !== v).map(([member, v]) => [member, v, declared.get(member)])).toEqual([]);
+  });
+});
+
+describe("objects created in a failed batch", () => {
+  // office.js: WorksheetCollection.add returns `_createMethodObjectPath(this.context, this, "Add", 0, [name], false,
+  // true)`, the last argument being isInvalidAfterRequest; ClientRequest.invalidatePendingInvalidObjectPaths marks such
+  // paths invalid when the request is sent, a successful response makes them valid again, and
+  // ClientRequest.addReferencedObjectPath then refuses an invalid one: "if (!objectPath.isValid) throw ...
+  // ErrorCodes.invalidObjectPath". A sheet added in a batch that failed is in the workbook (the operations before the
+  // failure ran) but its object is unusable: only a fresh lookup by name reaches it.
+  it("are invalid: a call on them throws InvalidObjectPath at once, while the sheet itself stays in the workbook", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      const added = c.workbook.worksheets.add("Ny");
+      added.getRange("A1").values = [["x"]];
+      c.workbook.worksheets.getItem("Data").getRange("A1:B1").values = [["för", "få", "värden"]];
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      expect(fake.model.sheet("Ny")).not.toBeNull();
+      expect(() => added.delete()).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
+      expect(() => added.getRange("A1")).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
+      const again = c.workbook.worksheets.getItemOrNullObject("Ny");
+      await c.sync();
+      expect(again.isNullObject).toBe(false);
+      again.delete();
+      await c.sync();
+    });
+    expect(fake.model.sheet("Ny")).toBeNull();
+  });
+
+  it("are usable after a batch that succeeded", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      const added = c.workbook.worksheets.add("Ny");
+      await c.sync();
+      added.getRange("A1").values = [["x"]];
+      added.delete();
+      await c.sync();
+    });
+    expect(fake.model.sheet("Ny")).toBeNull();
+  });
+});
+
+describe("names on desktop Excel", () => {
+  // office-js #4321, desktop only: "Attempting to load a named range, or any properties of one, will throw an error if
+  // in the Name Manager, the Value section resolves to "{...}", which is the case when the "Refers To" of the named
+  // range is represented by an OFFSET formula." — "RichApi.Error: This operation is not permitted for the current
+  // object". office-js #1357: loading values of names like "=Sheet1!$B$3,Sheet1!$B$6" or OFFSET crashed Excel.
+  it.each(["=OFFSET(Data!$A$1,0,0,3,2)", "=Data!$A$1:$A$3,Data!$B$1:$B$3"])("%s: loading value fails with InvalidOperation on desktop, not on the web; name, type and formula load", async (formula) => {
+    const fake = workbook();
+    fake.model.names.set("Dyn", formula);
+    fake.model.names.set("Belopp", "=Data!$B$2:$B$3");
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.names.load("items/name,items/value");
+      await c.sync();
+    }))).toBe("InvalidOperation");
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.names.getItem("Dyn").load("value");
+      await c.sync();
+    }))).toBe("InvalidOperation");
+    await fake.run(async (c) => {
+      const names = c.workbook.names.load("items/name,items/type,items/formula");
+      await c.sync();
+      expect(names.items.map((n) => n.formula)).toEqual([formula, "=Data!$B$2:$B$3"]);
+    });
+    fake.platform = "web";
+    await fake.run(async (c) => {
+      c.workbook.names.load("items/name,items/value");
+      await c.sync();
+    });
+  });
+
+  // Workbook.names: "Represents a collection of workbook-scoped named items (named ranges and constants)."
+  // Worksheet.names: "Collection of names scoped to the current worksheet." [ExcelApi 1.4]
+  it("keep a sheet's own names apart: workbook.names has only the workbook's, worksheet.names the sheet's", async () => {
+    const fake = workbook();
+    fake.model.names.set("Belopp", "=Data!$B$2:$B$3");
+    fake.model.sheet("Data")?.names.set("Budget", "=Data!$A$1:$B$3");
+    await fake.run(async (c) => {
+      const wb = c.workbook.names.load("items/name");
+      const local = c.workbook.worksheets.getItem("Data").names.load("items/name,items/scope");
+      const missing = c.workbook.names.getItemOrNullObject("Budget");
+      await c.sync();
+      expect(wb.items.map((n) => n.name)).toEqual(["Belopp"]);
+      expect(local.items.map((n) => [n.name, n.scope])).toEqual([["Budget", "Worksheet"]]);
+      expect(missing.isNullObject).toBe(true);
+    });
+    fake.apiVersion = "1.3";
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").names.load("items/name");
+      await c.sync();
+    }))).toBe("ApiNotFound");
+  });
+
+  // NamedItem.formula [ExcelApi 1.7], settable: Microsoft's sample "update-named-item" sets `myNamedItem.formula =
+  // "=Sample!$B$10:$D$14"`. NamedItem.comment [ExcelApi 1.4]: "Specifies the comment associated with this name."
+  it("change what a name refers to in place, keeping its comment; deleting and adding it again loses the comment", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      c.workbook.names.add("Belopp", c.workbook.worksheets.getItem("Data").getRange("B2:B3"), "Årets belopp");
+      await c.sync();
+      c.workbook.names.getItem("Belopp").formula = "=Data!$B$2:$B$4";
+      const n = c.workbook.names.getItem("Belopp").load("formula,comment");
+      await c.sync();
+      expect([n.formula, n.comment]).toEqual(["=Data!$B$2:$B$4", "Årets belopp"]);
+      c.workbook.names.getItem("Belopp").delete();
+      c.workbook.names.add("Belopp", "=Data!$B$2:$B$5");
+      const again = c.workbook.names.getItem("Belopp").load("comment");
+      await c.sync();
+      expect(again.comment).toBe("");
+    });
+    fake.apiVersion = "1.6";
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.names.getItem("Belopp").formula = "=Data!$B$2:$B$3";
+      await c.sync();
+    }))).toBe("ApiNotFound");
+  });
+});
+
+describe("protection", () => {
+  // "Use the worksheet's `protection` property when your add-in needs to control whether users can edit worksheet
+  // data" (Work with worksheets, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets);
+  // WorksheetProtectionOptions: formatting of cells, columns and rows are options that are off unless allowed.
+  // Excel.ErrorCodes: AccessDenied, "You cannot perform the requested operation."
+  it("of a sheet refuses changes to its cells, formats, merges and rows, and leaves them as they were", async () => {
+    const fake = workbook();
+    const sheet = fake.model.sheet("Data");
+    if (sheet) sheet.protected = true;
+    for (const act of [
+      (ws: Excel.Worksheet) => (ws.getRange("A1").values = [["x"]]),
+      (ws: Excel.Worksheet) => (ws.getRange("A1").numberFormat = [["@"]]),
+      (ws: Excel.Worksheet) => (ws.getRange("A1").format.font.bold = true),
+      (ws: Excel.Worksheet) => ws.getRange("A1:B1").merge(false),
+      (ws: Excel.Worksheet) => ws.getRange("A1:B3").clear(),
+      (ws: Excel.Worksheet) => (ws.getRange("1:1").format.rowHeight = 30),
+    ]) {
+      expect(await codeOf(fake.run(async (c) => {
+        act(c.workbook.worksheets.getItem("Data"));
+        await c.sync();
+      }))).toBe("AccessDenied");
+    }
+    expect(fake.sheetValues("Data")).toEqual([["Post", "Belopp"], ["Intäkter", 120], ["Personal", -96]]);
+    await fake.run(async (c) => {
+      const p = c.workbook.worksheets.getItem("Data").protection.load("protected");
+      const items = c.workbook.worksheets.load("items/name,items/protection/protected");
+      await c.sync();
+      expect(p.protected).toBe(true);
+      expect(items.items.map((w) => [w.name, w.protection.protected])).toEqual([["Data", true], ["Blad2", false]]);
+    });
+  });
+
+  // "Use workbook protection when your add-in needs to prevent users from adding, deleting, moving, or renaming
+  // worksheets. The `Workbook.protection` property returns a WorkbookProtection object." [ExcelApi 1.7]
+  it("of the workbook structure refuses adding, deleting, moving, renaming, hiding and showing sheets", async () => {
+    const fake = workbook();
+    fake.model.structureProtected = true;
+    for (const act of [
+      (c: Excel.RequestContext) => c.workbook.worksheets.add("Ny"),
+      (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Blad2").delete(),
+      (c: Excel.RequestContext) => (c.workbook.worksheets.getItem("Blad2").position = 0),
+      (c: Excel.RequestContext) => (c.workbook.worksheets.getItem("Blad2").name = "Annat"),
+      (c: Excel.RequestContext) => (c.workbook.worksheets.getItem("Blad2").visibility = "Hidden"),
+    ]) {
+      expect(await codeOf(fake.run(async (c) => {
+        act(c);
+        await c.sync();
+      }))).toBe("AccessDenied");
+    }
+    expect(fake.model.sheets.map((s) => [s.name, s.visibility])).toEqual([["Data", "Visible"], ["Blad2", "Visible"]]);
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("C1").values = [["ok"]];
+      const p = c.workbook.protection.load("protected");
+      await c.sync();
+      expect(p.protected).toBe(true);
+    });
+    fake.apiVersion = "1.6";
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.protection.load("protected");
+      await c.sync();
+    }))).toBe("ApiNotFound");
+  });
+});
+
+describe("limits", () => {
+  // Excel specifications and limits (https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3):
+  // "Total number of characters that a cell can contain: 32,767 characters"; "Characters in a header or footer: 255".
+  it("refuse a cell text longer than 32 767 characters", async () => {
+    const fake = workbook();
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").getRange("A1").values = [["x".repeat(32768)]];
+      await c.sync();
+    }))).toBe("InvalidArgument");
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").getRange("A1").values = [["x".repeat(32767)]];
+      await c.sync();
+    });
+  });
+
+  it("refuse a row taller than 409 points (\"Row height: 409 points\")", async () => {
+    const fake = workbook();
+    const height = (h: number) => fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").getRange("2:2").format.rowHeight = h;
+      await c.sync();
+    });
+    expect(await codeOf(height(410))).toBe("InvalidArgument");
+    expect(await codeOf(height(409))).toBe("ok");
+  });
+
+  it("refuse a footer of more than 255 characters, its sections and their codes counted together", async () => {
+    const fake = workbook();
+    const footer = (left: string, right: string) => fake.run(async (c) => {
+      const f = c.workbook.worksheets.getItem("Blad2").pageLayout.headersFooters.defaultForAllPages;
+      f.leftFooter = left;
+      f.rightFooter = right;
+      await c.sync();
+    });
+    expect(await codeOf(footer("x".repeat(256), ""))).toBe("InvalidArgument");
+    expect(await codeOf(footer("x".repeat(240), "Sida &P av &N"))).toBe("InvalidArgument");
+    expect(await codeOf(footer("x".repeat(236), "Sida &P av &N"))).toBe("ok");
+  });
+});
+
+describe("requirement sets of setters and variants", () => {
+  // Worksheet.visibility: "[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]"
+  it("read a sheet's visibility with ExcelApi 1.1 but set it only with 1.2", async () => {
+    const fake = workbook();
+    fake.apiVersion = "1.1";
+    await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("Blad2").load("visibility");
+      await c.sync();
+      expect(ws.visibility).toBe("Visible");
+    });
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").visibility = "Hidden";
+      await c.sync();
+    }))).toBe("ApiNotFound");
+  });
+
+  // TableRowCollection.add: "[Api set: ExcelApi 1.1 for adding a single row; 1.4 allows adding of multiple rows]"
+  it("add one table row with ExcelApi 1.1, several only with 1.4", async () => {
+    const fake = workbook();
+    fake.model.tables.push({ name: "Tabell", sheet: "Data", address: "A1:B3" });
+    fake.apiVersion = "1.1";
+    const add = (rows: (string | number)[][]) => fake.run(async (c) => {
+      const table = c.workbook.tables.load("items/name");
+      await c.sync();
+      table.items[0].rows.add(undefined, rows);
+      await c.sync();
+    });
+    expect(await codeOf(add([["A", 1], ["B", 2]]))).toBe("ApiNotFound");
+    expect(await codeOf(add([["A", 1]]))).toBe("ok");
+    fake.apiVersion = "1.4";
+    expect(await codeOf(add([["B", 2], ["C", 3]]))).toBe("ok");
+    expect(fake.model.tables[0].address).toBe("A1:B6");
+  });
+
+  // RangeFormat.useStandardHeight [ExcelApi 1.7]: "Note: This property is only intended to be set to true."
+  it("reset rows to the standard height with useStandardHeight (ExcelApi 1.7)", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("2:3").format.rowHeight = 40;
+      await c.sync();
+      c.workbook.worksheets.getItem("Data").getRange("1:2").format.useStandardHeight = true;
+      await c.sync();
+    });
+    expect(fake.model.sheet("Data")?.rowHeights).toEqual({ 2: 40 });
+  });
+});
+
+describe("calculation", () => {
+  // "Use `Application.calculationMode` to control when Excel recalculates formulas. [...] `manual`: Excel recalculates
+  // only when the user or add-in requests it." "`recalculate`: Recalculate formulas that changed, or were marked for
+  // recalculation, and the formulas that depend on them" (Work with workbooks,
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks). calculationMode: "[Api set:
+  // ExcelApi 1.1 for get, 1.8 for set]"; calculate: ExcelApi 1.1.
+  it("in manual mode keeps a formula's old result until application.calculate", async () => {
+    const fake = workbook();
+    fake.model.calculationMode = "Manual";
+    fake.model.put("Blad2", "B1", [[{ formula: "=SUM(Data!B2:B3)", result: 30, pending: 24 }]]);
+    await fake.run(async (c) => {
+      const app = c.application.load("calculationMode");
+      const before = c.workbook.worksheets.getItem("Blad2").getRange("B1").load("values");
+      await c.sync();
+      expect([app.calculationMode, before.values]).toEqual(["Manual", [[30]]]);
+      c.application.calculate("Recalculate");
+      const after = c.workbook.worksheets.getItem("Blad2").getRange("B1").load("values");
+      await c.sync();
+      expect(after.values).toEqual([[24]]);
+    });
+  });
+});
+
+describe("the date system", () => {
+  // Workbook.use1904DateSystem is "[API set: ExcelApi BETA (PREVIEW ONLY)]" in Microsoft's reference (excel.workbook.yml):
+  // production Excel has no way to ask for it. What a serial number shows as does depend on it: Range.text gives the
+  // displayed text.
+  it("decides the date a serial number shows as, and the workbook cannot be asked for it outside the preview", async () => {
+    const fake = workbook();
+    fake.model.put("Blad2", "A1", [[45352, 45352]], [["yyyy-mm-dd", "d mmm yy"]]);
+    const text = () => fake.run(async (c) => {
+      const r = c.workbook.worksheets.getItem("Blad2").getRange("A1:B1").load("text");
+      await c.sync();
+      return r.text;
+    });
+    expect(await text()).toEqual([["2024-03-01", "1 Mar 24"]]);
+    fake.model.date1904 = true;
+    expect(await text()).toEqual([["2028-03-02", "2 Mar 28"]]);
+    expect(await codeOf(fake.run(async (c) => {
+      c.workbook.load("use1904DateSystem");
+      await c.sync();
+    }))).toBe("ApiNotFound");
   });
 });

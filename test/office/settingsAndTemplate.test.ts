@@ -73,6 +73,57 @@ describe("settings form", () => {
   });
 });
 
+describe("saving settings never writes a cell of the user's (issue 20, defect 5)", () => {
+  const supports17 = (v: string) => FakeExcel.versionAtLeast("1.7", v);
+
+  it("stops with a message naming the cell when a row below the named range is not empty, and writes nothing", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    // Below Inställningar (A1:B4): a note of the user's in B6, two rows down.
+    fake.model.put("Inställningar", "B6", [["Min anteckning"]]);
+    installFake(fake);
+    const before = JSON.stringify(fake.sheetValues("Inställningar"));
+    await expect(fake.run((c) => writeSettingValues(c, { Period: "6", Decimaler: "2", Indikatortolerans: "15" }, supports17))).rejects.toMatchObject({
+      code: "SETTINGS_CELL_TAKEN",
+      message: expect.stringMatching(/^Inställningarna sparades inte: de nya raderna skulle hamna i Inställningar!B6, som inte är tom/),
+    });
+    expect(JSON.stringify(fake.sheetValues("Inställningar"))).toBe(before);
+    expect(fake.model.names.get("Inställningar")).toBe("='Inställningar'!$A$1:$B$4");
+  });
+
+  it("takes a formula that shows nothing for a cell that is not empty", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    fake.model.put("Inställningar", "A5", [[{ formula: '=IF(TRUE,"","x")', result: "" }]]);
+    installFake(fake);
+    await expect(fake.run((c) => writeSettingValues(c, { Decimaler: "2" }, supports17))).rejects.toMatchObject({ code: "SETTINGS_CELL_TAKEN" });
+  });
+
+  // NamedItem.comment [ExcelApi 1.4]: "Specifies the comment associated with this name." Deleting the name and adding
+  // it again dropped it. NamedItem.formula [ExcelApi 1.7] is set in place instead, as Microsoft's update-named-item
+  // sample does; below 1.7 the name is added again with its comment.
+  it.each([["1.7", "=Inställningar!$A$1:$B$6"], ["1.4", "='Inställningar'!A1:B6"]])("keeps the name's comment when it widens it (ExcelApi %s)", async (version, formula) => {
+    const fake = fakeFromRanges(minimalRanges());
+    fake.model.nameComments.set(fake.model.names, new Map([["inställningar", "Styr rapporten; ändras av controllern"]]));
+    installFake(fake, version);
+    await fake.run((c) => writeSettingValues(c, { Period: "6", Decimaler: "2", Indikatortolerans: "15" }, (v) => FakeExcel.versionAtLeast(version, v)));
+    expect(fake.model.names.get("Inställningar")).toBe(formula);
+    expect(fake.model.nameComments.get(fake.model.names)?.get("inställningar")).toBe("Styr rapporten; ändras av controllern");
+    const read = await fake.run((c) => readSettingValues(c));
+    expect(read).toMatchObject({ Period: "6", Decimaler: "2", Indikatortolerans: "15" });
+  });
+
+  it("stops on a protected sheet before anything is written", async () => {
+    const fake = fakeFromRanges(minimalRanges());
+    (fake.model.sheet("Inställningar") as { protected: boolean }).protected = true;
+    installFake(fake);
+    const before = JSON.stringify(fake.sheetValues("Inställningar"));
+    await expect(fake.run((c) => writeSettingValues(c, { Period: "6" }, supports17))).rejects.toMatchObject({
+      code: "SETTINGS_SHEET_PROTECTED",
+      message: "Inställningarna sparades inte: bladet ”Inställningar” är skyddat. Ta bort bladskyddet (Granska › Ta bort bladskydd) och spara igen.",
+    });
+    expect(JSON.stringify(fake.sheetValues("Inställningar"))).toBe(before);
+  });
+});
+
 describe("settings under a name that is no single range (office-js #4321)", () => {
   it("are read as none and refused on save with a Swedish message, without Excel's InvalidOperation", async () => {
     const fake = fakeFromRanges(minimalRanges());
@@ -176,7 +227,8 @@ describe("ribbon commands", () => {
     await refreshFromRibbon(first.event);
     expect(first.completed()).toBe(1);
     expect(shown).toHaveBeenCalledTimes(1);
-    expect(heard[heard.length - 1]).toEqual([expect.stringMatching(/^Excel kunde inte slutföra ändringen.*\(GeneralException\)$/), false]);
+    // Issue 20: the message first says what became of the report (none was created), then Excel's error and code.
+    expect(heard[heard.length - 1]).toEqual([expect.stringMatching(/^Ingen rapport skapades, och inget annat i arbetsboken ändrades\. Excel kunde inte slutföra ändringen.*\(GeneralException\)$/), false]);
 
     const bad = fakeFromRanges({ ...minimalRanges(), Utfall: { rows: [["Post", "Utfall"], ["Intäkter", "åttio"]] } });
     installFake(bad);
@@ -190,6 +242,26 @@ describe("ribbon commands", () => {
     const third = ribbonEvent();
     await templateFromRibbon(third.event);
     expect(third.completed()).toBe(1);
+  });
+
+  // office-js #5176: "the first time you try to click a command button in Excel, the associated command does not run"
+  // (also #3378). Microsoft's sample for function commands calls Office.actions.associate at the top level of the
+  // script; this add-in called it inside Office.onReady.
+  it("are associated as soon as the pane's script runs, before Office.onReady has answered", () => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = g.Office;
+    const associated: string[] = [];
+    g.Office = { actions: { associate: (name: string) => void associated.push(name) }, onReady: () => new Promise(() => undefined), HostType: { Excel: "Excel" } };
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("../../src/hosts/office/taskpane");
+      });
+      expect(associated).toEqual(["refreshReport", "createTemplate", "createLedgerTemplate"]);
+    } finally {
+      g.Office = saved;
+      delete (globalThis as { uppfoljningStarted?: boolean }).uppfoljningStarted;
+    }
   });
 
   it("tell a pane that opens later what the last ribbon refresh came to", () => {

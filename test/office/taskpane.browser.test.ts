@@ -1,42 +1,43 @@
 /**
- * The task pane, built for production, driven in headless Chromium (Debian's package) with playwright-core.
- * Office's script is answered by a stand-in, and `Excel` is the in-memory fake holding the example workbook.
- * Real DOM, real clicks.
+ * The task pane, built for production as an IT department builds it (`npm run build:addin -- --env url=…`, see
+ * docs/installera.md), served from that folder by a plain static server and driven in headless Chromium (Debian's
+ * package) with playwright-core. Office's script is answered by a stand-in, and `Excel` is the in-memory fake holding
+ * the example workbook. Real DOM, real clicks. HTTPS, which Office requires of the real host, is not needed to check
+ * the pane in a local browser.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
+import * as acorn from "acorn";
 import type { Browser, Page } from "playwright-core";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { FakeExcel } from "../support/fakeExcel";
 import { fakeFromWorkbook } from "../support/officeFixtures";
 import { hasProgram } from "../support/system";
 import { tempDir } from "../support/sheets";
+import { schemaAvailable, validateFile } from "../support/manifestXsd";
 
 const available = hasProgram("chromium", "chromium");
 const describeIfChromium = available ? describe : describe.skip;
+const HOSTED_AT = "https://intranat.exempelkommun.se/tillagg/uppfoljning/";
+const ROOT = path.join(__dirname, "..", "..");
 
-const OFFICE_STUB = (supported: boolean) => `
+/** Office's script, answered by a stand-in: `ready` false keeps Office.onReady from ever calling back. */
+const OFFICE_STUB = (supported: boolean, ready = true) => `
+window.__shown = 0;
 window.Office = {
   HostType: { Excel: "Excel" },
-  context: { requirements: { isSetSupported: function () { return ${supported}; } } },
+  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline" },
+  context: { platform: "OfficeOnline", requirements: { isSetSupported: function () { return ${supported}; } } },
   actions: { associate: function (name, fn) { (window.__ribbon = window.__ribbon || {})[name] = fn; } },
-  onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; setTimeout(function () { cb && cb(info); }, 0); return Promise.resolve(info); }
+  addin: { showAsTaskpane: function () { window.__shown++; return Promise.resolve(); } },
+  onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; if (${ready}) setTimeout(function () { cb && cb(info); }, 0); return new Promise(function (r) { if (${ready}) r(info); }); }
 };`;
 
-async function buildBundle(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require("webpack");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../webpack.config.js")({}, { mode: "production" });
-  config.output.path = outDir;
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-      if (err) reject(err);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    }),
-  );
+/** `npm run build:addin -- --env url=…`, with the output folder given so that the test does not write dist/addin. */
+function buildAsIt(outDir: string): void {
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `url=${HOSTED_AT}`, "--output-path", outDir], { cwd: ROOT, stdio: "pipe" });
 }
 
 function serve(dir: string): Promise<{ server: http.Server; url: string }> {
@@ -54,6 +55,11 @@ function serve(dir: string): Promise<{ server: http.Server; url: string }> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
+/** The page's scripts in document order, as `src` values (quoted or not: the built page is minified). */
+function scripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
 describeIfChromium("task pane in Chromium", () => {
   let browser: Browser;
   let server: http.Server;
@@ -61,9 +67,11 @@ describeIfChromium("task pane in Chromium", () => {
   let workbookJson: unknown;
   const requests: string[] = [];
 
+  let dir: string;
+
   beforeAll(async () => {
-    const dir = tempDir();
-    await buildBundle(dir);
+    dir = tempDir();
+    buildAsIt(dir);
     ({ server, url: base } = await serve(dir));
     const wb = buildExampleWorkbook();
     const cell = wb.getWorksheet("Utfall")!.getCell("D3");
@@ -81,10 +89,11 @@ describeIfChromium("task pane in Chromium", () => {
     server?.close();
   });
 
-  async function openPane(supported = true, json: unknown = workbookJson): Promise<Page> {
+  async function openPane(supported = true, json: unknown = workbookJson, options: { ready?: boolean; before?: string } = {}): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     page.on("request", (r) => requests.push(r.url()));
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB(supported) }));
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB(supported, options.ready ?? true) }));
+    if (options.before) await page.addInitScript({ content: options.before });
     await page.addInitScript({ path: require.resolve("../support/fakeExcel.js") });
     await page.addInitScript((json) => {
       const w = window as unknown as Record<string, unknown>;
@@ -187,6 +196,80 @@ describeIfChromium("task pane in Chromium", () => {
     await page.waitForSelector("#status.bad");
     expect(await page.locator("#status").textContent()).toContain("för gammal för Uppföljning (kräver ExcelApi 1.4)");
     expect(await page.getByRole("button", { name: "Uppdatera rapport" }).isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  // Deployable by a municipality: the folder holds the pane and a manifest for the address it will be served from.
+  it("builds, for the address given, a manifest beside the pane that validates against Microsoft's XSDs and names no localhost", () => {
+    for (const f of ["taskpane.html", "taskpane.js", "boot.js", "help.html", "assets/icon-32.png", "manifest.xml"]) expect([f, fs.existsSync(path.join(dir, f))]).toEqual([f, true]);
+    const manifest = fs.readFileSync(path.join(dir, "manifest.xml"), "utf8");
+    expect(manifest).not.toMatch(/localhost/);
+    expect(manifest).toContain(`<SourceLocation DefaultValue="${HOSTED_AT}taskpane.html"/>`);
+    expect(/<Id>([^<]+)<\/Id>/.exec(manifest)?.[1]).toBe(/<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"))?.[1]);
+    if (schemaAvailable()) expect(validateFile(path.join(dir, "manifest.xml"))).toMatchObject({ ok: true });
+  });
+
+  // "Trident+ doesn't support JavaScript versions later than ES5" (Browsers and webview controls used by Office
+  // Add-ins); volume-licensed Office through 2019 and Office without WebView2 use it. The first script of the pane must
+  // parse there; the add-in's own script is ES2020 (BigInt) and does not, which docs/i-excel.md states.
+  it("loads first, after Office's script, a script that parses as ECMAScript 5; the add-in's script needs ES2020", () => {
+    const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
+    const own = scripts(html).filter((s) => !s.startsWith("https://appsforoffice.microsoft.com/"));
+    expect(own).toEqual(["boot.js", "taskpane.js"]);
+    expect(scripts(html)[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(() => acorn.parse(fs.readFileSync(path.join(dir, own[0]), "utf8"), { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    const bundle = fs.readFileSync(path.join(dir, "taskpane.js"), "utf8");
+    expect(() => acorn.parse(bundle, { ecmaVersion: 5, sourceType: "script" })).toThrow();
+    expect(() => acorn.parse(bundle, { ecmaVersion: 2020, sourceType: "script" })).not.toThrow();
+  });
+
+  it("says in Swedish which Excel it needs where the webview lacks what the add-in needs, and the ribbon opens the pane with it", async () => {
+    const page = await openPane(true, workbookJson, { before: "delete window.BigInt;" });
+    await page.waitForSelector("#status.bad");
+    const status = await page.locator("#status").textContent();
+    expect(status).toContain("Uppföljning kan inte starta i den här versionen av Excel.");
+    expect(status).toContain("Excel 2021 och senare, Excel på webben och Excel för Mac med Safari 14 eller senare");
+    expect(await page.locator("#inputs li").allTextContents()).toEqual(["Indata kan inte läsas i den här versionen av Excel."]);
+    expect(await page.getByRole("button", { name: "Uppdatera rapport" }).isDisabled()).toBe(true);
+    const completed = await page.evaluate(() => {
+      const w = window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void>; __shown: number };
+      let n = 0;
+      for (const name of ["refreshReport", "createTemplate", "createLedgerTemplate"]) w.__ribbon[name]({ completed: () => void n++ });
+      return { n, shown: w.__shown };
+    });
+    expect(completed).toEqual({ n: 3, shown: 3 });
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
+    expect(sheets).not.toContain("Rapport");
+    await page.close();
+  });
+
+  it("says the same when the add-in's script does not parse at all", async () => {
+    const page = await browser.newPage();
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB(true) }));
+    await page.route(`${base}/taskpane.js`, (route) => route.fulfill({ contentType: "text/javascript", body: "var x = 1 ?? ;" }));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector("#status.bad");
+    expect(await page.locator("#status").textContent()).toContain("Uppföljning kan inte starta i den här versionen av Excel.");
+    await page.close();
+  });
+
+  // office-js #5176: "the first time you try to click a command button in Excel, the associated command does not run";
+  // the functions are associated at the top level of the script, before Office.onReady answers, as Microsoft's sample
+  // for function commands does.
+  it("associates the ribbon's functions before Office.onReady has answered, and they run then", async () => {
+    const page = await openPane(true, workbookJson, { ready: false });
+    await page.waitForFunction(() => Object.keys((window as unknown as { __ribbon?: object }).__ribbon ?? {}).length === 3);
+    expect(await page.locator("#inputs li").allTextContents()).toEqual(["Söker indataområden …"]);
+    const done = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const w = window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void> };
+          w.__ribbon.refreshReport({ completed: () => resolve(1) });
+        }),
+    );
+    expect(done).toBe(1);
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
+    expect(sheets[0]).toBe("Rapport");
     await page.close();
   });
 

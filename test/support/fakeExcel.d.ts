@@ -21,6 +21,10 @@ export interface FakeSheet {
   showGridlines: boolean;
   pageLayout: Record<string, unknown> & { headersFooters: { defaultForAllPages: Record<string, string> } };
   cells: Map<string, FakeCell>;
+  /** Names scoped to this sheet: name → formula. */
+  names: Map<string, string>;
+  /** Sheet protection. */
+  protected: boolean;
   cell(r: number, c: number, create: boolean): FakeCell | undefined;
   used(valuesOnly?: boolean): FakeRect | null;
 }
@@ -30,6 +34,12 @@ export interface FakeModel {
   tables: { name: string; sheet: string; address: string }[];
   selected: string | null;
   active: string | null;
+  /** Workbook structure protection. */
+  structureProtected: boolean;
+  /** The 1904 date system. */
+  date1904: boolean;
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  nameComments: Map<Map<string, string>, Map<string, string>>;
   sheet(name: string): FakeSheet | null;
   addSheet(name: string): FakeSheet;
   visibleSheets(): FakeSheet[];
@@ -40,9 +50,14 @@ export interface FakeStats {
   valuesWrites: number;
   formatCalls: number;
   maxRequestBytes: number;
+  /** Largest response, including those Excel refused. */
   maxResponseBytes: number;
+  /** Largest response Excel sent (within its limit). */
+  maxResponseBytesSent: number;
   /** Most cells read in one range load. */
   maxCellsRead: number;
+  /** Most cells read in one sync. */
+  maxCellsPerSync: number;
   delayedForCellEdit: number;
 }
 export interface FakeOp {
@@ -57,10 +72,14 @@ export declare class FakeExcel {
   requestLimit: number;
   responseLimit: number;
   apiVersion: string;
+  /** "desktop" (default) or "web". */
+  platform: "desktop" | "web";
   cellEditMode: boolean;
   SheetVisibility: Record<string, string>;
   PageOrientation: Record<string, string>;
   PaperType: Record<string, string>;
+  CalculationMode: Record<string, string>;
+  CalculationType: Record<string, string>;
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   resetStats(): void;
@@ -70,8 +89,9 @@ export declare class FakeExcel {
   static fromJSON(json: unknown): FakeExcel;
   static parseAddress(address: string): FakeRect;
   static formatAddress(sheet: string, rect: FakeRect): string;
-  static parseInput(s: string): { value: unknown; numberFormat?: string };
+  static parseInput(s: string, date1904?: boolean): { value: unknown; numberFormat?: string };
+  static displayText(v: unknown, format: string, date1904: boolean): string;
   static versionAtLeast(supported: string, needed: string): boolean;
   static MIN_VERSION: Record<string, string>;
-  static LIMITS: { rows: number; cols: number; readCells: number };
+  static LIMITS: { rows: number; cols: number; readCells: number; cellChars: number; headerFooterChars: number; rowHeight: number };
 }

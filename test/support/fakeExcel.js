@@ -20,6 +20,18 @@
  * - Members above the ExcelApi version the fake is told to support (fake.apiVersion) fail with ApiNotFound.
  * - In cell edit mode a batch fails with InvalidOperationInCellEditMode unless Excel.run was given
  *   { delayForCellEdit: true }.
+ * - Objects an `add` returns (worksheets.add, tables.add, names.add) are temporary until their batch succeeds: when
+ *   the batch fails they are invalid, and any later call on them, or on an object reached through them, throws
+ *   InvalidObjectPath at once (office.js: ObjectPath.isInvalidAfterRequest, ClientRequest.addReferencedObjectPath).
+ * - On desktop Excel (fake.platform "desktop", the default), loading `value` of a name whose formula is no single
+ *   range (OFFSET, several areas) fails with InvalidOperation (office-js #4321, #1357).
+ * - workbook.names holds workbook-scoped names only; a worksheet's own names are in worksheet.names (ExcelApi 1.4).
+ * - A protected sheet refuses writes to its cells, formats, merges, rows and columns (AccessDenied); a protected
+ *   workbook structure refuses adding, deleting, renaming, moving, hiding and showing sheets (AccessDenied).
+ * - A cell takes at most 32 767 characters, a header or footer at most 255 (InvalidArgument).
+ * - Setting Worksheet.visibility needs ExcelApi 1.2 (reading it 1.1); adding several table rows at once needs 1.4.
+ * - With calculationMode "Manual", formula cells keep their old result until application.calculate().
+ * - The workbook's date system (model.date1904) decides what date a serial number shows as, in Range.text.
  *
  * It counts syncs, values writes and format calls, records the largest request and response, logs which sheet every
  * write touched, and can be told to fail on an operation (failOn). Plain JavaScript so that the same file runs under
@@ -28,7 +40,11 @@
 (function (root) {
   "use strict";
 
-  var LIMITS = { rows: 1048576, cols: 16384, readCells: 5000000 };
+  /**
+   * "Total number of characters that a cell can contain: 32,767 characters"; "Characters in a header or footer: 255"
+   * (Excel specifications and limits, https://support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3).
+   */
+  var LIMITS = { rows: 1048576, cols: 16384, readCells: 5000000, cellChars: 32767, headerFooterChars: 255, rowHeight: 409 };
 
   /**
    * The ExcelApi version that introduced each member the fake implements: "[Api set: ExcelApi x.y]" in Microsoft's
@@ -37,12 +53,16 @@
    * against that file.
    */
   var MIN_VERSION = {
+    "Application.calculate": "1.1",
+    "Application.calculationMode": "1.1",
     "Application.suspendScreenUpdatingUntilNextSync": "1.9",
+    "NamedItem.comment": "1.4",
     "NamedItem.delete": "1.4",
     "NamedItem.formula": "1.7",
     "NamedItem.getRange": "1.1",
     "NamedItem.getRangeOrNullObject": "1.4",
     "NamedItem.name": "1.1",
+    "NamedItem.scope": "1.4",
     "NamedItem.type": "1.1",
     "NamedItem.value": "1.1",
     "NamedItemCollection.add": "1.4",
@@ -75,6 +95,7 @@
     "RangeFormat.horizontalAlignment": "1.1",
     "RangeFormat.indentLevel": "1.9",
     "RangeFormat.rowHeight": "1.2",
+    "RangeFormat.useStandardHeight": "1.7",
     "RangeFormat.verticalAlignment": "1.1",
     "RangeFormat.wrapText": "1.1",
     "Table.getRange": "1.1",
@@ -83,6 +104,10 @@
     "TableCollection.add": "1.1",
     "TableCollection.getItemOrNullObject": "1.4",
     "TableRowCollection.add": "1.1",
+    // "1.1 for adding a single row; 1.4 allows adding of multiple rows"
+    "TableRowCollection.add:multiple": "1.4",
+    "Workbook.protection": "1.7",
+    "WorkbookProtection.protected": "1.7",
     "Worksheet.activate": "1.1",
     "Worksheet.delete": "1.1",
     "Worksheet.getRange": "1.1",
@@ -90,13 +115,18 @@
     "Worksheet.getUsedRangeOrNullObject": "1.4",
     "Worksheet.horizontalPageBreaks": "1.9",
     "Worksheet.name": "1.1",
+    "Worksheet.names": "1.4",
     "Worksheet.pageLayout": "1.9",
     "Worksheet.position": "1.1",
+    "Worksheet.protection": "1.2",
     "Worksheet.showGridlines": "1.8",
     "Worksheet.visibility": "1.1",
+    // "1.1 for reading visibility; 1.2 for setting it"
+    "Worksheet.visibility:set": "1.2",
     "WorksheetCollection.add": "1.1",
     "WorksheetCollection.getItem": "1.1",
     "WorksheetCollection.getItemOrNullObject": "1.4",
+    "WorksheetProtection.protected": "1.2",
   };
 
   function versionAtLeast(supported, needed) {
@@ -161,6 +191,28 @@
     e.name = "RichApi.Error";
     return e;
   }
+  /**
+   * office.js marks the object an `add` returns as invalid when its request is sent ("isInvalidAfterRequest") and
+   * makes it valid again only from a successful response; a failed batch leaves it invalid. Using it then throws at
+   * once, before any sync: ClientRequest.addReferencedObjectPath "if (!objectPath.isValid) throw ...
+   * ErrorCodes.invalidObjectPath". An object reached through an invalid one is refused the same way here.
+   */
+  function alive(proxy) {
+    for (var p = proxy; p; p = p._parent) {
+      if (p._invalid) {
+        throw officeError("InvalidObjectPath", "The object path '" + (p._path || "object") + "' isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.");
+      }
+    }
+  }
+  /** A protected sheet refuses changes to its cells ("You cannot perform the requested operation."). */
+  function editable(s) {
+    if (s && s.protected) throw officeError("AccessDenied", "You cannot perform the requested operation (the worksheet " + s.name + " is protected).");
+    return s;
+  }
+  /** A protected workbook structure refuses adding, deleting, moving, renaming, hiding and showing sheets. */
+  function structureEditable(model) {
+    if (model.structureProtected) throw officeError("AccessDenied", "You cannot perform the requested operation (the workbook structure is protected).");
+  }
   function intersects(a, b) {
     return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
   }
@@ -210,7 +262,7 @@
    * text; "=" (and "+", "-", "@" before something that is not a number) starts a formula; numbers (1.5, 1,5,
    * 1 234,5, 1e3), percentages and ISO dates become numbers, TRUE/FALSE (SANT/FALSKT) booleans.
    */
-  function parseInput(s) {
+  function parseInput(s, date1904) {
     if (s === "") return { value: "" };
     if (s.charAt(0) === "'") return { value: s.slice(1) };
     var t = s.trim();
@@ -222,7 +274,7 @@
     var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (d) {
       var ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
-      if (!isNaN(ms)) return { value: ms / 86400000 + 25569, numberFormat: "yyyy-mm-dd" };
+      if (!isNaN(ms)) return { value: ms / 86400000 + epochOffset(date1904), numberFormat: "yyyy-mm-dd" };
     }
     var b = t.toUpperCase();
     if (b === "TRUE" || b === "SANT") return { value: true };
@@ -233,6 +285,60 @@
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
     if (/^[+-]?\d{1,3}([ \u00a0]\d{3})+(,\d+)?$/.test(t) || /^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(/[ \u00a0]/g, "").replace(",", "."));
     return null;
+  }
+
+  // ---- dates and displayed text ---------------------------------------------------------------------------------
+  /** Days from each date system's day 0 to 1970-01-01: 1900 system (day 0 = 1899-12-30 for serials from 61) and 1904. */
+  function epochOffset(date1904) {
+    return date1904 ? 24107 : 25569;
+  }
+  function isDateFormat(format) {
+    var f = String(format || "").replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+    return f !== "General" && /[dy]|m{3,}/i.test(f);
+  }
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function pad(n, w) {
+    var t = String(n);
+    while (t.length < w) t = "0" + t;
+    return t;
+  }
+  /** What Excel shows for a value under a number format: dates rendered by the workbook's date system, other values as they are. */
+  function displayText(v, format, date1904) {
+    if (isEmpty(v)) return "";
+    if (typeof v !== "number" || !isDateFormat(format)) return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    var d = new Date(Math.round((v - epochOffset(date1904)) * 86400000));
+    var f = String(format).replace(/\[[^\]]*\]/g, "");
+    var out = "", i = 0, lastWasHour = false;
+    while (i < f.length) {
+      var ch = f.charAt(i);
+      if (ch === '"') {
+        var end = f.indexOf('"', i + 1);
+        out += f.slice(i + 1, end < 0 ? f.length : end);
+        i = end < 0 ? f.length : end + 1;
+        continue;
+      }
+      if (ch === "\\") {
+        out += f.charAt(i + 1);
+        i += 2;
+        continue;
+      }
+      var run = 1;
+      while (i + run < f.length && f.charAt(i + run).toLowerCase() === ch.toLowerCase()) run++;
+      var lower = ch.toLowerCase();
+      if (lower === "y") out += run <= 2 ? pad(d.getUTCFullYear() % 100, 2) : String(d.getUTCFullYear());
+      else if (lower === "d") out += run === 1 ? String(d.getUTCDate()) : pad(d.getUTCDate(), 2);
+      else if (lower === "h") out += run === 1 ? String(d.getUTCHours()) : pad(d.getUTCHours(), 2);
+      else if (lower === "s") out += pad(d.getUTCSeconds(), 2);
+      else if (lower === "m") {
+        var minutes = lastWasHour || /^:?s/i.test(f.slice(i + run).replace(/^:/, ":"));
+        if (minutes && run <= 2) out += pad(d.getUTCMinutes(), 2);
+        else out += run === 1 ? String(d.getUTCMonth() + 1) : run === 2 ? pad(d.getUTCMonth() + 1, 2) : run === 3 ? MONTHS[d.getUTCMonth()] : MONTHS[d.getUTCMonth()];
+      } else out += f.slice(i, i + run);
+      if (lower === "h") lastWasHour = true;
+      else if (/[ydms]/.test(lower)) lastWasHour = false;
+      i += run;
+    }
+    return out;
   }
 
   // ---- the workbook ---------------------------------------------------------------------------------------------
@@ -252,6 +358,10 @@
       this.pageBreaks = [];
       this.pageLayout = { headersFooters: { defaultForAllPages: {} } };
       this.showGridlines = true;
+      /** Names scoped to this sheet (worksheet.names): name → formula. */
+      this.names = new Map();
+      /** Sheet protection: cells, formats, rows and columns cannot be changed. */
+      this.protected = false;
     }
     cell(r, c, create) {
       var k = r + "," + c;
@@ -290,6 +400,14 @@
       this.tables = [];
       this.selected = null;
       this.active = null;
+      /** Workbook structure protection (Review › Protect Workbook). */
+      this.structureProtected = false;
+      /** The 1904 date system (Excel for Mac's old default); serial 0 is 1904-01-01. */
+      this.date1904 = false;
+      /** Application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
+      this.calculationMode = "Automatic";
+      /** Comments of names, per names map (the workbook's or a sheet's). */
+      this.nameComments = new Map();
     }
     sheet(name) {
       var n = String(name).toLowerCase();
@@ -307,6 +425,7 @@
     }
     /** Renames a sheet; formulas and names that point at it follow, as in Excel. */
     renameSheet(s, name) {
+      structureEditable(this);
       checkSheetName(name);
       var other = this.sheet(name);
       if (other && other !== s) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists (sheet " + name + ").");
@@ -318,6 +437,7 @@
     }
     /** Deletes a sheet; formulas and names that point at it become #REF!, as in Excel. */
     removeSheet(s) {
+      structureEditable(this);
       if (s.visibility === "VeryHidden") throw officeError("InvalidOperation", "A VeryHidden worksheet cannot be deleted; make it hidden or visible first.");
       if (this.sheets.length === 1 || (s.visibility === "Visible" && this.visibleSheets().length === 1)) {
         throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
@@ -329,6 +449,7 @@
       if (this.selected && splitRef(this.selected) && splitRef(this.selected).sheet === s.name) this.selected = null;
     }
     setVisibility(s, v) {
+      structureEditable(this);
       if (v !== "Visible" && s.visibility === "Visible" && this.visibleSheets().length === 1) {
         throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -341,7 +462,19 @@
           if (c.value && typeof c.value === "object" && typeof c.value.formula === "string") c.value.formula = rewriteSheetRefs(c.value.formula, oldName, newName);
         }
       }
-      for (var entry of this.names) this.names.set(entry[0], rewriteSheetRefs(entry[1], oldName, newName));
+      var maps = [this.names].concat(this.sheets.map(function (x) { return x.names; }));
+      for (var m of maps) for (var entry of m) m.set(entry[0], rewriteSheetRefs(entry[1], oldName, newName));
+    }
+    /** application.calculate(): formula cells take the result they would have now. */
+    calculate() {
+      for (var s of this.sheets) {
+        for (var c of s.cells.values()) {
+          if (c.value && typeof c.value === "object" && "pending" in c.value) {
+            c.value.result = c.value.pending;
+            delete c.value.pending;
+          }
+        }
+      }
     }
     /** A cell's value as Excel shows it: formulas that are a single reference are evaluated, #REF! gives #REF!. */
     valueAt(s, r, c) {
@@ -373,9 +506,9 @@
     }
   }
 
-  /** What a workbook name resolves to, the way Excel reports it. */
-  function resolveName(model, key) {
-    var f = String(model.names.get(key)).replace(/^=/, "").trim();
+  /** What a name (`key` in `map`, the workbook's names or a sheet's) resolves to, the way Excel reports it. */
+  function resolveName(model, key, map) {
+    var f = String((map || model.names).get(key)).replace(/^=/, "").trim();
     var base = { name: key, formula: "=" + f };
     if (/#REF!/.test(f)) return Object.assign(base, { type: "Error", value: "#REF!", kind: "error" });
     var parts = splitTopLevel(f);
@@ -398,13 +531,16 @@
       this.fake = fake;
       this.queue = [];
       this.delayForCellEdit = !!(options && options.delayForCellEdit);
+      /** Objects returned by `add` in the batch being built: invalid if the batch fails. */
+      this.temporaries = [];
       this.workbook = new WorkbookProxy(this);
-      var self = this;
-      this.application = {
-        suspendScreenUpdatingUntilNextSync: function () {
-          self.enqueue("suspendScreenUpdating", null, function () {}, 64, "Application.suspendScreenUpdatingUntilNextSync");
-        },
-      };
+      this.application = new ApplicationProxy(this);
+    }
+    /** Registers an object an `add` returned: temporary until its batch succeeds. */
+    temporary(proxy, path) {
+      proxy._path = path;
+      this.temporaries.push(proxy);
+      return proxy;
     }
     /** Queues an operation; `member` names the API member it uses, checked against the supported version at sync. */
     enqueue(kind, sheetFn, run, bytes, member) {
@@ -415,6 +551,16 @@
       if (!versionAtLeast(this.fake.apiVersion, MIN_VERSION[member] || "1.1")) this.enqueue("check", null, function () {}, 16, member);
     }
     async sync() {
+      var temporaries = this.temporaries;
+      this.temporaries = [];
+      try {
+        await this._send();
+      } catch (e) {
+        for (var t of temporaries) t._invalid = true;
+        throw e;
+      }
+    }
+    async _send() {
       var fake = this.fake;
       var ops = this.queue;
       this.queue = [];
@@ -425,6 +571,7 @@
         fake.stats.delayedForCellEdit++;
       }
       this.responseBytes = 0;
+      this.cellsRead = 0;
       var payload = ops.reduce(function (n, o) { return n + o.bytes; }, 0);
       fake.stats.maxRequestBytes = Math.max(fake.stats.maxRequestBytes, payload);
       if (payload > fake.requestLimit) throw officeError("RequestPayloadSizeLimitExceeded", "payload " + payload);
@@ -449,7 +596,41 @@
           if (op.kind === "format") fake.stats.formatCalls++;
         }
       }
+      fake.stats.maxCellsPerSync = Math.max(fake.stats.maxCellsPerSync || 0, this.cellsRead);
       if (this.responseBytes > fake.responseLimit) throw officeError("ResponsePayloadSizeLimitExceeded", "response " + this.responseBytes);
+      fake.stats.maxResponseBytesSent = Math.max(fake.stats.maxResponseBytesSent || 0, this.responseBytes);
+    }
+  }
+
+  /** context.application: calculation mode and recalculation, screen updating. */
+  class ApplicationProxy {
+    constructor(ctx) {
+      this.ctx = ctx;
+      this._loaded = new Set();
+      this._data = {};
+      defineLoadable(this, ["calculationMode"]);
+    }
+    load(props) {
+      var self = this;
+      var wanted = propList(props) || ["calculationMode"];
+      this.ctx.enqueue("load", null, function () {
+        if (wanted.indexOf("calculationMode") >= 0) {
+          self._data.calculationMode = self.ctx.fake.model.calculationMode;
+          self._loaded.add("calculationMode");
+        }
+      }, 64, wanted.indexOf("calculationMode") >= 0 ? "Application.calculationMode" : null);
+      return this;
+    }
+    /** "Recalculate all currently opened workbooks in Excel." (Application.calculate, ExcelApi 1.1) */
+    calculate(calculationType) {
+      var model = this.ctx.fake.model;
+      this.ctx.enqueue("calculate", null, function () {
+        if (["Recalculate", "Full", "FullRebuild"].indexOf(calculationType) < 0) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (calculationType).");
+        model.calculate();
+      }, 64, "Application.calculate");
+    }
+    suspendScreenUpdatingUntilNextSync() {
+      this.ctx.enqueue("suspendScreenUpdating", null, function () {}, 64, "Application.suspendScreenUpdatingUntilNextSync");
     }
   }
 
@@ -484,30 +665,81 @@
   class WorkbookProxy {
     constructor(ctx) {
       this.context = ctx;
-      this.names = new NamesProxy(ctx);
+      this.names = new NamesProxy(ctx, null);
       this.tables = new TablesProxy(ctx);
       this.worksheets = new WorksheetsProxy(ctx);
+      this.protection = new ProtectionProxy(ctx, null);
+    }
+    /**
+     * Workbook.load: "protection/protected" (ExcelApi 1.7). `use1904DateSystem` is "ExcelApi BETA (PREVIEW ONLY)" in
+     * Microsoft's reference: production Excel does not have it.
+     */
+    load(props) {
+      var list = propList(props) || [];
+      for (var p of list) {
+        if (p === "protection/protected" || p === "protection") this.protection.load("protected");
+        else if (p === "use1904DateSystem") {
+          this.context.enqueue("load", null, function () {
+            throw officeError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel (Workbook.use1904DateSystem is a preview API).");
+          }, 64, null);
+        }
+      }
+      return this;
+    }
+  }
+
+  /** Workbook.protection (ExcelApi 1.7, `sheet` null) or Worksheet.protection (ExcelApi 1.2). */
+  class ProtectionProxy {
+    constructor(ctx, sheetProxy) {
+      this.ctx = ctx;
+      this._sheetProxy = sheetProxy;
+      this._parent = sheetProxy;
+      this._loaded = new Set();
+      this._data = {};
+      defineLoadable(this, ["protected"]);
+    }
+    load() {
+      var self = this;
+      alive(this);
+      this.ctx.enqueue("load", null, function () {
+        var model = self.ctx.fake.model;
+        self._data.protected = self._sheetProxy ? !!self._sheetProxy._use().protected : !!model.structureProtected;
+        self._loaded.add("protected");
+      }, 64, this._sheetProxy ? "WorksheetProtection.protected" : "WorkbookProtection.protected");
+      return this;
     }
   }
 
   // ---- names ----------------------------------------------------------------------------------------------------
+  /** workbook.names (the workbook's own names) or worksheet.names (names scoped to that sheet, ExcelApi 1.4). */
   class NamesProxy {
-    constructor(ctx) {
+    constructor(ctx, sheetProxy) {
       this.ctx = ctx;
+      this._sheetProxy = sheetProxy;
+      this._parent = sheetProxy;
       this._items = null;
     }
     get items() {
       if (!this._items) throw new Error("PropertyNotLoaded: items");
       return this._items;
     }
+    /** The map these names live in: the workbook's, or the sheet's. */
+    _map() {
+      return this._sheetProxy ? this._sheetProxy._use().names : this.ctx.fake.model.names;
+    }
     load(props) {
       var ctx = this.ctx, self = this;
-      var wanted = propList(props, "items/") || ["name", "type", "value"];
-      var member = wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : null;
+      alive(this);
+      if (this._sheetProxy) ctx.need("Worksheet.names");
+      var explicit = propList(props, "items/");
+      var wanted = explicit || ["name", "type", "value", "visible", "comment", "scope"];
+      var member = !explicit ? null : wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : wanted.indexOf("comment") >= 0 ? "NamedItem.comment" : wanted.indexOf("scope") >= 0 ? "NamedItem.scope" : null;
       ctx.enqueue("load", null, function () {
-        self._items = Array.from(ctx.fake.model.names.keys()).map(function (key) {
-          var n = new NamedItemProxy(ctx, key, false);
+        var map = self._map();
+        self._items = Array.from(map.keys()).map(function (key) {
+          var n = new NamedItemProxy(ctx, key, false, self);
           n._resolveNow();
+          n._checkLoad(wanted);
           n._loaded = new Set(wanted);
           return n;
         });
@@ -515,47 +747,93 @@
       return this;
     }
     getItem(name) {
-      var n = new NamedItemProxy(this.ctx, name, false);
+      alive(this);
+      if (this._sheetProxy) this.ctx.need("Worksheet.names");
+      var n = new NamedItemProxy(this.ctx, name, false, this);
       this.ctx.enqueue("resolve", null, function () {
         if (!n._resolveNow()) throw officeError("ItemNotFound", "The requested resource doesn't exist (name " + name + ").");
       }, 64, "NamedItemCollection.getItem");
       return n;
     }
     getItemOrNullObject(name) {
-      var n = new NamedItemProxy(this.ctx, name, true);
+      alive(this);
+      if (this._sheetProxy) this.ctx.need("Worksheet.names");
+      var n = new NamedItemProxy(this.ctx, name, true, this);
       this.ctx.enqueue("resolve", null, function () { n._resolveNow(); }, 64, "NamedItemCollection.getItemOrNullObject");
       return n;
     }
-    add(name, reference) {
-      var ctx = this.ctx;
+    /** NamedItemCollection.add(name, reference, comment): "Adds a new name to the collection of the given scope." */
+    add(name, reference, comment) {
+      var ctx = this.ctx, self = this;
+      alive(this);
+      if (this._sheetProxy) ctx.need("Worksheet.names");
+      if (reference instanceof RangeProxy) alive(reference);
+      var item = ctx.temporary(new NamedItemProxy(ctx, name, false, this), "names.add(" + name + ")");
       var sheetFn = function () { return reference instanceof RangeProxy ? reference._sheet() : null; };
       ctx.enqueue("names.add", sheetFn, function () {
-        var exists = Array.from(ctx.fake.model.names.keys()).some(function (k) { return k.toLowerCase() === String(name).toLowerCase(); });
+        var map = self._map();
+        var exists = Array.from(map.keys()).some(function (k) { return k.toLowerCase() === String(name).toLowerCase(); });
         if (exists) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists (name " + name + ").");
         var formula = reference instanceof RangeProxy ? "=" + formatAddress(reference._sheet().name, reference._rect()) : String(reference);
-        ctx.fake.model.names.set(name, formula);
+        map.set(name, formula.charAt(0) === "=" ? formula : "=" + formula);
+        if (comment !== undefined && comment !== null && comment !== "") commentsOf(ctx.fake.model, map).set(name.toLowerCase(), String(comment));
+        item._resolveNow();
       }, 64, "NamedItemCollection.add");
+      return item;
     }
   }
 
+  function commentsOf(model, map) {
+    if (!model.nameComments.has(map)) model.nameComments.set(map, new Map());
+    return model.nameComments.get(map);
+  }
+
   class NamedItemProxy {
-    constructor(ctx, name, orNull) {
+    constructor(ctx, name, orNull, collection) {
       this.ctx = ctx;
       this._name = name;
       this._orNull = orNull;
+      this._collection = collection;
+      this._parent = collection;
       this._loaded = new Set();
       this._data = {};
       this._info = null;
       this.isNullObject = undefined;
-      defineLoadable(this, ["name", "type", "value", "formula"]);
+      defineLoadable(this, ["name", "type", "value", "formula", "comment", "scope", "visible"]);
+    }
+    _map() {
+      return this._collection._map();
     }
     _resolveNow() {
-      var model = this.ctx.fake.model, wanted = String(this._name).toLowerCase();
-      var key = Array.from(model.names.keys()).find(function (k) { return k.toLowerCase() === wanted; });
+      var model = this.ctx.fake.model, map = this._map(), wanted = String(this._name).toLowerCase();
+      var key = Array.from(map.keys()).find(function (k) { return k.toLowerCase() === wanted; });
       this.isNullObject = key === undefined;
-      this._info = key === undefined ? null : resolveName(model, key);
-      if (this._info) this._data = { name: this._info.name, type: this._info.type, value: this._info.value, formula: this._info.formula };
+      this._info = key === undefined ? null : resolveName(model, key, map);
+      if (this._info) {
+        this._data = {
+          name: this._info.name,
+          type: this._info.type,
+          value: this._info.value,
+          formula: this._info.formula,
+          comment: commentsOf(model, map).get(key.toLowerCase()) || "",
+          scope: this._collection._sheetProxy ? "Worksheet" : "Workbook",
+          visible: true,
+        };
+      }
       return !!this._info;
+    }
+    /**
+     * office-js #4321 (desktop Excel): "Attempting to load a named range, or any properties of one, will throw an error
+     * if in the Name Manager, the Value section resolves to "{...}", which is the case when the "Refers To" of the
+     * named range is represented by an OFFSET formula" — "RichApi.Error: This operation is not permitted for the
+     * current object". #1357: names of several areas or functions crashed Excel when their values were loaded.
+     * Excel on the web does not have the fault. `name`, `type` and `formula` (ExcelApi 1.7) load as usual.
+     */
+    _checkLoad(wanted) {
+      if (this.ctx.fake.platform !== "desktop" || !this._info || wanted.indexOf("value") < 0) return;
+      if (this._info.kind === "function" || this._info.kind === "multi") {
+        throw officeError("InvalidOperation", "This operation is not permitted for the current object (the value of name " + this._info.name + ").");
+      }
     }
     _current() {
       if (this.isNullObject === true || (this.isNullObject === undefined && !this._resolveNow())) {
@@ -566,23 +844,38 @@
     }
     load(props) {
       var self = this;
-      var wanted = propList(props) || ["name", "type", "value"];
+      alive(this);
+      var explicit = propList(props);
+      var wanted = explicit || ["name", "type", "value", "visible", "comment", "scope"];
       this.ctx.enqueue("load", null, function () {
         if (!self._resolveNow()) {
           if (self._orNull) return;
           throw officeError("ItemNotFound", "The requested resource doesn't exist (name " + self._name + ").");
         }
+        self._checkLoad(wanted);
         self._loaded = new Set(wanted);
-      }, 64, wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : null);
+      }, 64, !explicit ? null : wanted.indexOf("formula") >= 0 ? "NamedItem.formula" : wanted.indexOf("comment") >= 0 ? "NamedItem.comment" : wanted.indexOf("scope") >= 0 ? "NamedItem.scope" : null);
       return this;
+    }
+    /** NamedItem.formula can be set (ExcelApi 1.7): the name then refers to the new formula, keeping its comment. */
+    set formula(v) {
+      var self = this;
+      alive(this);
+      this.ctx.enqueue("names.formula", null, function () {
+        var info = self._current();
+        var f = String(v);
+        self._map().set(info.name, f.charAt(0) === "=" ? f : "=" + f);
+        self._resolveNow();
+      }, 64, "NamedItem.formula");
     }
     /** "Throws an error if the named item's type is not a range"; for OFFSET or multi-area names: InvalidOperation (office-js #4321). */
     getRange() {
       var self = this;
+      alive(this);
       var range = new RangeProxy(this.ctx, function () {
         var info = self._current();
         return { sheet: self.ctx.fake.model.sheet(info.ref.sheet), rect: parseAddress(info.ref.address) };
-      }, false);
+      }, false, this);
       this.ctx.enqueue("resolve", null, function () {
         var info = self._current();
         if (info.kind !== "range") throw officeError("InvalidOperation", "This operation is not permitted for the current object.");
@@ -593,11 +886,12 @@
     /** "If the named item's type is not a range, then this method returns an object with its isNullObject property set to true." */
     getRangeOrNullObject() {
       var self = this;
+      alive(this);
       var range = new RangeProxy(this.ctx, function () {
         var info = self._current();
         if (info.kind !== "range") return null;
         return { sheet: self.ctx.fake.model.sheet(info.ref.sheet), rect: parseAddress(info.ref.address) };
-      }, true);
+      }, true, this);
       this.ctx.enqueue("resolve", null, function () {
         range.isNullObject = !range._ref();
       }, 64, "NamedItem.getRangeOrNullObject");
@@ -605,9 +899,11 @@
     }
     delete() {
       var self = this;
+      alive(this);
       this.ctx.enqueue("names.delete", null, function () {
         var info = self._current();
-        self.ctx.fake.model.names.delete(info.name);
+        self._map().delete(info.name);
+        commentsOf(self.ctx.fake.model, self._map()).delete(info.name.toLowerCase());
       }, 64, "NamedItem.delete");
     }
   }
@@ -636,7 +932,7 @@
     }
     getItemOrNullObject(name) {
       var self = this;
-      var p = new TableProxy(this.ctx, null);
+      var p = new TableProxy(this.ctx, null, this._parent);
       this.ctx.enqueue("resolve", null, function () {
         p._table = self.ctx.fake.model.tables.find(function (t) { return t.name.toLowerCase() === String(name).toLowerCase(); }) || null;
         p.isNullObject = !p._table;
@@ -645,8 +941,10 @@
     }
     add(range, hasHeaders) {
       var self = this;
-      var p = new TableProxy(this.ctx, null);
+      alive(range);
+      var p = this.ctx.temporary(new TableProxy(this.ctx, null, null), "tables.add");
       this.ctx.enqueue("tables.add", function () { return range._sheet(); }, function () {
+        editable(range._sheet());
         var t = { name: "Tabell" + (self.ctx.fake.model.tables.length + 1), sheet: range._sheet().name, address: localAddress(range._rect()), hasHeaders: hasHeaders };
         self.ctx.fake.model.tables.push(t);
         p._table = t;
@@ -657,8 +955,9 @@
   }
 
   class TableProxy {
-    constructor(ctx, table) {
+    constructor(ctx, table, parent) {
       this.ctx = ctx;
+      this._parent = parent || null;
       this._table = table;
       this._loaded = new Set();
       this._data = {};
@@ -673,6 +972,7 @@
     }
     set name(v) {
       var self = this;
+      alive(this);
       this.ctx.enqueue("tables.name", function () { return self._sheet(); }, function () { self._use().name = v; }, 64, "Table.name");
     }
     get name() {
@@ -680,23 +980,28 @@
     }
     set style(v) {
       var self = this;
-      this.ctx.enqueue("format", function () { return self._sheet(); }, function () { self._use().style = v; }, 64, "Table.style");
+      alive(this);
+      this.ctx.enqueue("format", function () { return self._sheet(); }, function () { editable(self._sheet()); self._use().style = v; }, 64, "Table.style");
     }
     getRange() {
       var self = this;
+      alive(this);
       return new RangeProxy(this.ctx, function () {
         var t = self._use();
         return { sheet: self.ctx.fake.model.sheet(t.sheet), rect: parseAddress(t.address) };
-      }, false);
+      }, false, this);
     }
     get rows() {
       var self = this;
       return {
         add: function (index, values) {
+          alive(self);
+          // "[Api set: ExcelApi 1.1 for adding a single row; 1.4 allows adding of multiple rows]"
+          if (Array.isArray(values) && values.length > 1) self.ctx.need("TableRowCollection.add:multiple");
           self.ctx.enqueue("values", function () { return self._sheet(); }, function () {
-            var t = self._use(), s = self._sheet();
+            var t = self._use(), s = editable(self._sheet());
             var r = parseAddress(t.address);
-            writeValues(s, { row: r.row + r.rows, col: r.col, rows: values.length, cols: r.cols }, values);
+            writeValues(s, { row: r.row + r.rows, col: r.col, rows: values.length, cols: r.cols }, values, self.ctx.fake.model.date1904);
             t.address = localAddress({ row: r.row, col: r.col, rows: r.rows + values.length, cols: r.cols });
           }, JSON.stringify(values).length, "TableRowCollection.add");
         },
@@ -721,6 +1026,11 @@
         self._items = self.ctx.fake.model.sheets.map(function (s) {
           var p = new WorksheetProxy(self.ctx, function () { return s; }, false);
           p._fill(wanted);
+          if (wanted.indexOf("protection/protected") >= 0) {
+            if (!versionAtLeast(self.ctx.fake.apiVersion, MIN_VERSION["WorksheetProtection.protected"])) throw officeError("ApiNotFound", "The API you are trying to use could not be found (WorksheetProtection.protected).");
+            p.protection._data.protected = s.protected;
+            p.protection._loaded.add("protected");
+          }
           return p;
         });
       });
@@ -746,8 +1056,9 @@
     }
     add(name) {
       var self = this, created = null;
-      var p = new WorksheetProxy(this.ctx, function () { return created; }, false);
+      var p = this.ctx.temporary(new WorksheetProxy(this.ctx, function () { return created; }, false), "worksheets.add(" + name + ")");
       this.ctx.enqueue("worksheets.add", function () { return created; }, function () {
+        structureEditable(self.ctx.fake.model);
         created = self.ctx.fake.model.addSheet(name);
       }, 64, "WorksheetCollection.add");
       return p;
@@ -761,12 +1072,34 @@
       this._orNull = orNull;
       this._loaded = new Set();
       this._data = {};
+      this._parent = null;
       this.isNullObject = false;
       var self = this;
       this.tables = new TablesProxy(ctx);
+      this.tables._parent = this;
+      this.names = new NamesProxy(ctx, this);
+      this.protection = new ProtectionProxy(ctx, this);
       var footers = {};
       ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"].forEach(function (k) {
-        Object.defineProperty(footers, k, { set: function (v) { self._set("pageLayout", function (s) { s.pageLayout.headersFooters.defaultForAllPages[k] = v; }, "Worksheet.pageLayout"); } });
+        Object.defineProperty(footers, k, {
+          set: function (v) {
+            self._set("pageLayout", function (s) {
+              var all = s.pageLayout.headersFooters.defaultForAllPages;
+              var next = Object.assign({}, all);
+              next[k] = v;
+              // "Characters in a header or footer: 255" (Excel specifications and limits): left, center and right
+              // with their section codes make one header or footer.
+              for (var part of ["Header", "Footer"]) {
+                var text = ["left", "center", "right"].map(function (side, i) {
+                  var t = next[side + part];
+                  return t ? ["&L", "&C", "&R"][i] + t : "";
+                }).join("");
+                if (text.length > LIMITS.headerFooterChars) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (the " + part.toLowerCase() + " has " + text.length + " characters; at most 255).");
+              }
+              all[k] = v;
+            }, "Worksheet.pageLayout");
+          },
+        });
       });
       var page = { headersFooters: { defaultForAllPages: footers } };
       ["orientation", "paperSize", "zoom", "centerHorizontally"].forEach(function (k) {
@@ -803,6 +1136,7 @@
     }
     _set(kind, fn, member) {
       var self = this;
+      alive(this);
       this.ctx.enqueue(kind, function () { return self._use(); }, function () { fn(self._use()); }, 64, member);
     }
     get name() {
@@ -810,6 +1144,7 @@
     }
     set name(v) {
       var model = this.ctx.fake.model;
+      alive(this);
       this._set("sheet.name", function (s) { model.renameSheet(s, v); }, "Worksheet.name");
     }
     get visibility() {
@@ -817,11 +1152,12 @@
     }
     set visibility(v) {
       var model = this.ctx.fake.model;
-      this._set("sheet.visibility", function (s) { model.setVisibility(s, v); }, "Worksheet.visibility");
+      this._set("sheet.visibility", function (s) { model.setVisibility(s, v); }, "Worksheet.visibility:set");
     }
     set position(v) {
-      var list = this.ctx.fake.model.sheets;
+      var model = this.ctx.fake.model, list = model.sheets;
       this._set("sheet.position", function (s) {
+        structureEditable(model);
         list.splice(list.indexOf(s), 1);
         list.splice(v, 0, s);
       }, "Worksheet.position");
@@ -842,7 +1178,9 @@
     }
     load(props) {
       var self = this;
+      alive(this);
       var wanted = propList(props) || ["name", "visibility", "position"];
+      if (wanted.indexOf("protection/protected") >= 0) this.protection.load("protected");
       this.ctx.enqueue("load", null, function () {
         var s = self._sheet();
         if (!s) {
@@ -858,38 +1196,41 @@
     }
     getRange(address) {
       var self = this;
+      alive(this);
       this.ctx.need("Worksheet.getRange");
       return new RangeProxy(this.ctx, function () {
         var s = self._use();
         return { sheet: s, rect: address === undefined ? { row: 0, col: 0, rows: LIMITS.rows, cols: LIMITS.cols } : parseAddress(address) };
-      }, false);
+      }, false, this);
     }
     getUsedRange(valuesOnly) {
       var self = this;
+      alive(this);
       return new RangeProxy(this.ctx, function () {
         var s = self._use();
         return { sheet: s, rect: s.used(valuesOnly) || { row: 0, col: 0, rows: 1, cols: 1 } };
-      }, false);
+      }, false, this);
     }
     getUsedRangeOrNullObject(valuesOnly) {
       var self = this;
+      alive(this);
       this.ctx.need("Worksheet.getUsedRangeOrNullObject");
       var range = new RangeProxy(this.ctx, function () {
         var s = self._use();
         var u = s.used(valuesOnly);
         return u ? { sheet: s, rect: u } : null;
-      }, true);
+      }, true, this);
       this.ctx.enqueue("resolve", null, function () { range.isNullObject = !range._ref(); });
       return range;
     }
   }
 
   // ---- ranges ---------------------------------------------------------------------------------------------------
-  var FORMAT_PROPS = { horizontalAlignment: "1.1", verticalAlignment: "1.1", wrapText: "1.1", indentLevel: "1.9", columnWidth: "1.2", rowHeight: "1.2" };
+  var FORMAT_PROPS = { horizontalAlignment: "1.1", verticalAlignment: "1.1", wrapText: "1.1", indentLevel: "1.9", columnWidth: "1.2", rowHeight: "1.2", useStandardHeight: "1.7" };
   var VALUE_PROPS = ["values", "valueTypes", "numberFormat", "text", "formulas"];
 
   /** Writes a grid of values as Excel does when they are set through Range.values (strings parsed, unless text format). */
-  function writeValues(s, r, v) {
+  function writeValues(s, r, v, date1904) {
     var grid = Array.isArray(v) ? v : null;
     if (grid && (grid.length !== r.rows || grid.some(function (row) { return !Array.isArray(row) || row.length !== r.cols; }))) {
       throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
@@ -899,8 +1240,14 @@
         var x = grid ? grid[i][j] : v;
         var c = s.cell(r.row + i, r.col + j, true);
         if (x === null || x === undefined) x = "";
+        // "Total number of characters that a cell can contain: 32,767 characters" (a leading apostrophe, Excel's text
+        // prefix, is not part of the content).
+        var content = typeof x === "string" && c.numberFormat !== "@" && x.charAt(0) === "'" ? x.slice(1) : x;
+        if (typeof content === "string" && content.length > LIMITS.cellChars) {
+          throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (a text of " + x.length + " characters; a cell holds at most 32767).");
+        }
         if (typeof x === "string" && c.numberFormat !== "@") {
-          var parsed = parseInput(x);
+          var parsed = parseInput(x, date1904);
           x = parsed.value;
           if (parsed.numberFormat && (c.numberFormat === "General" || !c.numberFormat)) c.numberFormat = parsed.numberFormat;
         }
@@ -910,9 +1257,10 @@
   }
 
   class RangeProxy {
-    constructor(ctx, target, orNull) {
+    constructor(ctx, target, orNull, parent) {
       this.ctx = ctx;
       this._target = target;
+      this._parent = parent || null;
       this._orNull = !!orNull;
       this._loaded = new Set();
       this._data = {};
@@ -969,21 +1317,33 @@
     /** A navigation property: the same object on every access, as in Office.js. */
     get worksheet() {
       var self = this;
-      if (!this._worksheet) this._worksheet = new WorksheetProxy(this.ctx, function () { return self._sheet(); }, false);
+      alive(this);
+      if (!this._worksheet) {
+        this._worksheet = new WorksheetProxy(this.ctx, function () { return self._sheet(); }, false);
+        this._worksheet._parent = this;
+      }
       return this._worksheet;
     }
     _format(key, value, member) {
       var self = this;
-      var kind = key === "columnWidth" || key === "rowHeight" ? "size" : "format";
+      alive(this);
+      var kind = key === "columnWidth" || key === "rowHeight" || key === "useStandardHeight" ? "size" : "format";
       this.ctx.enqueue(kind, function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         var wholeColumns = r.row === 0 && r.rows === LIMITS.rows, wholeRows = r.col === 0 && r.cols === LIMITS.cols;
         if (key === "columnWidth") {
           for (var c = r.col; c < r.col + r.cols; c++) s.columnWidths[c] = value;
           return;
         }
         if (key === "rowHeight") {
+          // "Row height: 409 points" (Excel specifications and limits)
+          if (!(value >= 0 && value <= LIMITS.rowHeight)) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (row height " + value + "; at most 409 points).");
           for (var rr = r.row; rr < r.row + r.rows; rr++) s.rowHeights[rr] = value;
+          return;
+        }
+        // "Note: This property is only intended to be set to true. Setting it to false has no effect." (ExcelApi 1.7)
+        if (key === "useStandardHeight") {
+          if (value === true) for (var sr = r.row; sr < Math.min(r.row + r.rows, LIMITS.rows); sr++) delete s.rowHeights[sr];
           return;
         }
         if (wholeColumns || wholeRows) return;
@@ -992,6 +1352,7 @@
     }
     load(props) {
       var self = this;
+      alive(this);
       var wanted = propList(props);
       this.ctx.enqueue("load", null, function () {
         var t = self._ref();
@@ -1012,6 +1373,7 @@
         var all = { rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols, address: formatAddress(s.name, r) };
         if (needsCells) {
           self.ctx.fake.stats.maxCellsRead = Math.max(self.ctx.fake.stats.maxCellsRead, r.rows * r.cols);
+          self.ctx.cellsRead += r.rows * r.cols;
           var values = [], types = [], formats = [], text = [], formulas = [];
           for (var i = 0; i < r.rows; i++) {
             var vr = [], tr = [], fr = [], xr = [], fo = [];
@@ -1022,7 +1384,7 @@
               vr.push(v);
               tr.push(isEmpty(v) ? "Empty" : isErrorValue(v) ? "Error" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
               fr.push(c ? c.numberFormat : "General");
-              xr.push(isEmpty(v) ? "" : String(v));
+              xr.push(displayText(v, c ? c.numberFormat : "General", model.date1904));
               fo.push(raw && typeof raw === "object" && "formula" in raw ? raw.formula : v);
             }
             values.push(vr); types.push(tr); formats.push(fr); text.push(xr); formulas.push(fo);
@@ -1040,12 +1402,14 @@
     }
     set values(v) {
       var self = this;
-      this.ctx.enqueue("values", function () { return self._sheet(); }, function () { writeValues(self._sheet(), self._rect(), v); }, JSON.stringify(v).length, "Range.values");
+      alive(this);
+      this.ctx.enqueue("values", function () { return self._sheet(); }, function () { writeValues(editable(self._sheet()), self._rect(), v, self.ctx.fake.model.date1904); }, JSON.stringify(v).length, "Range.values");
     }
     set numberFormat(v) {
       var self = this;
+      alive(this);
       this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         if (Array.isArray(v) && (v.length !== r.rows || v.some(function (row) { return !Array.isArray(row) || row.length !== r.cols; }))) {
           throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
         }
@@ -1054,31 +1418,35 @@
     }
     set columnHidden(v) {
       var self = this;
+      alive(this);
       this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         for (var c = r.col; c < r.col + r.cols; c++) (v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
       }, 64, "Range.columnHidden");
     }
     merge() {
       var self = this;
+      alive(this);
       this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         s.merges = s.merges.filter(function (m) { return !intersects(m, r); });
         s.merges.push({ row: r.row, col: r.col, rows: r.rows, cols: r.cols });
       }, 64, "Range.merge");
     }
     unmerge() {
       var self = this;
+      alive(this);
       this.ctx.enqueue("format", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         s.merges = s.merges.filter(function (m) { return !intersects(m, r); });
       }, 64, "Range.unmerge");
     }
     /** Range.clear(applyTo): "All" (default), "Contents" or "Formats"; merges go with the formats. */
     clear(applyTo) {
       var self = this, what = applyTo || "All";
+      alive(this);
       this.ctx.enqueue("clear", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         for (var entry of Array.from(s.cells)) {
           var k = entry[0], i = k.indexOf(",");
           var row = +k.slice(0, i), col = +k.slice(i + 1);
@@ -1096,8 +1464,10 @@
     /** Range.copyFrom(source, copyType): copies the source's cells (and, for "All" and "Formats", merges) to this range's top-left. */
     copyFrom(source, copyType) {
       var self = this, type = copyType || "All";
+      alive(this);
+      alive(source);
       this.ctx.enqueue("copyFrom", function () { return self._sheet(); }, function () {
-        var s = self._sheet(), r = self._rect();
+        var s = editable(self._sheet()), r = self._rect();
         var from = source._sheet(), fr = source._rect();
         var to = { row: r.row, col: r.col, rows: fr.rows, cols: fr.cols };
         for (var i = 0; i < fr.rows; i++) {
@@ -1130,39 +1500,45 @@
     }
     select() {
       var self = this;
+      alive(this);
       this.ctx.enqueue("select", null, function () { self.ctx.fake.model.selected = formatAddress(self._sheet().name, self._rect()); }, 64, "Range.select");
     }
     getCell(row, col) {
       var self = this;
+      alive(this);
       return new RangeProxy(this.ctx, function () {
         var r = self._rect();
         return { sheet: self._sheet(), rect: { row: r.row + row, col: r.col + col, rows: 1, cols: 1 } };
-      }, false);
+      }, false, this);
     }
     getRowsBelow(n) {
       var self = this;
+      alive(this);
       this.ctx.need("Range.getRowsBelow");
       return new RangeProxy(this.ctx, function () {
         var r = self._rect();
         return { sheet: self._sheet(), rect: { row: r.row + r.rows, col: r.col, rows: n === undefined ? 1 : n, cols: r.cols } };
-      }, false);
+      }, false, this);
     }
     getResizedRange(dr, dc) {
       var self = this;
+      alive(this);
       this.ctx.need("Range.getResizedRange");
       return new RangeProxy(this.ctx, function () {
         var r = self._rect();
         return { sheet: self._sheet(), rect: { row: r.row, col: r.col, rows: r.rows + dr, cols: r.cols + dc } };
-      }, false);
+      }, false, this);
     }
   }
 
   class FakeExcel {
     constructor() {
       this.model = new Model();
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxCellsRead: 0, delayedForCellEdit: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxResponseBytesSent: 0, maxCellsRead: 0, maxCellsPerSync: 0, delayedForCellEdit: 0 };
       this.log = [];
       this.failOn = null;
+      /** "desktop" (Windows or Mac) or "web": desktop Excel has the dynamic-name fault of office-js #4321. */
+      this.platform = "desktop";
       /** Largest request Excel accepts (Excel on the web: 5 MB). */
       this.requestLimit = 5 * 1024 * 1024;
       /** Largest response (Excel on the web: 5 MB; desktop: none). */
@@ -1172,6 +1548,8 @@
       /** True while the user edits a cell. */
       this.cellEditMode = false;
       this.SheetVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+      this.CalculationMode = { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" };
+      this.CalculationType = { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" };
       this.PageOrientation = { landscape: "Landscape", portrait: "Portrait" };
       this.PaperType = { a4: "A4" };
     }
@@ -1182,7 +1560,7 @@
       return fn(ctx);
     }
     resetStats() {
-      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxCellsRead: 0, delayedForCellEdit: 0 };
+      this.stats = { syncs: 0, valuesWrites: 0, formatCalls: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxResponseBytesSent: 0, maxCellsRead: 0, maxCellsPerSync: 0, delayedForCellEdit: 0 };
       this.log = [];
     }
     /** Every non-empty value of a sheet, row-major, as a 2D array from A1 (formulas as stored). */
@@ -1213,10 +1591,16 @@
 
   /** A plain-data copy of the workbook (sheets' cells, names, tables), to recreate it elsewhere (a browser). */
   FakeExcel.prototype.toJSON = function () {
+    var m = this.model;
     return {
-      sheets: this.model.sheets.map(function (s) { return { name: s.name, cells: Array.from(s.cells.entries()).map(function (e) { return [e[0], e[1].value, e[1].numberFormat]; }) }; }),
-      names: Array.from(this.model.names.entries()),
-      tables: this.model.tables.map(function (t) { return Object.assign({}, t); }),
+      sheets: m.sheets.map(function (s) {
+        return { name: s.name, visibility: s.visibility, protected: s.protected, names: Array.from(s.names.entries()), cells: Array.from(s.cells.entries()).map(function (e) { return [e[0], e[1].value, e[1].numberFormat]; }) };
+      }),
+      names: Array.from(m.names.entries()),
+      tables: m.tables.map(function (t) { return Object.assign({}, t); }),
+      structureProtected: m.structureProtected,
+      date1904: m.date1904,
+      calculationMode: m.calculationMode,
     };
   };
   FakeExcel.fromJSON = function (json) {
@@ -1224,14 +1608,21 @@
     for (var s of json.sheets) {
       var sheet = fake.model.addSheet(s.name);
       for (var c of s.cells) sheet.cells.set(c[0], { value: c[1], numberFormat: c[2], format: {} });
+      if (s.visibility) sheet.visibility = s.visibility;
+      sheet.protected = !!s.protected;
+      for (var sn of s.names || []) sheet.names.set(sn[0], sn[1]);
     }
     for (var n of json.names) fake.model.names.set(n[0], n[1]);
     fake.model.tables = json.tables.map(function (t) { return Object.assign({}, t); });
+    fake.model.structureProtected = !!json.structureProtected;
+    fake.model.date1904 = !!json.date1904;
+    if (json.calculationMode) fake.model.calculationMode = json.calculationMode;
     return fake;
   };
   FakeExcel.parseAddress = parseAddress;
   FakeExcel.formatAddress = formatAddress;
   FakeExcel.parseInput = parseInput;
+  FakeExcel.displayText = displayText;
   FakeExcel.versionAtLeast = versionAtLeast;
   FakeExcel.MIN_VERSION = MIN_VERSION;
   FakeExcel.LIMITS = LIMITS;

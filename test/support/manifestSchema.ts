@@ -1,10 +1,9 @@
 /**
- * The parent and order rules of an Office add-in manifest (task pane, XML), as far as this add-in uses them,
- * written down from Microsoft's reference because the XSD files cannot be validated against here:
+ * The parent and order rules of an Office add-in manifest (task pane, XML), as far as this add-in uses them, written
+ * down from Microsoft's reference: a second check beside Microsoft's XSDs (../shared/schemas/office-addin-manifest/,
+ * with `Runtimes` added to `Host` as [MS-OWEMXML] has it; see its README), which test/manifest.test.ts validates every
+ * shipped manifest against with xmllint. This table names the rule broken in words a reader can follow.
  *
- * - The XSDs once kept in OfficeDev/office-js-docs-pr (docs/overview/schemas/taskpane/*.xsd, last version
- *   dc21b2823faee004072ff4a711d6f0a1c77328a9) predate the shared runtime: their `Host` has no `Runtimes`,
- *   so they would reject every shared-runtime manifest, Microsoft's own samples included. They are not vendored.
  * - The current schema is [MS-OWEMXML] (https://learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/),
  *   published as per-type fragments; the fragments quoted below are copied from there.
  * - The order of every element is listed in "How to find the proper order of manifest elements"
@@ -66,7 +65,9 @@ export const SEQUENCES: Record<string, ChildRule[]> = {
     app("ExtendedOverrides", 0, 1),
   ],
   LocaleAware: [app("Override", 0, MANY)],
-  AppDomains: [app("AppDomain", 0, MANY)],
+  // [MS-OWEMXML] AppDomains: a sequence of AppDomain with minOccurs="1"; "This element can't be empty."
+  // (https://learn.microsoft.com/javascript/api/manifest/appdomains)
+  AppDomains: [app("AppDomain", 1, MANY)],
   BaseHosts: [app("Host", 1, MANY)],
   BaseRequirements: [app("Sets", 0, 1, "BaseSets"), app("Methods", 0, 1, "BaseMethods")],
   BaseSets: [app("Set", 1, MANY)],

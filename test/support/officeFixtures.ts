@@ -6,6 +6,10 @@ import { columnLetters } from "../../src/core/references";
 /** Loads an ExcelJS workbook (values as Excel would hold them, number formats, names, tables) into a fake Excel. */
 export function fakeFromWorkbook(wb: ExcelJS.Workbook): FakeExcel {
   const fake = new FakeExcel();
+  // ExcelJS turns serial numbers into dates by the workbook's date system; they go back the same way.
+  const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
+  fake.model.date1904 = date1904;
+  const epoch = date1904 ? 24107 : 25569;
   wb.eachSheet((ws) => {
     const sheet = fake.model.addSheet(ws.name);
     ws.eachRow({ includeEmpty: false }, (row, r) =>
@@ -14,7 +18,7 @@ export function fakeFromWorkbook(wb: ExcelJS.Workbook): FakeExcel {
         if (v && typeof v === "object" && "formula" in (v as object)) v = (v as { result?: unknown }).result ?? 0;
         if (v && typeof v === "object" && "error" in (v as object)) v = (v as { error: string }).error;
         if (v && typeof v === "object" && "richText" in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
-        if (v instanceof Date) v = v.getTime() / 86400000 + 25569;
+        if (v instanceof Date) v = v.getTime() / 86400000 + epoch;
         const target = sheet.cell(r - 1, c - 1, true);
         if (!target) return;
         target.value = v ?? "";
@@ -67,11 +71,17 @@ export function installFake(fake: FakeExcel, supported = "1.12"): void {
     SheetVisibility: fake.SheetVisibility,
     PageOrientation: fake.PageOrientation,
     PaperType: fake.PaperType,
+    CalculationMode: fake.CalculationMode,
+    CalculationType: fake.CalculationType,
   };
   g.Office = {
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && FakeExcel.versionAtLeast(supported, v) } },
+    context: {
+      requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && FakeExcel.versionAtLeast(supported, v) },
+      platform: fake.platform === "web" ? "OfficeOnline" : "PC",
+    },
     actions: { associate: () => undefined },
     HostType: { Excel: "Excel" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
   };
 }
 

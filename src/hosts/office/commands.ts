@@ -6,6 +6,7 @@ import { createTemplate } from "./template";
 import { TemplateKind } from "../../contract/template";
 import { swedishError } from "./officeErrors";
 import { MAX_REQUEST_BYTES } from "./renderOffice";
+import { DESKTOP_SYNC_BYTES } from "./officeSource";
 
 /** Whether this Excel supports ExcelApi `version`. */
 export function supportsExcelApi(version: string): boolean {
@@ -13,12 +14,18 @@ export function supportsExcelApi(version: string): boolean {
 }
 
 function onTheWeb(): boolean {
-  return typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType?.OfficeOnline;
+  if (typeof Office === "undefined" || !Office.PlatformType) return false;
+  const platform = Office.context?.platform;
+  return platform !== undefined && platform !== null && platform === Office.PlatformType.OfficeOnline;
 }
 
-/** Excel on the web answers at most 5 MB per request; desktop Excel has no such limit. */
+/**
+ * Largest response to plan for per round trip. Excel on the web: "a payload size limit for requests and responses of
+ * 5MB" (4 MB planned, with room for the estimate's error). Desktop Excel has no limit, but one response of hundreds of
+ * megabytes is no better: it is capped too.
+ */
 export function responseLimit(): number {
-  return onTheWeb() ? 4 * 1024 * 1024 : Infinity;
+  return onTheWeb() ? 4 * 1024 * 1024 : DESKTOP_SYNC_BYTES;
 }
 
 /** Excel on the web accepts at most 5 MB per request; desktop Excel takes the whole write in one request. */

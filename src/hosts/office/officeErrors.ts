@@ -30,8 +30,44 @@ const OFFICE_CODES: Record<string, FailureCode> = {
   Conflict: "EXCEL_CONFLICT",
 };
 
+/**
+ * Where a refresh was when Excel stopped it, which decides what can truthfully be said about the report:
+ * - `read`: while reading; nothing in the workbook was changed;
+ * - `untouched`: while the new report was built on its hidden sheet; the previous report is as it was;
+ * - `noReport`: while the first report was built; none was created;
+ * - `created`: the first report is there under its name, but was not put first or activated;
+ * - `partly`: while the report itself was being replaced; it may be partly new.
+ */
+export type RefreshStage = "read" | "untouched" | "noReport" | "created" | "partly";
+
+const STAGE_MESSAGES: Record<RefreshStage, FailureCode> = {
+  read: "REFRESH_STOPPED_READ",
+  untouched: "REFRESH_STOPPED_UNTOUCHED",
+  noReport: "REFRESH_STOPPED_NO_REPORT",
+  created: "REFRESH_STOPPED_CREATED",
+  partly: "REFRESH_STOPPED_PARTLY",
+};
+
+/** An error Excel raised during a refresh, with the stage it stopped at. `code` is Excel's own (GeneralException …). */
+export class RefreshError extends Error {
+  readonly code: string | undefined;
+  constructor(
+    override readonly cause: unknown,
+    readonly stage: RefreshStage,
+    readonly sheet: string | null,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "RefreshError";
+    this.code = (cause as { code?: string } | null)?.code;
+  }
+}
+
 /** A Swedish message for anything thrown during a refresh: our own errors, Office.js errors, or other failures. */
 export function swedishError(e: unknown): string {
+  if (e instanceof RefreshError) {
+    const what = new UppfoljningError(STAGE_MESSAGES[e.stage], { sheet: e.sheet ?? "" }).message;
+    return e.cause instanceof UppfoljningError ? `${what} ${e.cause.message}` : `${what} ${swedishError(e.cause)}`;
+  }
   if (e instanceof UppfoljningError) return e.message;
   const code = (e as { code?: string })?.code;
   if (code && OFFICE_CODES[code]) return `${MESSAGES[OFFICE_CODES[code]].text} (${code})`;

@@ -1,16 +1,17 @@
 /// <reference types="office-js" />
 import { rangeAddress } from "../../core/references";
-import { DEFAULT_REPORT_SHEET, previousReport, reportSheetTarget } from "../../contract/reportSheetPolicy";
+import { DEFAULT_REPORT_SHEET, isOwnReport, MAX_SHEET_NAME, previousReport, reportSheetTarget } from "../../contract/reportSheetPolicy";
 import { FoundRange } from "../../contract/schema";
+import { UppfoljningError } from "../../findings/errors";
 import { PublicFinding, toPublic } from "../../findings/findings";
 import { compute } from "../../pipeline";
 import { buildReport } from "../../report/build";
 import { layoutReport, SheetLayout } from "../../report/layout";
 import { CellValue } from "../../report/model";
 import { summarise, Summary } from "../../report/summary";
+import { RefreshError, RefreshStage } from "./officeErrors";
 import { readOfficeSource } from "./officeSource";
 import { MAX_REQUEST_BYTES, RequestBudget, writeCells, writeSheetLayout } from "./renderOffice";
-
 
 export interface RefreshOutcome {
   ok: boolean;
@@ -27,17 +28,34 @@ export interface RefreshOptions {
   supports: (version: string) => boolean;
   /** Largest request to send; the default stays under Excel on the web's 5 MB limit. Infinity on desktop Excel. */
   maxRequestBytes?: number;
-  /** Largest response to ask for when reading (Excel on the web: 4 MB; desktop: no limit). */
+  /** Largest response to plan for per round trip when reading (Excel on the web: 4 MB; desktop: 32 MB). */
   maxResponseBytes?: number;
+}
+
+/** The suffix of the sheet a report is built on out of sight: ` (ny)`, ` (ny 2)` … */
+function stagingSuffix(i: number): string {
+  return ` (ny${i > 1 ? " " + i : ""})`;
+}
+
+function stagingName(base: string, i: number): string {
+  const suffix = stagingSuffix(i);
+  return base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, "") + suffix;
 }
 
 /** A free sheet name for building the report out of sight: `Rapport (ny)`, within Excel's 31 characters. */
 function tempName(base: string, taken: readonly string[]): string {
   for (let i = 1; ; i++) {
-    const suffix = ` (ny${i > 1 ? " " + i : ""})`;
-    const name = base.slice(0, 31 - suffix.length).replace(/'+$/, "") + suffix;
+    const name = stagingName(base, i);
     if (!taken.some((t) => t.toLowerCase() === name.toLowerCase())) return name;
   }
+}
+
+/** True when `name` is a name tempName gives for the report sheet `base`. */
+function isStagingName(base: string, name: string): boolean {
+  const m = / \(ny(?: (\d+))?\)$/.exec(name);
+  if (!m) return false;
+  const i = m[1] === undefined ? 1 : Number(m[1]);
+  return i >= 1 && stagingName(base, i).toLowerCase() === name.toLowerCase();
 }
 
 interface Previous {
@@ -49,66 +67,141 @@ interface Previous {
  * Refreshes the report tab inside Excel. Inputs and other sheets are never written.
  *
  * The report sheet is kept and its contents replaced, so formulas elsewhere that point into it (`=Rapport!F12`) keep
- * working. The new report is first written in full to a hidden sheet; only when all of that has run does the same
- * request copy it over the report (Range.copyFrom, ExcelApi 1.9), so a failure while writing leaves the previous
- * report as it was. Excel runs a request's operations in order and stops at the first that fails, keeping what ran
- * before it; the operations are ordered so that every such prefix leaves a usable workbook (docs/i-excel.md).
- * Without ExcelApi 1.9 the report is written in place, in the same single request.
+ * working. With ExcelApi 1.9 the new report is first written in full to a hidden sheet in requests of its own; only
+ * when all of that has run does a last request copy it over the report (Range.copyFrom). A failure before that last
+ * request leaves the previous report as it was; Excel runs a request's operations in order and stops at the first
+ * that fails, keeping what ran before it, and the operations are ordered so that every prefix leaves a usable
+ * workbook (docs/i-excel.md). Without ExcelApi 1.9 the report is written in place, in one request. Whatever fails,
+ * the error says what became of the report (RefreshError), and the hidden sheet is removed by name in a fresh
+ * request; one left by an earlier failure is removed at the start of the next refresh.
  *
- * Round trips on desktop Excel: three to read and one to write, whatever the size of the data (one more when the
- * report tab has another name than Rapport). Excel on the web's 5 MB limits may ask for more.
+ * Nothing is written when the report tab or the workbook's structure is protected.
+ *
+ * Round trips on desktop Excel: three to read, one to write a first report, two to replace one (one more when the
+ * report tab has another name than Rapport, when dates are read, and per million cells of input).
  */
 export async function refreshReport(context: Excel.RequestContext, options: RefreshOptions): Promise<RefreshOutcome> {
   let syncs = 0;
-  const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: options.maxResponseBytes, supports: options.supports });
+  let read: Awaited<ReturnType<typeof readOfficeSource>>;
+  try {
+    read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: options.maxResponseBytes, supports: options.supports, recalculate: true });
+  } catch (e) {
+    throw e instanceof UppfoljningError ? e : new RefreshError(e, "read", null);
+  }
   syncs += read.syncs;
   const computation = compute(read.source, options.now);
   const found = computation.input.found;
-  if (!computation.ok) return { ok: false, findings: computation.findings.map(toPublic), found, summary: null, sheetName: null, syncs };
+  const notices = read.notices.map(toPublic);
+  const sheetName = computation.input.settings.reportSheet;
+  if (!computation.ok) {
+    if (read.structureProtected !== true) syncs += (await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET])).syncs;
+    return { ok: false, findings: [...computation.findings.map(toPublic), ...notices], found, summary: null, sheetName: null, syncs };
+  }
   const { result, findings } = computation;
-  // The name itself was judged with the settings (reportSheetPolicy), as on the command line.
-  const sheetName = result.settings.reportSheet;
+  // The name itself was judged with the settings (reportSheetPolicy), as on the command line. A sheet holding an
+  // input range is refused here (REPORT_SHEET_IS_INPUT), someone else's sheet by previousReport (REPORT_SHEET_TAKEN).
   const existing = reportSheetTarget(sheetName, read.source, read.sheetNames);
   const previous: Previous = { values: null, extent: null };
+  let reportProtected = false;
   if (existing !== null && existing.toLowerCase() === DEFAULT_REPORT_SHEET.toLowerCase()) {
     previous.values = read.previousReport;
     previous.extent = read.previousExtent;
+    reportProtected = read.reportProtected;
   } else if (existing !== null) {
     // Existence is known from the sheet names already read: no method is called on a sheet that may be missing.
     const ws = context.workbook.worksheets.getItem(existing);
     const values = ws.getUsedRangeOrNullObject(true).load("values");
     const all = ws.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount");
+    const protection = ws.protection.load("protected");
     await context.sync();
     syncs++;
     previous.values = values.isNullObject ? null : (values.values as CellValue[][]);
     previous.extent = all.isNullObject ? null : { rows: all.rowIndex + all.rowCount, cols: all.columnIndex + all.columnCount };
+    reportProtected = protection.protected;
   }
   const explanations = previousReport(sheetName, existing, previous.values);
+  // Protection is checked before anything is written, so that nothing is half-changed.
+  if (read.structureProtected === true) throw new UppfoljningError("WORKBOOK_STRUCTURE_PROTECTED");
+  if (existing !== null && reportProtected) throw new UppfoljningError("REPORT_SHEET_PROTECTED", { sheet: existing });
+
+  const swept = await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
+  syncs += swept.syncs;
+  const taken = read.sheetNames.filter((n) => !swept.removed.includes(n));
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   const budget = new RequestBudget(context, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
-  if (existing === null) await createReport(context, layout, sheetName, read.sheetNames, options.supports, budget);
-  else if (options.supports("1.9")) await replaceByCopy(context, layout, existing, previous.extent, read.sheetNames, options.supports, budget);
+  if (existing === null) await createReport(context, layout, sheetName, taken, options.supports, budget);
+  else if (options.supports("1.9")) await replaceByCopy(context, layout, existing, previous.extent, taken, options.supports, budget);
   else await replaceInPlace(context, layout, existing, previous.extent, options.supports, budget);
   syncs += budget.syncs;
-  return { ok: true, findings: findings.map(toPublic), found, summary: summarise(result), sheetName, syncs };
+  return { ok: true, findings: [...findings.map(toPublic), ...notices], found, summary: summarise(result), sheetName, syncs };
 }
 
-/** Removes the sheet the report was being built on; it may not exist, and the report is untouched either way. */
-async function discard(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<void> {
+/**
+ * Removes the hidden staging sheets an earlier refresh left behind when it failed and could not clean up: hidden
+ * sheets named as tempName names them for one of `bases`, that hold nothing or a report of ours. A sheet of the
+ * user's that happens to carry such a name, with anything else in it, is left alone. Returns the round trips used
+ * (none when there is nothing to look at) and the sheets removed. A failure here fails nothing else: the sheet is
+ * hidden, and the next refresh tries again.
+ */
+async function sweepStaging(context: Excel.RequestContext, sheets: readonly { name: string; visibility: string }[], bases: readonly string[]): Promise<{ syncs: number; removed: string[] }> {
+  const candidates = sheets.filter((s) => s.visibility === "Hidden" && bases.some((b) => isStagingName(b, s.name)));
+  if (candidates.length === 0) return { syncs: 0, removed: [] };
+  let syncs = 0;
   try {
+    const looked = candidates.map((s) => {
+      const ws = context.workbook.worksheets.getItem(s.name);
+      return { name: s.name, ws, values: ws.getUsedRangeOrNullObject(true).load("values") };
+    });
+    syncs++;
+    await context.sync();
+    const leftovers = looked.filter((l) => l.values.isNullObject || isOwnReport(l.values.values as CellValue[][]));
+    if (leftovers.length === 0) return { syncs, removed: [] };
+    for (const l of leftovers) l.ws.delete();
+    syncs++;
+    await context.sync();
+    return { syncs, removed: leftovers.map((l) => l.name) };
+  } catch {
+    return { syncs, removed: [] };
+  }
+}
+
+/**
+ * Removes the staging sheet by its name in a fresh request. The object `worksheets.add` returned cannot be used for
+ * this after a failed request: office.js created it "invalid after request" and only a successful response makes it
+ * valid, so `delete()` on it throws InvalidObjectPath. Returns whether the sheet was there.
+ */
+async function removeByName(context: Excel.RequestContext, name: string): Promise<boolean> {
+  try {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (sheet.isNullObject) return false;
     sheet.delete();
     await context.sync();
+    return true;
   } catch {
-    // The sheet was never created, or is gone already.
+    // Excel refuses again; the next refresh removes the sheet (sweepStaging).
+    return true;
+  }
+}
+
+/** Whether a sheet of that name exists (a fresh request; false when even that fails). */
+async function exists(context: Excel.RequestContext, name: string): Promise<boolean> {
+  try {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    return !sheet.isNullObject;
+  } catch {
+    return false;
   }
 }
 
 /** First report: built on a hidden sheet, then shown, named, put first and activated (each step leaves a usable workbook). */
 async function createReport(context: Excel.RequestContext, layout: SheetLayout, sheetName: string, taken: readonly string[], supports: (v: string) => boolean, budget: RequestBudget): Promise<void> {
-  const fresh = context.workbook.worksheets.add(tempName(sheetName, taken));
-  fresh.visibility = Excel.SheetVisibility.hidden;
+  const temp = tempName(sheetName, taken);
   try {
+    const fresh = context.workbook.worksheets.add(temp);
+    fresh.visibility = Excel.SheetVisibility.hidden;
     if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     await writeCells(fresh, layout, supports, budget);
     await writeSheetLayout(fresh, layout, supports, budget);
@@ -119,8 +212,11 @@ async function createReport(context: Excel.RequestContext, layout: SheetLayout, 
     fresh.activate();
     await budget.flush();
   } catch (e) {
-    await discard(context, fresh);
-    throw e;
+    // Still under its temporary name: the report was not created, and the sheet goes. Renamed already: the report is
+    // there and only its place or activation is missing.
+    let stage: RefreshStage = "noReport";
+    if (!(await removeByName(context, temp)) && (await exists(context, sheetName))) stage = "created";
+    throw new RefreshError(e, stage, sheetName);
   }
 }
 
@@ -138,10 +234,10 @@ function unmergePrevious(report: Excel.Worksheet, previous: { rows: number; cols
 }
 
 /**
- * ExcelApi 1.9: the new report is built on a hidden sheet; in the same request, only after all of that has run, it is
- * copied over the existing report (values, formats and merges in one operation), the rest of the old report is
- * cleared, the sheet's own layout set, and the hidden sheet deleted. Until the copy the old report is whole; after
- * it the new one is.
+ * ExcelApi 1.9: the new report is built on a hidden sheet in requests of its own. Then one request, in order: the old
+ * report's merges undone, the new one copied over it (values, formats and merges in one operation), the rest of the
+ * old report cleared, the sheet's own layout set, the report shown, put first and activated, and the hidden sheet
+ * deleted. Until that request the old report is untouched; after its copy the new one is in place.
  */
 async function replaceByCopy(
   context: Excel.RequestContext,
@@ -153,13 +249,19 @@ async function replaceByCopy(
   budget: RequestBudget,
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
-  const report = sheets.getItem(existing);
-  const staging = sheets.add(tempName(existing, taken));
-  staging.visibility = Excel.SheetVisibility.hidden;
+  const temp = tempName(existing, taken);
+  let stage: RefreshStage = "untouched";
   try {
+    const staging = sheets.add(temp);
+    staging.visibility = Excel.SheetVisibility.hidden;
     context.application.suspendScreenUpdatingUntilNextSync();
     await writeCells(staging, layout, supports, budget);
+    await budget.flush();
+
+    stage = "partly";
+    const report = sheets.getItem(existing);
     const area = rangeAddress(0, 0, Math.max(1, layout.rowCount), layout.colCount);
+    context.application.suspendScreenUpdatingUntilNextSync();
     await budget.spend(1000);
     unmergePrevious(report, previous);
     report.getRange(area).copyFrom(staging.getRange(area), "All");
@@ -171,12 +273,16 @@ async function replaceByCopy(
     staging.delete();
     await budget.flush();
   } catch (e) {
-    await discard(context, staging);
-    throw e;
+    await removeByName(context, temp);
+    throw new RefreshError(e, stage, existing);
   }
 }
 
-/** Below ExcelApi 1.9 (no Range.copyFrom): the report is written in place, number formats and values first. */
+/**
+ * Below ExcelApi 1.9 (no Range.copyFrom): the report is written in place, in one request. What a protected workbook
+ * structure would refuse (showing the sheet, moving it first) comes first, so that such a refusal changes nothing;
+ * then number formats and values, formats and the sheet's layout.
+ */
 async function replaceInPlace(
   context: Excel.RequestContext,
   layout: SheetLayout,
@@ -185,13 +291,17 @@ async function replaceInPlace(
   supports: (v: string) => boolean,
   budget: RequestBudget,
 ): Promise<void> {
-  const report = context.workbook.worksheets.getItem(existing);
-  unmergePrevious(report, previous);
-  await writeCells(report, layout, supports, budget);
-  clearLeftovers(report, layout, previous);
-  await writeSheetLayout(report, layout, supports, budget, previous);
-  report.visibility = Excel.SheetVisibility.visible;
-  report.position = 0;
-  report.activate();
-  await budget.flush();
+  try {
+    const report = context.workbook.worksheets.getItem(existing);
+    report.visibility = Excel.SheetVisibility.visible;
+    report.position = 0;
+    unmergePrevious(report, previous);
+    await writeCells(report, layout, supports, budget);
+    clearLeftovers(report, layout, previous);
+    await writeSheetLayout(report, layout, supports, budget, previous);
+    report.activate();
+    await budget.flush();
+  } catch (e) {
+    throw new RefreshError(e, "partly", existing);
+  }
 }

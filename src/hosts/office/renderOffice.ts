@@ -8,6 +8,8 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** What one queued operation costs in a request, roughly, besides its data. */
 const OP_BYTES = 200;
 const BASE_FONT_SIZE = 10;
+/** Row height in points of Excel's default font (Calibri 11), the standard height of a new sheet. */
+const STANDARD_ROW_HEIGHT = 15;
 /** Excel's text number format: a value written into such a cell is kept as the text it is. */
 export const TEXT_FORMAT = "@";
 
@@ -169,6 +171,14 @@ export async function writeSheetLayout(
     sheet.getRange(columnsAddress(c)).format.columnWidth = Math.round(w * 5.6 + 5);
   });
   for (const c of layout.hiddenColumns) sheet.getRange(columnsAddress(c)).columnHidden = true;
+  if (previous && previous.rows > 0) {
+    // Rows of the previous report keep their heights through copyFrom and clear(): they are reset first, so that
+    // only the new report's heights remain. useStandardHeight "is only intended to be set to true" (ExcelApi 1.7);
+    // before it, 15 points, the standard height of Excel's default font.
+    const rows = sheet.getRange(`1:${Math.max(previous.rows, layout.rowCount, 1)}`).format;
+    if (supports("1.7")) rows.useStandardHeight = true;
+    else rows.rowHeight = STANDARD_ROW_HEIGHT;
+  }
   for (const { row, height } of layout.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
   if (supports("1.8")) sheet.showGridlines = false;
   if (supports("1.9")) {

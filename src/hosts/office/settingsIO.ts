@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { parseRangeRef, rangeAddress, splitSheetAddress } from "../../core/references";
+import { formatAddress, parseRangeRef, quoteSheetName, rangeAddress, splitSheetAddress } from "../../core/references";
 import { canon } from "../../core/text";
 import { checkChoice, checkInt, checkSheetName, monthNumber, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
 import { protectText } from "./renderOffice";
@@ -159,11 +159,13 @@ export async function readSettingValues(context: Excel.RequestContext): Promise<
 }
 
 /**
- * Writes the form into `Inställningar`: existing keys are updated in place; missing keys are added as rows
- * (to the table, or below the named range, whose name is then widened). Creates the sheet and name when the
- * workbook has none. Nothing else is written.
+ * Writes the form into `Inställningar`: existing keys are updated in place; missing keys are added as rows (to the
+ * table, or below the named range, whose name is then widened). Creates the sheet and name when the workbook has
+ * none. Nothing else is written: a protected sheet, or a cell below the named range that is not empty, stops the save
+ * with a message before anything is written. The name is widened in place (NamedItem.formula, ExcelApi 1.7), keeping
+ * its comment; below 1.7 it is added again with the comment it had.
  */
-export async function writeSettingValues(context: Excel.RequestContext, values: SettingValues): Promise<void> {
+export async function writeSettingValues(context: Excel.RequestContext, values: SettingValues, supports: (version: string) => boolean = () => false): Promise<void> {
   const errors = validateSettingsForm(values);
   if (Object.keys(errors).length) throw new Error("Ogiltiga inställningar: " + Object.values(errors).join(" "));
   const entries = Object.entries(values).filter(([, v]) => v.trim() !== "");
@@ -180,16 +182,23 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
     await context.sync();
     return;
   }
-  range.load("values,columnCount,rowCount,address");
+  range.load("values,columnCount,rowCount,rowIndex,columnIndex,address");
   await context.sync();
   if (range.isNullObject) throw new UppfoljningError("SETTINGS_NOT_CELLS");
+  // "Use the worksheet's `protection` property when your add-in needs to control whether users can edit worksheet
+  // data" (ExcelApi 1.2): a protected sheet would refuse the first write; it is asked first.
+  const sheet = range.worksheet.load("name");
+  const protection = range.worksheet.protection.load("protected");
+  await context.sync();
+  if (protection.protected) throw new UppfoljningError("SETTINGS_SHEET_PROTECTED", { sheet: sheet.name });
   const all = range.values as unknown[][];
   const { k, v } = columnsOf(all);
   if (k < 0 || v < 0) throw new Error("Området Inställningar saknar kolumnerna Inställning och Värde.");
+  const updates: { row: number; value: string | number }[] = [];
   const missing: (string | number)[][] = [];
   for (const [key, raw] of entries) {
     const row = all.findIndex((r, i) => i > 0 && canon(String(r[k])) === canon(key));
-    if (row > 0) range.getCell(row, v).values = [[formValue(key, raw)]];
+    if (row > 0) updates.push({ row, value: formValue(key, raw) });
     else {
       const r: (string | number)[] = new Array(range.columnCount).fill("");
       r[k] = key;
@@ -197,13 +206,35 @@ export async function writeSettingValues(context: Excel.RequestContext, values: 
       missing.push(r);
     }
   }
+  let name: Excel.NamedItem | null = null;
+  if (missing.length && !table) {
+    // The rows below the named range are the user's until they are shown to be empty: formulas too, so that a formula
+    // giving "" is not taken for an empty cell.
+    const below = range.getRowsBelow(missing.length).load("formulas");
+    name = context.workbook.names.getItem("Inställningar").load(supports("1.7") ? "name" : "name,comment");
+    await context.sync();
+    const taken = (below.formulas as unknown[][]).flatMap((r, i) => r.map((f, j) => ({ i, j, f }))).find((c) => c.f !== "" && c.f !== null);
+    if (taken) throw new UppfoljningError("SETTINGS_CELL_TAKEN", { cell: formatAddress({ sheet: sheet.name, row: range.rowIndex + range.rowCount + taken.i, col: range.columnIndex + taken.j }) });
+  }
+  for (const u of updates) range.getCell(u.row, v).values = [[u.value]];
   if (missing.length && table) table.rows.add(undefined, missing);
-  else if (missing.length) {
+  else if (missing.length && name) {
     range.getRowsBelow(missing.length).values = missing;
-    const sheet = range.worksheet;
-    const grown = sheet.getRange(growAddress(range.address, missing.length));
-    context.workbook.names.getItem("Inställningar").delete();
-    context.workbook.names.add("Inställningar", grown);
+    const grown = growAddress(range.address, missing.length);
+    const target = `=${quoteSheetName(sheet.name)}!${absolute(grown)}`;
+    if (supports("1.7")) {
+      // Microsoft's "update-named-item" sample: `myNamedItem.formula = "=Sample!$B$10:$D$14"` (ExcelApi 1.7).
+      name.formula = target;
+    } else {
+      const comment = name.comment;
+      name.delete();
+      context.workbook.names.add("Inställningar", range.worksheet.getRange(grown), comment || undefined);
+    }
   }
   await context.sync();
+}
+
+/** `A1:B6` → `$A$1:$B$6`, as Excel writes a name's reference. */
+function absolute(a1: string): string {
+  return a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }

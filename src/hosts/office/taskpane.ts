@@ -22,7 +22,7 @@ const api = {
     return runInExcel(async (context) => {
       const read = await readOfficeSource(context, DEFAULT_REPORT_SHEET, { maxResponseBytes: responseLimit(), supports: supportsExcelApi });
       const c = compute(read.source);
-      return { found: c.input.found, findings: c.findings.map(toPublic) };
+      return { found: c.input.found, findings: [...c.findings.map(toPublic), ...read.notices.map(toPublic)] };
     });
   },
   refresh(): Promise<RefreshOutcome> {
@@ -40,7 +40,7 @@ const api = {
   },
   createTemplate: (kind: TemplateKind): Promise<void> => runInExcel((context) => createTemplate(context, kind)),
   readSettings: (): Promise<SettingValues> => runInExcel((context) => readSettingValues(context)),
-  writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values)),
+  writeSettings: (values: SettingValues): Promise<void> => runInExcel((context) => writeSettingValues(context, values, supportsExcelApi)),
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -241,10 +241,9 @@ async function loadSettings(): Promise<void> {
   }
 }
 
-/** Starts the pane (and registers the ribbon commands, which share this runtime). */
+/** Starts the pane once Office is ready. The ribbon's commands are registered before, at the script's top level. */
 export function start(): void {
   Office.onReady((info) => {
-    if (typeof Office.actions !== "undefined") registerCommands();
     if (info.host !== Office.HostType.Excel && typeof Excel === "undefined") {
       setStatus("Uppföljning körs i Excel. Öppna arbetsboken i Excel och välj fliken Uppföljning.", false);
       return;
@@ -267,4 +266,14 @@ export function start(): void {
   });
 }
 
-start();
+const page = globalThis as { uppfoljningUnsupported?: boolean; uppfoljningStarted?: boolean };
+// boot.js (ES5) has already told the user that this webview cannot run the add-in, and given the ribbon its stand-ins.
+if (!page.uppfoljningUnsupported) {
+  // The ribbon's functions are associated when the script runs, not inside Office.onReady: "the first time you try to
+  // click a command button in Excel, the associated command does not run" otherwise (office-js #5176, #3378).
+  // Microsoft's sample for function commands calls Office.actions.associate at the top level of the file, beside its
+  // Office.onReady (Create add-in commands with the add-in only manifest).
+  if (typeof Office !== "undefined" && Office.actions) registerCommands();
+  start();
+  page.uppfoljningStarted = true;
+}

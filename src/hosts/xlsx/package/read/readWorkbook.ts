@@ -133,8 +133,15 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   }
   const wanted: Wanted[] = [];
   const entries: RangeEntry[] = [];
+  const sheetScoped: { name: string; sheet: string }[] = [];
   for (const d of pkg.definedNames) {
-    if (d.localSheetId !== null || d.name.startsWith("_xlnm.") || !isWanted(d.name)) continue;
+    if (d.name.startsWith("_xlnm.") || !isWanted(d.name)) continue;
+    if (d.localSheetId !== null) {
+      // A name of one sheet's scope is not read, as in Excel (src/contract/source.ts); the reader says so.
+      const sheet = pkg.sheets[d.localSheetId];
+      if (sheet) sheetScoped.push({ name: d.name, sheet: sheet.name });
+      continue;
+    }
     const c = classifyFormula(d.formula, sheetNames);
     if ("kind" in c) entries.push({ name: d.name, origin: "name", lookup: c });
     else wanted.push({ name: d.name, origin: "name", ...c });
@@ -209,7 +216,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
 
   return {
     pkg,
-    source: { entries },
+    source: { entries, sheetScoped },
     sheetNames,
     notableParts: [...notable],
     sheetsOnWorker: inWorker.length,
