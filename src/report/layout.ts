@@ -166,8 +166,11 @@ function settleRow(row: ReportRow, points: number[], lastFigure: number): Report
     let value = cell.value;
     let lines = 1;
     if (typeof value === "string" && (cell.style?.wrap || row.role === "header") && value !== "") {
+      // Lines are counted in a slightly narrower width than the cell's, so a host breaks into as many lines or
+      // fewer and the row is tall enough. A header's own words get their breaks written in, so that every host
+      // breaks "Budget jan–aug 2024" at a space and never at its dash; other text (the user's among it) is kept as is.
       const wrapped = wrapLines(value, width * WRAP_SAFETY, size, !!cell.style?.bold);
-      value = wrapped.join("\n");
+      if (row.role === "header") value = wrapped.join("\n");
       lines = wrapped.length;
     }
     height = Math.max(height, lines * lineHeight(size) + (lines > 1 ? 3 : 0));

@@ -5,27 +5,27 @@ import { GOLDEN_CARRYOVER, GOLDEN_POSTS } from "../../scripts/exampleWorkbook";
 const golden = (item: string) => GOLDEN_POSTS.find((p) => p.item === item)?.budgetYear as number;
 
 describe("break-even", () => {
-  // The bundled example (mkr): forecast result 4,0 excl. and −3,0 incl. över-/underskott (−7,0).
+  // The bundled example (mkr): forecast result 3,99 excl. (printed 4,0) and −3,01 incl. över-/underskott (−7,0).
   const excluding = Number(GOLDEN_POSTS.reduce((s, p) => s + p.forecast, 0).toFixed(9));
   const including = Number((excluding + GOLDEN_CARRYOVER.forecast).toFixed(9));
 
   it("on the example's figures: the improvement a deficit of 3,0 mkr needs", () => {
-    expect([excluding, including]).toEqual([4, -3]);
-    // Personalkostnader, budget −479,0: they need to fall by 3,0 / 479,0 = 0,626 %.
-    expect(breakEven(golden("Personalkostnader"), including)).toEqual({ change: -0.006263048, kind: "improvement", direction: "decrease" });
-    // Övriga intäkter, 840,9: they need to rise by 0,357 %.
-    expect(breakEven(golden("Övriga intäkter"), including)).toEqual({ change: 0.003567606, kind: "improvement", direction: "increase" });
-    // Köp av verksamhet, −2,8: even without any of it the result stays below zero.
+    expect([excluding, including]).toEqual([3.99, -3.01]);
+    // Personalkostnader, budget −478,97: they need to fall by 3,01 / 478,97 = 0,628 %.
+    expect(breakEven(golden("Personalkostnader"), including)).toEqual({ change: -0.006284318, kind: "improvement", direction: "decrease" });
+    // Övriga intäkter, 840,94: they need to rise by 0,358 %.
+    expect(breakEven(golden("Övriga intäkter"), including)).toEqual({ change: 0.003579328, kind: "improvement", direction: "increase" });
+    // Köp av verksamhet, −2,77: even without any of it the result stays below zero.
     expect(breakEven(golden("Köp av verksamhet"), including)).toBeNull();
   });
 
   it("on a surplus: how far a factor may move before the result turns negative", () => {
-    // With the result excl. över-/underskott, +4,0: personalkostnader may grow by 0,835 %, revenue fall by 0,476 %.
-    expect(breakEven(-479, excluding)).toEqual({ change: 0.008350731, kind: "allowance", direction: "increase" });
-    expect(breakEven(840.9, excluding)).toEqual({ change: -0.004756808, kind: "allowance", direction: "decrease" });
+    // With the result excl. över-/underskott, +3,99: personalkostnader may grow by 0,833 %, revenue fall by 0,474 %.
+    expect(breakEven(-479, excluding)).toEqual({ change: 0.008329854, kind: "allowance", direction: "increase" });
+    expect(breakEven(840.9, excluding)).toEqual({ change: -0.004744916, kind: "allowance", direction: "decrease" });
     // A revenue of 2,5 cannot fall by more than all of it: no break-even. Exactly all of it is one.
     expect(breakEven(2.5, excluding)).toBeNull();
-    expect(breakEven(4, excluding)).toEqual({ change: -1, kind: "allowance", direction: "decrease" });
+    expect(breakEven(3.99, excluding)).toEqual({ change: -1, kind: "allowance", direction: "decrease" });
     expect(breakEven(-4, -4)).toEqual({ change: -1, kind: "improvement", direction: "decrease" });
   });
 

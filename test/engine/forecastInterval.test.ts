@@ -241,7 +241,7 @@ describe("the forecast interval against closed forms", () => {
   const se = (q: number, n: number) => (Math.sqrt((q * (1 - q)) / n) / phi(Math.abs(q - 0.5) < 1e-12 ? 0 : Z90)) * sigma;
 
   it("a normal sum of independent posts: P10, P50, P90 within 4 standard errors of μ ∓ 1,2816 σ and μ", () => {
-    expect(point).toBe(4);
+    expect(point).toBe(3.99);
     const n = 20_000;
     const out = run(point, GOLDEN_CARRYOVER.forecast, examplePosts, [], n);
     expect(Math.abs(out.p10 - (point - Z90 * sigma))).toBeLessThan(4 * se(0.1, n));
@@ -283,11 +283,11 @@ describe("the forecast interval against closed forms", () => {
 
 /** Written from the first run of the example above; a change here changes every workbook's figures. */
 const PINNED: ForecastInterval = {
-  p10: -4.794245146,
-  p50: 2.715263741,
-  p90: 10.290308034,
-  probabilityDeficit: 0.3223,
-  includingCarryover: { p10: -11.794245146, p50: -4.284736259, p90: 3.290308034, probabilityDeficit: 0.7658 },
+  p10: -4.804370723,
+  p50: 2.705472484,
+  p90: 10.280353913,
+  probabilityDeficit: 0.32275,
+  includingCarryover: { p10: -11.804370723, p50: -4.294527516, p90: 3.280353913, probabilityDeficit: 0.7661 },
   simulations: 20_000,
   spreadSource: "setting",
 };

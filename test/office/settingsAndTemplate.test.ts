@@ -212,7 +212,7 @@ describe("ribbon commands", () => {
     expect(completed()).toBe(1);
     expect(fake.model.sheet("Rapport")).not.toBeNull();
     expect(shown).not.toHaveBeenCalled();
-    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (0 noteringar).", true]);
+    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (inga noteringar).", true]);
   });
 
   // "You can show the task pane of your Office Add-in by calling the Office.addin.showAsTaskpane() method."
@@ -280,7 +280,7 @@ describe("ribbon commands", () => {
     const { event } = ribbonEvent();
     await refreshFromRibbon(event);
     expect(fake.stats.delayedForCellEdit).toBe(1);
-    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (0 noteringar).", true]);
+    expect(heard[heard.length - 1]).toEqual(["Rapporten är uppdaterad (inga noteringar).", true]);
     expect(fake.model.sheet("Rapport")).not.toBeNull();
   });
 });

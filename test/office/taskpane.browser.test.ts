@@ -132,9 +132,9 @@ describeIfChromium("task pane in Chromium", () => {
     await page.waitForSelector("#inputs li:has-text('Budget')");
     await page.getByRole("button", { name: "Uppdatera rapport" }).click();
     await page.waitForSelector("#status.ok");
-    expect(await page.locator("#status").textContent()).toContain("Rapporten på fliken Rapport är uppdaterad. 1 notering om indata.");
+    expect(await page.locator("#status").textContent()).toContain("Rapporten på fliken Rapport är uppdaterad. En notering om indata.");
     expect(await page.locator("#summary").textContent()).toMatch(/Resultat \+11,0\u00a0mnkr inklusive över-\/underskott \(\+15,7\u00a0mnkr exklusive\) mot budget \+13,8\u00a0mnkr \(avvikelse −2,8\u00a0mnkr\)/);
-    expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos med åtgärder som inte ingår i prognosen −1,8\u00a0mnkr.");
+    expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos inkl. ej beslutade åtgärder −1,8\u00a0mnkr.");
     expect(await page.locator("#summary").textContent()).toContain("Risker med högt riskvärde");
     const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
     expect(sheets[0]).toBe("Rapport");

@@ -1102,9 +1102,26 @@
         });
       });
       var page = { headersFooters: { defaultForAllPages: footers } };
-      ["orientation", "paperSize", "zoom", "centerHorizontally"].forEach(function (k) {
+      ["orientation", "paperSize", "centerHorizontally", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"].forEach(function (k) {
         Object.defineProperty(page, k, { set: function (v) { self._set("pageLayout", function (s) { s.pageLayout[k] = v; }, "Worksheet.pageLayout"); } });
       });
+      Object.defineProperty(page, "zoom", {
+        set: function (v) {
+          self._set("pageLayout", function (s) {
+            // "Print page scale value can be between 10 and 400. This value can be null if fit to page tall or wide is
+            // specified." (Excel.PageLayoutZoomOptions.scale, ExcelApi 1.9)
+            if (v && v.scale !== undefined && v.scale !== null && !(v.scale >= 10 && v.scale <= 400)) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (zoom scale " + v.scale + "; 10 to 400).");
+            s.pageLayout.zoom = v;
+          }, "Worksheet.pageLayout");
+        },
+      });
+      // "Sets the worksheet's print area." PageLayout.setPrintArea(printArea: Range | RangeAreas | string), ExcelApi 1.9.
+      page.setPrintArea = function (area) {
+        self._set("pageLayout", function (s) {
+          var r = parseAddress(typeof area === "string" ? area : area.address);
+          s.pageLayout.printArea = r;
+        }, "Worksheet.pageLayout");
+      };
       this.pageLayout = page;
       this.horizontalPageBreaks = {
         add: function (addr) { self._set("pageLayout", function (s) { s.pageBreaks.push(parseAddress(addr).row); }, "PageBreakCollection.add"); },

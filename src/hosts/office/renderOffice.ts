@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { CellStyle, CellValue } from "../../report/model";
 import { SheetLayout } from "../../report/layout";
+import { columnPoints } from "../../report/measure";
 import { columnsAddress, rangeAddress } from "../../core/references";
 
 /** Requests above this many bytes are split (Excel on the web refuses 5 MB). */
@@ -158,6 +159,17 @@ export async function writeCells(sheet: Excel.Worksheet, layout: SheetLayout, su
  * and print layout (1.9). `previous` is the extent of a report being replaced: its columns are unhidden and its page
  * breaks removed first.
  */
+/** Consecutive rows of the same height, as runs. */
+export function heightRuns(heights: readonly { row: number; height: number }[]): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of heights) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === row - 1 && last.height === height) last.last = row;
+    else runs.push({ first: row, last: row, height });
+  }
+  return runs;
+}
+
 export async function writeSheetLayout(
   sheet: Excel.Worksheet,
   layout: SheetLayout,
@@ -165,10 +177,11 @@ export async function writeSheetLayout(
   budget: RequestBudget,
   previous: { rows: number; cols: number } | null = null,
 ): Promise<void> {
-  await budget.spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + layout.rowHeights.length + layout.pageBreaks.length + 12));
+  await budget.spend(OP_BYTES * (layout.columnWidths.length + layout.hiddenColumns.length + heightRuns(layout.rowHeights).length + layout.pageBreaks.length + 20));
   if (previous && previous.cols > 0) sheet.getRange(columnsAddress(0, Math.max(previous.cols, layout.colCount) - 1)).columnHidden = false;
+  // Range.format.columnWidth is in points: the layout's character units converted as Excel converts them.
   layout.columnWidths.forEach((w, c) => {
-    sheet.getRange(columnsAddress(c)).format.columnWidth = Math.round(w * 5.6 + 5);
+    sheet.getRange(columnsAddress(c)).format.columnWidth = columnPoints(w);
   });
   for (const c of layout.hiddenColumns) sheet.getRange(columnsAddress(c)).columnHidden = true;
   if (previous && previous.rows > 0) {
@@ -179,14 +192,25 @@ export async function writeSheetLayout(
     if (supports("1.7")) rows.useStandardHeight = true;
     else rows.rowHeight = STANDARD_ROW_HEIGHT;
   }
-  for (const { row, height } of layout.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
+  // Every row has its height; consecutive rows of one height are set in one call.
+  for (const run of heightRuns(layout.rowHeights)) sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
   if (supports("1.8")) sheet.showGridlines = false;
   if (supports("1.9")) {
     const page = sheet.pageLayout;
     page.orientation = layout.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     page.paperSize = Excel.PaperType.a4;
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // "Print page scale value can be between 10 and 400" (PageLayoutZoomOptions.scale, ExcelApi 1.9): the layout's
+    // own scale, so that Excel's pages end where the layout decided (it paginated at this scale).
+    page.zoom = { scale: layout.print.scale };
+    const m = layout.print.margins;
+    page.leftMargin = m.left * 72;
+    page.rightMargin = m.right * 72;
+    page.topMargin = m.top * 72;
+    page.bottomMargin = m.bottom * 72;
+    page.headerMargin = m.header * 72;
+    page.footerMargin = m.footer * 72;
     page.centerHorizontally = true;
+    page.setPrintArea(rangeAddress(0, 0, Math.max(1, layout.print.area.rows), Math.max(1, layout.print.area.cols)));
     page.headersFooters.defaultForAllPages.leftFooter = layout.print.footerLeft.replace(/&/g, "&&");
     page.headersFooters.defaultForAllPages.rightFooter = layout.print.footerRight;
     if (previous) sheet.horizontalPageBreaks.removePageBreaks();
