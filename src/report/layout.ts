@@ -74,8 +74,12 @@ const EXPLANATION_WIDTH = 40;
 const KEY_WIDTH = 12;
 /** A readable measure for prose: about 100 characters of Calibri 10 to a line. */
 const MEASURE_POINTS = 470;
-/** Text is wrapped a little inside its cell's width, so that no host's rounding breaks a line the report kept. */
+/**
+ * Text is measured a little inside its cell's width, so that no host's rounding breaks a line the report kept: a
+ * header's breaks are written in, so it gets more room; other text is only counted, to give its row the height.
+ */
 const WRAP_SAFETY = 0.94;
+const TEXT_SAFETY = 0.97;
 /** Points a cell keeps free beside its text. */
 const CELL_PAD = 6;
 /** Rows shorter than this look cramped. */
@@ -169,7 +173,7 @@ function settleRow(row: ReportRow, points: number[], lastFigure: number): Report
       // Lines are counted in a slightly narrower width than the cell's, so a host breaks into as many lines or
       // fewer and the row is tall enough. A header's own words get their breaks written in, so that every host
       // breaks "Budget jan–aug 2024" at a space and never at its dash; other text (the user's among it) is kept as is.
-      const wrapped = wrapLines(value, width * WRAP_SAFETY, size, !!cell.style?.bold);
+      const wrapped = wrapLines(value, width * (row.role === "header" ? WRAP_SAFETY : TEXT_SAFETY), size, !!cell.style?.bold);
       if (row.role === "header") value = wrapped.join("\n");
       lines = wrapped.length;
     }

@@ -11,7 +11,7 @@ const BOLD = [226,326,438,498,507,729,705,233,312,312,498,498,258,306,267,430,50
 const WIDE = 620;
 
 /** Characters Calibri lacks, set from the fallback font (DejaVu Sans, and Segoe UI Symbol in Excel): measured wide. */
-const FALLBACK: Record<string, number> = { "█": 770 };
+const FALLBACK: Record<string, number> = { "█": 900 };
 
 const regular = new Map<string, number>(Object.entries(FALLBACK));
 const bold = new Map<string, number>(Object.entries(FALLBACK));

@@ -147,10 +147,12 @@ export class Ctx {
   }
 
   /** A table's header row; `explanation` adds the Förklaring header above the explanation cells. */
-  headerRow(labels: (string | [string, number])[], explanation: boolean): ReportRow {
+  headerRow(labels: (string | [string, number])[], explanation: boolean, centred: readonly number[] = []): ReportRow {
+    // A header stands as its column's figures do: right over amounts, centred over centred cells, left over text.
     const cells: ReportCell[] = labels.map((l, i) => {
       const [value, span] = typeof l === "string" ? [l, 1] : l;
-      return { value, span, style: style(S.header, i > 0 && span === 1 && { align: "right" }) };
+      const align = centred.includes(i) ? "center" : i > 0 && span === 1 ? "right" : undefined;
+      return { value, span, style: style(S.header, align && { align }) };
     });
     let col = cells.reduce((n, c) => n + (typeof c.span === "number" ? c.span : 1), 0);
     // The header's band covers the table's own columns; the Förklaring header stands over the explanation cells.

@@ -45,7 +45,7 @@ export function indicatorSection(ctx: Ctx): ReportBlock | null {
   const withPrevious = n >= 7 && list.some((i) => i.previous !== null);
   const commentSpan = n - (withPrevious ? 6 : 4);
   const headers: (string | [string, number])[] = ["Indikator", "Utfall", "Mål", ...(withPrevious ? ["Föregående", "Trend"] : []), ["Status", 2], ["Kommentar", commentSpan]];
-  const rows: ReportRow[] = [ctx.heading("Indikatorer"), ctx.headerRow(headers, true)];
+  const rows: ReportRow[] = [ctx.heading("Indikatorer"), ctx.headerRow(headers, true, withPrevious ? [4, 5] : [3])];
   for (const ind of list) {
     const trend = trendCell(ind.trend, ind.actual !== null && ind.previous !== null ? Math.sign(ind.actual - ind.previous) : 0);
     const cells: ReportCell[] = [{ value: ind.indicator, style: S.wrapText }, indicatorValue(ind, ind.actual), indicatorValue(ind, ind.target)];

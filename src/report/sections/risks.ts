@@ -23,7 +23,7 @@ export function riskSection(ctx: Ctx): ReportBlock | null {
   const risks = ctx.result.risks;
   if (risks.length === 0) return null;
   const actionSpan = ctx.columns.length - 4;
-  const rows: ReportRow[] = [ctx.heading("Risker"), ctx.headerRow(["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", ["Åtgärd och kommentar", actionSpan]], true)];
+  const rows: ReportRow[] = [ctx.heading("Risker"), ctx.headerRow(["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", ["Åtgärd och kommentar", actionSpan]], true, [1, 2, 3, 4])];
   const voice = new Voice(ctx.decimals, ctx.settings.unitOut);
   risks.forEach((r, i) => {
     const lines: string[] = [];

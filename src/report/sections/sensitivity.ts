@@ -5,7 +5,7 @@ import { PHRASES } from "../language/phrases";
 import { Ctx } from "./context";
 
 /** The longest bar, in blocks: short enough to leave room on both sides of its column. */
-const BAR = 8;
+const BAR = 6;
 
 /** Känslighetsanalys: each factor's full-year effect on the result, with an in-cell bar for cell-only readers. */
 export function sensitivitySection(ctx: Ctx): ReportBlock | null {
