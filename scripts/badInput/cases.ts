@@ -120,6 +120,28 @@ function measures(): SheetRange {
   };
 }
 
+/** A valid Prognoshistorik: the base workbook's four lines as forecast in March, on the history's own sheet. */
+function history(extra: Partial<SheetRange> = {}): SheetRange {
+  return {
+    rows: [
+      ["År", "Period", "Ansvar", "Post", "Typ", "Prognos", "Utfall"],
+      [2024, 3, "Skola", "Intäkter", "Intäkt", 1180, 300],
+      [2024, 3, "Skola", "Personalkostnader", "Kostnad", -905, -230],
+      [2024, 3, "Vård", "Personalkostnader", "Kostnad", -295, -70],
+      [2024, 3, "Vård", "Ränta", "Finansiell", -12, -3],
+    ],
+    ...extra,
+  };
+}
+
+/** The base workbook with a history, changed by `change`. */
+function withHistory(change: (h: SheetRange, r: Ranges) => void, extra: Partial<SheetRange> = {}): Ranges {
+  return edit((r) => {
+    r.Prognoshistorik = history(extra);
+    change(r.Prognoshistorik, r);
+  });
+}
+
 function edit(change: (r: Ranges) => void): Ranges {
   const r = baseRanges();
   change(r);
@@ -267,6 +289,14 @@ export const CASES: BadInputCase[] = [
   { id: "rapportflik-apostrof", title: "Rapportflik ”Rapport'”, som slutar med apostrof", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Rapport'"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "inställningen Rapportflik kan inte vara ”Rapport'”")], hosts: both },
   { id: "rapportflik-indata", title: "Rapportflik ”Budget”, bladet med indataområdet Budget", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Budget"])), refused: true, expect: [f("REPORT_SHEET_IS_INPUT", null, null, "Rapportfliken ”Budget” innehåller indataområdet Budget")], hosts: both },
   { id: "rapportflik-upptagen", title: "Ett eget blad heter Rapport och är ingen rapport", ranges: edit((r) => { r.Anteckningar = { sheet: "Rapport", rows: [["Mina anteckningar"], ["Ring revisorn"]] }; }), refused: true, expect: [f("REPORT_SHEET_TAKEN", null, null, "Bladet ”Rapport” finns redan och är inte en rapport från Uppföljning")], hosts: both },
+
+  // The forecast history (Prognoshistorik)
+  { id: "historik-ar", title: "Prognoshistorik med ett år som inte är ett årtal", ranges: withHistory((h) => void (h.rows[2][0] = "i fjol")), refused: true, expect: [f("HISTORY_YEAR_INVALID", "Prognoshistorik", "Prognoshistorik!A3", "”i fjol” är inget årtal")], hosts: both },
+  { id: "historik-period", title: "Prognoshistorik med period 13", ranges: withHistory((h) => void (h.rows[1][1] = 13)), refused: true, expect: [f("HISTORY_PERIOD_INVALID", "Prognoshistorik", "Prognoshistorik!B2", "perioden ”13” är inte en månad 1–12")], hosts: both },
+  { id: "historik-dubbel", title: "Samma prognos två gånger i Prognoshistorik", ranges: withHistory((h) => void h.rows.push([2024, 3, "skola", "Intäkter", "Intäkt", 1190, 300])), refused: true, expect: [f("HISTORY_DUPLICATE", "Prognoshistorik", "Prognoshistorik!A2", "Prognoshistorik!A2 och Prognoshistorik!A6")], hosts: both },
+  { id: "historik-typ-saknas", title: "En rad i Prognoshistorik utan Typ för en post som inte finns i budgeten", ranges: withHistory((h) => void h.rows.push([2024, 3, "Skola", "Konsulter", null, -20, -5])), refused: true, expect: [f("HISTORY_TYPE_NEEDED", "Prognoshistorik", "Prognoshistorik!E6", "posten ”Konsulter”")], hosts: both },
+  { id: "historik-ansvar-borta", title: "Prognoshistorik med ett ansvar som inte längre finns (Fritid)", ranges: withHistory((h) => void h.rows.push([2024, 3, "Fritid", "Personalkostnader", "Kostnad", -40, -10], [2023, 12, "Fritid", "Personalkostnader", "Kostnad", -41, -41])), refused: false, expect: [f("HISTORY_RESPONSIBILITY_GONE", "Prognoshistorik", "Prognoshistorik!A6", "antal: 2")], hosts: both },
+  { id: "historik-post-borta", title: "Prognoshistorik med en post som inte längre finns (Lokaler)", ranges: withHistory((h) => void h.rows.push([2024, 3, "Skola", "Lokaler", "Kostnad", -60, -15])), refused: false, expect: [f("HISTORY_ITEM_GONE", "Prognoshistorik", "Prognoshistorik!A6", "posten ”Lokaler”")], hosts: both },
 
   // Files
   { id: "inte-arbetsbok", title: "En textfil med ändelsen .xlsx", file: () => Buffer.from("Post;Utfall\nIntäkter;610\n", "utf8"), refused: true, expect: [f("FILE_NOT_WORKBOOK", null, null)], hosts: ["xlsx"], note: "Gäller filer; i Excel är arbetsboken redan öppen." },

@@ -9,6 +9,7 @@ import { computeSensitivity, SensitivityResult } from "./sensitivity";
 import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
+import { prepareHistory } from "./historyInput";
 
 /** An account behind a post, in the report's unit (the JSON's `accounts`, the report's appendix). */
 export interface AccountResult {
@@ -43,6 +44,7 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     ? computeIncome(ledger.budget, ledger.actuals, settings, ledger.hasPriorYear, ledger.hasForecast, findings)
     : computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
+  prepareHistory(input.history, income, settings, findings);
   return {
     settings,
     income,

@@ -104,6 +104,14 @@ export const MESSAGES = {
   SETTING_INVALID: { severity: "error", params: { key: "text", value: "value", hint: "text" }, text: "{cell}: inställningen {key} kan inte vara ”{value}”. {hint}" },
   SETTING_DUPLICATE: { severity: "error", params: { key: "text" }, text: "Inställningen {key} finns två gånger: {cell} och {other}." },
 
+  // The forecast history (Prognoshistorik)
+  HISTORY_YEAR_INVALID: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: ”{value}” är inget årtal. År i {range} ska vara budgetåret, t.ex. 2024." },
+  HISTORY_PERIOD_INVALID: { severity: "error", params: { column: "text", value: "value" }, text: "{cell}: perioden ”{value}” är inte en månad 1–12. Period i {range} är antalet månader som hade gått när prognosen gjordes (8 för augusti)." },
+  HISTORY_DUPLICATE: { severity: "error", params: { key: "key", year: "year", period: "count" }, text: "{range} har två rader för {key} år {year}, period {period}: {cell} och {other}. Varje prognos sparas en gång per period; ta bort den ena raden." },
+  HISTORY_TYPE_NEEDED: { severity: "error", params: { item: "text" }, text: "{cell}: raden saknar Typ, och posten ”{item}” finns inte med en enda typ i Budget och Utfall, så det går inte att avgöra om den är en intäkt eller en kostnad. Fyll i Typ (Intäkt, Kostnad, Finansiell eller Över-/underskott)." },
+  HISTORY_RESPONSIBILITY_GONE: { severity: "notice", params: { name: "text", count: "count" }, text: "{cell}: ansvaret ”{name}” i {range} finns inte längre i Budget eller Utfall. Historikens rader för det (antal: {count}, den första här) räknas ändå med när tidigare prognoser jämförs." },
+  HISTORY_ITEM_GONE: { severity: "notice", params: { name: "text", count: "count" }, text: "{cell}: posten ”{name}” i {range} finns inte längre i Budget eller Utfall. Historikens rader för den (antal: {count}, den första här) räknas ändå med när tidigare prognoser jämförs." },
+
   // Failures (thrown): misuse and unreadable files
   USAGE: { severity: "failure", params: { detail: "text" }, text: "{detail}\nAnvändning: uppfoljning <in.xlsx> --out <ut.xlsx> [--json <ut.json>] [--report-only]", host: "xlsx" },
   FILE_NOT_FOUND: { severity: "failure", params: { path: "text" }, text: "Filen {path} finns inte.", host: "xlsx" },

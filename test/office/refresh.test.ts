@@ -48,7 +48,7 @@ describe("reading the contract inside Excel", () => {
     expect(c.ok).toBe(true);
     expect(c.input.found.map((f) => [f.name, f.found, f.rows])).toEqual([
       ["Budget", true, 36], ["Utfall", true, 39], ["Indikatorer", true, 8], ["Risker", true, 8], ["Känslighet", true, 5],
-      ["Åtgärder", true, 20], ["Investeringar", true, 4], ["Inställningar", true, 13],
+      ["Åtgärder", true, 20], ["Investeringar", true, 4], ["Prognoshistorik", false, 0], ["Inställningar", true, 13],
     ]);
     if (!c.ok) return;
     expect(Math.round(c.result.income.totals.result.actual * 10) / 10).toBe(15.7);
