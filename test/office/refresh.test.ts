@@ -75,18 +75,20 @@ describe("refreshing the report inside Excel", () => {
     fake = fakeFromWorkbook(buildExampleWorkbook());
   });
 
-  it("writes the report in four round trips (three reads, one write), formats per block, and touches no input sheet", async () => {
+  it("writes the report in four round trips (three reads, one write) and the history in one more, formats per block, and touches no input sheet", async () => {
     const before = snapshot(fake, INPUT_SHEETS);
     const outcome = await refresh(fake);
     expect(outcome.ok).toBe(true);
-    expect(fake.stats.syncs).toBe(4);
-    expect(outcome.syncs).toBe(4);
+    expect(fake.stats.syncs).toBe(5);
+    expect(outcome.syncs).toBe(5);
     expect(fake.model.sheets[0].name).toBe("Rapport");
+    expect(fake.model.sheets[fake.model.sheets.length - 1].name).toBe("Prognoshistorik");
     expect(fake.model.active).toBe("Rapport");
     expect(snapshot(fake, INPUT_SHEETS)).toEqual(before);
     const written = new Set(fake.log.map((l) => l.sheet));
-    expect([...written].every((s) => s === null || s === "Rapport" || s === "Rapport (ny)")).toBe(true);
-    expect(fake.stats.valuesWrites).toBe(1);
+    expect([...written].every((s) => s === null || s === "Rapport" || s === "Rapport (ny)" || s === "Prognoshistorik")).toBe(true);
+    // The report in one values write; the history's header, and its rows in one block per run of columns.
+    expect(fake.stats.valuesWrites).toBe(3);
     expect(fake.stats.formatCalls).toBeLessThan(1200);
   });
 
@@ -154,8 +156,9 @@ describe("refreshing the report inside Excel", () => {
     expect(s?.pageBreaks).toHaveLength(5);
     expect(s?.hiddenColumns.size).toBe(1);
     // Three reads, the new report built on its hidden sheet, and the request that puts it in place (issue 20: a
-    // failure while building can then truthfully say the previous report is untouched).
-    expect(fake.stats.syncs).toBe(5);
+    // failure while building can then truthfully say the previous report is untouched); then (issue 23) one read of
+    // the history's extent and protection, and one request writing the current period's rows in place.
+    expect(fake.stats.syncs).toBe(7);
   });
 
   it("leaves the previous report as it was when writing fails midway, and says why", async () => {
