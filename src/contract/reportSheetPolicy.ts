@@ -38,6 +38,7 @@ export function reportSheetNameProblem(name: string): string | null {
   if (name.length > MAX_SHEET_NAME || /[[\]:*?/\\]/.test(name)) return "Ett bladnamn får ha högst 31 tecken och inte innehålla [ ] : * ? / \\.";
   if (name.startsWith("'") || name.endsWith("'")) return "Ett bladnamn får inte börja eller sluta med apostrof (').";
   if (name.toLowerCase() === "history") return "Excel reserverar namnet History för ett eget blad; välj ett annat namn.";
+  if (name.toLowerCase() === "prognoshistorik") return "Bladet Prognoshistorik är prognoshistorikens eget; välj ett annat namn på rapportfliken.";
   return null;
 }
 

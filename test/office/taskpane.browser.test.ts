@@ -118,7 +118,7 @@ describeIfChromium("task pane in Chromium", () => {
       "✓ Känslighet: 5 rader (Känslighet!A1)",
       "✓ Åtgärder: 20 rader (Åtgärder!A1)",
       "✓ Investeringar: 4 rader (Investeringar!A1)",
-      "✗ Prognoshistorik: saknas (valfritt)",
+      "✗ Prognoshistorik: skapas när rapporten uppdateras",
       "✓ Inställningar: 13 rader (Inställningar!A1)",
     ]);
     const link = page.locator("#findings a", { hasText: "Utfall!D3" });

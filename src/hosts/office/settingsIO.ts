@@ -23,6 +23,9 @@ const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
   { key: "Riskskala", label: "Riskskala", select: true },
   { key: "Indikatortolerans", label: "Indikatortolerans (procent av målet)" },
   { key: "Rapportflik", label: "Rapportflik (bladets namn)" },
+  { key: "Spara prognoshistorik", label: "Spara prognosen i Prognoshistorik" },
+  { key: "Prognosintervall", label: "Årets resultat som intervall" },
+  { key: "Simuleringar", label: "Simuleringar i intervallet" },
 ];
 
 /** The spec of a setting the pane edits (every pane field is one of the table's keys). */

@@ -67,9 +67,12 @@ function showInputs(found: FoundRange[]): void {
       const li = el("li");
       const mark = el("span", f.found ? "✓ " : "✗ ", f.found ? "ok" : f.required ? "bad" : "muted");
       mark.setAttribute("aria-hidden", "true");
+      // The forecast history is the add-in's own: a refresh creates it.
       const text = f.found
         ? `${f.name}: ${f.rows} ${f.rows === 1 ? "rad" : "rader"} (${f.address})`
-        : `${f.name}: saknas${f.required ? " (krävs)" : " (valfritt)"}`;
+        : f.name === "Prognoshistorik"
+          ? `${f.name}: skapas när rapporten uppdateras`
+          : `${f.name}: saknas${f.required ? " (krävs)" : " (valfritt)"}`;
       li.append(mark, el("span", text));
       li.setAttribute("aria-label", `${f.found ? "Hittad" : "Saknas"}: ${text}`);
       return li;
