@@ -50,7 +50,7 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     income,
     indicators: assessIndicators(input.indicators, settings.indicatorTolerance),
     risks: assessRisks(input.risks, settings.riskScale, settings.riskThresholds),
-    sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings),
+    sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings, settings.unitIn, income.totals.resultIncludingCarryover.forecast),
     measures: input.measures ? computeMeasures(input.measures, settings.measureUnit, settings.unitOut, forecast === null ? null : { units: forecast, scale: income.scale }) : null,
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
