@@ -152,7 +152,14 @@ export function prepareHistory(input: readonly HistoryInputRow[] | null, income:
   if (input === null) return null;
   const lines = currentLines(income);
   const { rows, index } = historyRows(input, lines, settings.costsPositive, findings);
-  const analysis = analyseForecastHistory({
+  const analysis = analyseHistory(rows, lines, settings);
+  findings.push(...unknownHistoryFindings(analysis.unknown, rows, index, input));
+  return { rows, index, lines, analysis };
+}
+
+/** The analysis of forecastHistory.ts on a workbook's settings (no rows: the current lines alone). */
+export function analyseHistory(rows: readonly HistoryRow[], lines: readonly CurrentLine[], settings: Settings): ForecastHistoryResult {
+  return analyseForecastHistory({
     rows,
     year: settings.year,
     period: settings.months,
@@ -163,6 +170,4 @@ export function prepareHistory(input: readonly HistoryInputRow[] | null, income:
     decimals: settings.decimals,
     settingSpread: settings.forecastSpread,
   });
-  findings.push(...unknownHistoryFindings(analysis.unknown, rows, index, input));
-  return { rows, index, lines, analysis };
 }

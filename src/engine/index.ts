@@ -10,6 +10,7 @@ import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
 import { prepareHistory } from "./historyInput";
+import { ForecastOutlook, forecastOutlook } from "./outlook";
 
 /** An account behind a post, in the report's unit (the JSON's `accounts`, the report's appendix). */
 export interface AccountResult {
@@ -34,6 +35,8 @@ export interface EngineResult {
   investments: { projects: InvestmentResult[]; groups: InvestmentGroup[]; total: InvestmentFigures } | null;
   /** The accounts behind each post, when the workbook is a ledger (Huvudbok). */
   accounts: AccountResult[] | null;
+  /** Prognosförändring, Prognossäkerhet and the forecast interval (each null when the workbook cannot give it). */
+  outlook: ForecastOutlook;
 }
 
 /** Runs every calculation on a read workbook. Data problems are appended to `findings`. */
@@ -44,7 +47,7 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     ? computeIncome(ledger.budget, ledger.actuals, settings, ledger.hasPriorYear, ledger.hasForecast, findings)
     : computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
-  prepareHistory(input.history, income, settings, findings);
+  const history = prepareHistory(input.history, income, settings, findings);
   return {
     settings,
     income,
@@ -54,6 +57,7 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     measures: input.measures ? computeMeasures(input.measures, settings.measureUnit, settings.unitOut, forecast === null ? null : { units: forecast, scale: income.scale }) : null,
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
+    outlook: forecastOutlook(history, income, settings, []),
   };
 }
 
