@@ -17,7 +17,7 @@ import { HistoryInputRow } from "../engine/historyInput";
 import { monthNumber } from "./settingsTable";
 import { Cell } from "./source";
 import { ColumnSpec, Table, TableRow } from "./table";
-import { parseSwedishNumber } from "./values";
+import { describe, parseSwedishNumber } from "./values";
 
 /** The name of the range, and of the sheet a refresh creates for it. */
 export const HISTORY_RANGE = "Prognoshistorik";
@@ -71,15 +71,6 @@ function wholeNumber(cell: Cell): number | null {
   return n !== null && Number.isInteger(n) ? n : null;
 }
 
-/** A cell as a finding shows it. */
-function shown(cell: Cell): string | number {
-  if (typeof cell === "number" || typeof cell === "string") return cell;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === "boolean") return cell ? "SANT" : "FALSKT";
-  if (cell !== null && typeof cell === "object") return "error" in cell ? cell.error : "formula" in cell ? cell.formula : cell.invalid;
-  return "";
-}
-
 function readYear(row: TableRow): number | null {
   if (row.blank("ar")) {
     row.missing("ar");
@@ -88,7 +79,7 @@ function readYear(row: TableRow): number | null {
   const cell = row.cell("ar");
   const n = wholeNumber(cell);
   if (n === null || n < YEARS.min || n > YEARS.max) {
-    row.flag("HISTORY_YEAR_INVALID", "ar", shown(cell));
+    row.flag("HISTORY_YEAR_INVALID", "ar", describe(cell));
     return null;
   }
   return n;
@@ -103,7 +94,7 @@ function readPeriod(row: TableRow): number | null {
   let n = wholeNumber(cell);
   if (n === null && typeof cell === "string") n = monthNumber(cell);
   if (n === null || n < 1 || n > 12) {
-    row.flag("HISTORY_PERIOD_INVALID", "period", shown(cell));
+    row.flag("HISTORY_PERIOD_INVALID", "period", describe(cell));
     return null;
   }
   return n;
