@@ -9,6 +9,9 @@ import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { HISTORY_COLUMNS } from "../../src/contract/readHistory";
 import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { refreshReport } from "../../src/hosts/office/refresh";
+import { RequestBudget } from "../../src/hosts/office/renderOffice";
+import { writeHistory } from "../../src/hosts/office/writeHistory";
+import { planHistory } from "../../src/contract/historyWrite";
 import { runXlsx } from "../../src/hosts/xlsx/runXlsx";
 import { FakeExcel } from "../support/fakeExcel";
 import { fakeFromWorkbook, installFake, supportsAll, supportsUpTo } from "../support/officeFixtures";
@@ -112,5 +115,24 @@ describe("in Excel", () => {
     expect(fake.model.sheet("Prognoshistorik")).toBeNull();
     expect((await refresh(fake)).findings).toEqual([]);
     expect(fake.model.sheet("Prognoshistorik")).not.toBeNull();
+  });
+
+  it("writes a long history in requests Excel on the web takes", async () => {
+    const fake = new FakeExcel();
+    fake.model.addSheet("Rapport");
+    fake.requestLimit = 1024 * 1024;
+    installFake(fake);
+    const lines = Array.from({ length: 12_000 }, (_, i) => ({ responsibility: `Ansvar ${i % 400}`, item: `Post ${i}`, kind: "cost" as const, forecast: -i, actual: -i / 2, budgetYear: 0 }));
+    const { plan } = planHistory({ kind: "create", sheet: "Prognoshistorik" }, null, { year: 2024, period: 8, lines, costsPositive: false, now: NOW });
+    const findings = await fake.run(async (context) => {
+      const budget = new RequestBudget(context, 512 * 1024);
+      const f = await writeHistory(context, plan as NonNullable<typeof plan>, budget);
+      expect(budget.syncs).toBeGreaterThan(2);
+      return f;
+    });
+    expect(findings).toEqual([]);
+    expect(fake.stats.maxRequestBytes).toBeLessThan(1024 * 1024);
+    expect(history(fake).length).toBe(12_001);
+    expect(history(fake)[12_000]).toEqual([2024, 8, "Ansvar 399", "Post 11999", "Kostnad", -11999, -5999.5, "2024-09-14 10:30"]);
   });
 });

@@ -27,6 +27,8 @@ export const HISTORY_API = "1.7";
 
 /** Bytes a cell costs in a request, roughly. */
 const CELL_BYTES = 40;
+/** Most rows in one write: a long history is written in pieces that each stay well inside a request. */
+const MAX_ROWS_PER_WRITE = 5000;
 
 /**
  * What the plan needs to know of an existing history in Excel, in one round trip: the name's whole extent, the last
@@ -51,12 +53,12 @@ export async function historyFacts(context: Excel.RequestContext, layout: Histor
 /** The number format a column's cells get: text kept as text (`2024-09-14 10:30` is not read as a date), numbers as they are. */
 const FORMAT_CODE: Record<HistoryFormat, string | null> = { text: TEXT_FORMAT, number: null };
 
-/** Consecutive numbers as [first, count] runs: 3, 4, 5, 9 → [3, 3], [9, 1]. */
-function runs(sorted: readonly number[]): [number, number][] {
+/** Consecutive numbers as [first, count] runs of at most `most`: 3, 4, 5, 9 → [3, 3], [9, 1]. */
+function runs(sorted: readonly number[], most = Infinity): [number, number][] {
   const out: [number, number][] = [];
   for (const n of sorted) {
     const last = out[out.length - 1];
-    if (last && last[0] + last[1] === n) last[1]++;
+    if (last && last[0] + last[1] === n && last[1] < most) last[1]++;
     else out.push([n, 1]);
   }
   return out;
@@ -66,7 +68,7 @@ function runs(sorted: readonly number[]): [number, number][] {
 async function writeRows(ws: Excel.Worksheet, plan: HistoryPlan, budget: RequestBudget): Promise<void> {
   const byRow = new Map(plan.rows.map((r) => [r.row, r.values]));
   const segments = runs(plan.columns.map((c) => c.col));
-  for (const [first, count] of runs(plan.rows.map((r) => r.row))) {
+  for (const [first, count] of runs(plan.rows.map((r) => r.row), MAX_ROWS_PER_WRITE)) {
     for (const [col, width] of segments) {
       const index = plan.columns.findIndex((c) => c.col === col);
       const cols = plan.columns.slice(index, index + width);
@@ -80,7 +82,7 @@ async function writeRows(ws: Excel.Worksheet, plan: HistoryPlan, budget: Request
       ws.getRange(rangeAddress(first, col, count, width)).values = values;
     }
   }
-  for (const [first, count] of runs(plan.clear)) {
+  for (const [first, count] of runs(plan.clear, MAX_ROWS_PER_WRITE)) {
     for (const [col, width] of segments) {
       await budget.spend(200);
       ws.getRange(rangeAddress(first, col, count, width)).clear("Contents");

@@ -191,7 +191,8 @@ function editedSheet(plan: HistoryPlan, sheet: HistorySheet): Buffer {
   const out: string[] = [];
   const fresh = (row: number) => `<${w.tag("row")} r="${row + 1}">${w.plannedCells(plan, row, writes.get(row) as HistoryValue[], new Map()).map((c) => c.xml).join("")}</${w.tag("row")}>`;
   // Planned rows that no row element holds yet, in order, placed between the rows around them.
-  const pending = plan.rows.map((r) => r.row).filter((r) => !rowAt.includes(r));
+  const existing = new Set(rowAt);
+  const pending = plan.rows.map((r) => r.row).filter((r) => !existing.has(r));
   let p = 0;
   rows.forEach((row, i) => {
     const at = rowAt[i];
