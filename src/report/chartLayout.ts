@@ -6,6 +6,7 @@
  */
 import { CellColumn, CellValue, ChartSeries, ReportBlock, ReportChart, ReportRow } from "./model";
 import { displayText, textWidth, wrapLines } from "./measure";
+import { CHART_TITLES } from "./charts/notation";
 
 /** Cells of the sheet, zero-based. */
 export interface SheetRect {
@@ -21,6 +22,14 @@ export const CHART_NAME_PREFIX = "Uppföljning: ";
 /** True for the name of a chart the report drew (not one the user made). */
 export function isReportChart(name: string): boolean {
   return name.startsWith(CHART_NAME_PREFIX);
+}
+
+/**
+ * True for the title of a chart the report draws: how the file host knows its own charts after a program that does
+ * not keep a chart's name (openpyxl names every chart anew) saved the workbook.
+ */
+export function isReportChartTitle(title: string): boolean {
+  return Object.values(CHART_TITLES).some((t) => title.startsWith(`${t}, `));
 }
 
 export interface PlacedSeries extends Omit<ChartSeries, "values"> {

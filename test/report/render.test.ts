@@ -11,22 +11,8 @@ import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { buildLedgerExampleWorkbook } from "../../scripts/exampleLedger";
 import { runCli, tempDir, writeXlsx } from "../support/sheets";
 import { hasProgram } from "../support/system";
+import { hasCarlito } from "../support/libreoffice";
 import { summarised } from "../support/stodProcess2014";
-
-function hasCarlito(): boolean {
-  const found = (() => {
-    try {
-      return /carlito/i.test(execFileSync("fc-list", [], { encoding: "utf8" }));
-    } catch {
-      return false;
-    }
-  })();
-  if (found) return true;
-  const message = "Typsnittet Carlito saknas (Debian-paketet fonts-crosextra-carlito); utskriftstesterna hoppas över.";
-  if (process.env.CI === "true") throw new Error(`${message} Under CI=true måste det finnas: .ci/run installerar det.`);
-  console.warn(`VARNING: ${message}`);
-  return false;
-}
 
 const available = hasProgram("soffice", "libreoffice-calc-nogui") && hasProgram("pdftotext", "poppler-utils") && hasCarlito();
 const describeIfRenderer = available ? describe : describe.skip;

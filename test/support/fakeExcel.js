@@ -2022,7 +2022,10 @@
             name: x.name, chartType: x.chartType, values: refText(model, x.values), categories: refText(model, x.xValues),
             fill: x.format.fill === undefined ? undefined : x.format.fill, line: x.format.line || null, gapWidth: x.gapWidth, overlap: x.overlap,
             markerStyle: x.markerStyle, hasDataLabels: !!x.hasDataLabels, dataLabels: Object.assign({}, x.dataLabels),
-            points: JSON.parse(JSON.stringify(x.points)),
+            points: Object.fromEntries(Object.entries(x.points).map(function (e) {
+              var pt = e[1];
+              return [e[0], { fill: pt.format.fill, line: pt.format.line ? Object.assign({}, pt.format.line) : undefined, hasDataLabel: pt.hasDataLabel, dataLabel: Object.assign({}, pt.dataLabel) }];
+            })),
           };
         }),
       };

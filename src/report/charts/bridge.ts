@@ -16,7 +16,7 @@ import { Ctx } from "../sections/context";
 import { PointStyle, ReportBlock } from "../model";
 import { PHRASES } from "../language/phrases";
 import { formatNumber, unitWord, Voice } from "../language/words";
-import { AMOUNT_SCALE, CHART_COLORS } from "./notation";
+import { AMOUNT_SCALE, CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
 import { ChartData, figureColumn, numberAt, UnplacedChart } from "./band";
 
 /** One column of the bridge: where it starts and ends, how it looks, and the figure printed at it. */
@@ -64,6 +64,8 @@ export function bridgeChart(ctx: Ctx, statement: ReportBlock, data: ChartData, p
     const row = statement.rows.find((x) => x.key === rowKey.statement(r.kind, r.item));
     const printed = row ? numberAt(row, fCol) : null;
     if (!row || r.forecastVariance === null || !printed) {
+      // A deviation that prints as zero gets no step, yet counts: the next step starts where the arithmetic says.
+      level += r.forecastVariance ?? 0;
       left++;
       continue;
     }
@@ -88,7 +90,7 @@ export function bridgeChart(ctx: Ctx, statement: ReportBlock, data: ChartData, p
   });
   const [basePos, baseNeg, pos, neg, labelPos] = table.columns;
   const voice = new Voice(ctx.decimals, settings.unitOut);
-  const title = `Från budget till prognos, ${unitWord(settings.unitOut)}`;
+  const title = chartTitle(CHART_TITLES.bridge, unitWord(settings.unitOut));
   const text = (b: Bar) => formatNumber(b.printed, ctx.decimals, !b.total);
   const lo = Math.min(0, ...bars.map((b) => Math.min(b.from, b.to)));
   const hi = Math.max(0, ...bars.map((b) => Math.max(b.from, b.to)));
@@ -120,7 +122,9 @@ export function bridgeChart(ctx: Ctx, statement: ReportBlock, data: ChartData, p
     overlap: 100,
     extent: [lo, hi],
     scaleGroup: AMOUNT_SCALE,
-    height: 190,
+    // Tall enough that a step of a few per cent of the budget still reads: the statement's charts fill the upper half
+    // of a page of their own where the statement leaves them no room.
+    height: 250,
     ...place,
   };
 }

@@ -7,7 +7,7 @@
 import { Ctx } from "../sections/context";
 import { PHRASES } from "../language/phrases";
 import { unitWord, Voice } from "../language/words";
-import { AMOUNT_SCALE, CHART_COLORS } from "./notation";
+import { AMOUNT_SCALE, CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
 import { ChartData, extentOf, UnplacedChart } from "./band";
 
 export interface ForecastTrendInput {
@@ -34,7 +34,7 @@ export function forecastChart(ctx: Ctx, input: ForecastTrendInput, data: ChartDa
     numberFormat: ctx.amountFmt,
   });
   const [forecast, budget, p10, p90] = table.columns;
-  const title = `Prognos för årets resultat, ${unitWord(ctx.settings.unitOut)}`;
+  const title = chartTitle(CHART_TITLES.forecast, unitWord(ctx.settings.unitOut));
   const voice = new Voice(ctx.decimals, ctx.settings.unitOut);
   const last = input.points[lastIndex];
   const labels = { numberFormat: ctx.amountFmt };

@@ -50,7 +50,7 @@ export function addCharts(ctx: Ctx, blocks: readonly ReportBlock[], options: Cha
   const responsibility = byId("responsibility");
   if (responsibility) placeBand(responsibility, [responsibilityVarianceChart(ctx, responsibility, left)].filter((c): c is UnplacedChart => c !== null));
   const sensitivity = byId("sensitivity");
-  if (sensitivity) placeBand(sensitivity, [tornadoChart(ctx, sensitivity, left)].filter((c): c is UnplacedChart => c !== null));
+  if (sensitivity) placeBand(sensitivity, [tornadoChart(ctx, sensitivity, data, left)].filter((c): c is UnplacedChart => c !== null));
   if (options.forecast) {
     const block = byId(options.forecast.block);
     const chart = block && forecastChart(ctx, options.forecast.input, data, left);

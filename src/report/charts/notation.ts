@@ -37,3 +37,17 @@ export const FORECAST_SERIES = { fill: CHART_COLORS.forecast, line: CHART_COLORS
 
 /** The scale group of charts of amounts in the report's unit: one scale for those on one page. */
 export const AMOUNT_SCALE = "amount";
+
+/** What each chart is called: its title before the unit ("Avvikelse per post, mnkr"). */
+export const CHART_TITLES = {
+  posts: "Avvikelse per post",
+  bridge: "Från budget till prognos",
+  responsibilities: "Avvikelse per ansvar",
+  tornado: "Känslighetsanalys: effekt på årets resultat",
+  forecast: "Prognos för årets resultat",
+} as const;
+
+/** A chart's title: what it is called and the unit of its amounts. */
+export function chartTitle(name: string, unit: string): string {
+  return `${name}, ${unit}`;
+}

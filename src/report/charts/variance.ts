@@ -8,7 +8,7 @@ import { Ctx, periodSpan } from "../sections/context";
 import { ChartSeries, ReportBlock } from "../model";
 import { PHRASES } from "../language/phrases";
 import { periodWords, unitWord, Voice } from "../language/words";
-import { ACTUAL_SERIES, AMOUNT_SCALE, deviationStyle, FORECAST_SERIES } from "./notation";
+import { ACTUAL_SERIES, AMOUNT_SCALE, CHART_TITLES, chartTitle, deviationStyle, FORECAST_SERIES } from "./notation";
 import { barChartHeight, ChartData, extentOf, figureColumn, numberAt, run, UnplacedChart } from "./band";
 
 interface Line {
@@ -41,7 +41,7 @@ function series(ctx: Ctx, lines: readonly Line[], values: ChartSeries["values"],
 
 function chart(ctx: Ctx, id: string, subject: "posts" | "responsibilities", lines: readonly Line[], left: number, place: { col: number; cols: number }): Omit<UnplacedChart, "categories" | "series"> {
   const forecast = ctx.result.income.hasForecast;
-  const title = `${subject === "posts" ? "Avvikelse per post" : "Avvikelse per ansvar"}, ${unitWord(ctx.settings.unitOut)}`;
+  const title = chartTitle(subject === "posts" ? CHART_TITLES.posts : CHART_TITLES.responsibilities, unitWord(ctx.settings.unitOut));
   const voice = new Voice(ctx.decimals, ctx.settings.unitOut);
   const facts = extremes(lines.map((l) => ({ name: l.name, amount: l.variance })));
   return {

@@ -222,7 +222,7 @@ export const PHRASES = {
     if (p.factors.length > 10) shown.push(phrase("ytterligare", counted(p.factors.length - 10, N.faktor)));
     return paragraph(
       sentence("liggande staplar visar hur mycket varje faktor i känslighetsanalysen påverkar årets resultat, störst effekt överst:", list(shown)),
-      sentence("röda staplar minskar resultatet och gröna ökar det"),
+      sentence("en ljusare stapel visar effekten av en lika stor förändring åt andra hållet. Röda staplar minskar resultatet och gröna ökar det"),
     );
   },
   /** The forecast of the result period by period, with its interval at the current period. */

@@ -10,7 +10,7 @@
  */
 import * as path from "path";
 import { absoluteRangeAddress, quoteSheetName } from "../../../../core/references";
-import { ChartPlacement, CHART_FONT, isReportChart, PlacedSeries, SheetRect } from "../../../../report/chartLayout";
+import { ChartPlacement, CHART_FONT, isReportChart, isReportChartTitle, PlacedSeries, SheetRect } from "../../../../report/chartLayout";
 import { SheetLayout } from "../../../../report/layout";
 import { CellValue, PointStyle } from "../../../../report/model";
 import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS } from "../namespaces";
@@ -370,11 +370,19 @@ function chartAnchor(wsDr: XmlElement, chart: ChartPlacement, id: number, rid: s
   add(anchor, SPREADSHEET_DRAWING_NS, "clientData");
 }
 
-/** True for an anchor holding one of the report's own charts. */
-function isOwnAnchor(anchor: XmlElement): boolean {
+/**
+ * True for an anchor holding one of the report's own charts: named as the report names them, or (after a program that
+ * renames charts saved the file) holding a chart titled as one of the report's.
+ */
+function isOwnAnchor(anchor: XmlElement, titleOf: (rid: string) => string | null): boolean {
   const frame = anchor.element("graphicFrame", SPREADSHEET_DRAWING_NS);
-  const name = frame?.element("nvGraphicFramePr", SPREADSHEET_DRAWING_NS)?.element("cNvPr", SPREADSHEET_DRAWING_NS)?.attr("name");
-  return !!frame && name !== null && name !== undefined && isReportChart(name);
+  if (!frame) return false;
+  const name = frame.element("nvGraphicFramePr", SPREADSHEET_DRAWING_NS)?.element("cNvPr", SPREADSHEET_DRAWING_NS)?.attr("name");
+  if (name && isReportChart(name)) return true;
+  const chart = frame.element("graphic", DRAWINGML_NS)?.element("graphicData", DRAWINGML_NS)?.element("chart", CHART_NS);
+  const rid = chart ? RELATIONSHIPS_NS.map((ns) => chart.attr("id", ns)).find((v) => v !== null) : null;
+  const title = rid ? titleOf(rid) : null;
+  return title !== null && isReportChartTitle(title);
 }
 
 /** The relationship ids an element and its descendants refer to (r:id, r:embed, r:link …). */
@@ -419,7 +427,18 @@ function previousDrawing(pkg: WorkbookPackage, sheetPart: string): { removed: st
   if (pkg.entry(relsPartOf(part))) removed.push(relsPartOf(part));
   const rels = pkg.relationshipsOf(part);
   const anchors = tree.root.elements().filter((e) => e.ns === SPREADSHEET_DRAWING_NS && /Anchor$/.test(e.local));
-  const own = anchors.filter(isOwnAnchor);
+  const titleOf = (rid: string): string | null => {
+    const target = rels.find((r) => r.id === rid && r.type === "chart")?.target;
+    if (!target || !pkg.entry(target)) return null;
+    try {
+      const root = pkg.tree(target).root;
+      return root.local === "chartSpace" && root.ns === CHART_NS ? root.element("chart", CHART_NS)?.element("title", CHART_NS)?.element("tx", CHART_NS)?.textContent() ?? null : null;
+    } catch {
+      // A chart part that cannot be read is no chart of the report's: it is kept as it is.
+      return null;
+    }
+  };
+  const own = anchors.filter((a) => isOwnAnchor(a, titleOf));
   const others = anchors.filter((a) => !own.includes(a));
   const ownIds = new Set<string>();
   for (const a of own) referencedIds(a, ownIds);
