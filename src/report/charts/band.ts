@@ -3,8 +3,8 @@
  * to (pagination keeps it on that section's page), and a screen-only block of the cells a chart draws that no table
  * of the report holds as one run (the posts without their sums, the parts of a bridge).
  */
-import { CellColumn, ReportBlock, ReportChart, ReportRow } from "../model";
-import { S, style } from "../styles";
+import { CellColumn, CellStyle, ReportBlock, ReportChart, ReportRow } from "../model";
+import { style } from "../styles";
 import { Ctx } from "../sections/context";
 import { PHRASES } from "../language/phrases";
 
@@ -14,6 +14,8 @@ export const BAND_ROW = 15;
 /** The id of the block holding the charts' own cells, and its heading. */
 export const CHART_DATA_BLOCK = "chartData";
 const CHART_DATA_HEADING = "Underlag för diagrammen (skrivs inte ut)";
+const DATA_HEADER: CellStyle = { bold: true, wrap: true, bottom: true };
+const DATA_FIGURE_HEADER: CellStyle = { ...DATA_HEADER, align: "right" };
 
 /** A chart before it is placed in its band: everything but its row. */
 export type UnplacedChart = Omit<ReportChart, "at"> & { col: number; cols: number; height: number };
@@ -52,11 +54,11 @@ export class ChartData {
   add(t: DataTable): { categories: CellColumn; columns: CellColumn[] } {
     if (this.rows.length === 0) this.rows.push(this.ctx.heading(CHART_DATA_HEADING), this.ctx.note(PHRASES.chartDataIntro()));
     else this.rows.push(this.ctx.blank());
-    this.rows.push(this.ctx.headerRow([t.title, ...t.headers], false));
+    // Plainer than the report's tables (bold headers, no fills or rules): cells for the controller, not the nämnd.
+    this.rows.push({ role: "header", cells: [t.title, ...t.headers].map((h, i) => ({ value: h, style: i === 0 ? DATA_HEADER : DATA_FIGURE_HEADER })) });
     const first = this.rows.length;
-    for (const r of t.rows) {
-      this.rows.push(this.ctx.row([{ value: r.label, style: S.item }, ...r.values.map((v) => ({ value: v, style: style({ numberFormat: t.numberFormat }) }))]));
-    }
+    const figure = style({ numberFormat: t.numberFormat });
+    for (const r of t.rows) this.rows.push(this.ctx.row([{ value: r.label }, ...r.values.map((v) => ({ value: v, style: figure }))]));
     const last = this.rows.length - 1;
     const run = (col: number): CellColumn => ({ block: CHART_DATA_BLOCK, first, last, col });
     return { categories: run(0), columns: t.headers.map((_, i) => run(i + 1)) };
