@@ -139,6 +139,14 @@ describe("requirement sets", () => {
     expect(charts.map((c) => c.name)).toEqual(["Uppföljning: Avvikelse per post, mnkr", "Uppföljning: Från budget till prognos, mnkr", "Uppföljning: Känslighetsanalys: effekt på årets resultat, mnkr"]);
     expect(charts.every((c) => c.altTextTitle === "")).toBe(true);
     expect(fake.log.some((o) => o.kind === "chart.altTextTitle")).toBe(false);
+    // Without Range.copyFrom (ExcelApi 1.9) the report is written in place: its old charts go first, the new come last.
+    (fake.model.sheet("Utfall")?.cell(1, 1, false) as { value: unknown }).value = 70;
+    fake.resetStats();
+    expect((await refresh(fake, "1.8")).ok).toBe(true);
+    expect((fake.charts("Rapport") as FakeChart[]).map((c) => c.name)).toEqual(charts.map((c) => c.name));
+    const kinds = fake.log.map((o) => o.kind);
+    expect(kinds.lastIndexOf("chart.delete")).toBeLessThan(kinds.indexOf("values"));
+    expect(kinds.indexOf("chart.add")).toBeGreaterThan(kinds.lastIndexOf("values"));
   });
 
   it("with ExcelApi 1.9 and later the alt text is set, in a request of its own", async () => {
