@@ -42,6 +42,8 @@ export interface Settings {
   ledgerDebitPositive: boolean;
   /** Avrundning = Summerbar: the report rounds parts so that they sum to their rounded totals. */
   summableRounding: boolean;
+  /** Diagram = Ja: the report tab has its charts (Nej leaves them out). */
+  charts: boolean;
 }
 
 /** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
@@ -70,5 +72,6 @@ export function defaultSettings(now: Date = new Date()): Settings {
     measureUnit: "kr",
     ledgerDebitPositive: true,
     summableRounding: false,
+    charts: true,
   };
 }
