@@ -52,6 +52,8 @@ export interface Settings {
   simulations: number;
   /** Prognososäkerhet: the spread of each post's remaining part, per kind, used when the history cannot give it. */
   forecastSpread: KindSpread;
+  /** Diagram = Ja: the report tab has its charts (Nej leaves them out). */
+  charts: boolean;
 }
 
 /** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
@@ -84,5 +86,6 @@ export function defaultSettings(now: Date = new Date()): Settings {
     forecastInterval: true,
     simulations: DEFAULT_SIMULATIONS,
     forecastSpread: { ...DEFAULT_SPREAD },
+    charts: true,
   };
 }

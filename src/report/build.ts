@@ -9,6 +9,7 @@ import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
+import { addCharts } from "./charts";
 import { indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
@@ -67,13 +68,17 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     noticeSection(ctx),
   ];
   const { settings } = result;
+  const blocks = sections.filter((b): b is ReportBlock => b !== null);
+  // The charts stand in their sections' blocks; the cells only they draw come last, below the print area.
+  const chartData = settings.charts ? addCharts(ctx, blocks) : null;
+  if (chartData) blocks.push(chartData);
   return {
     sheetName: settings.reportSheet,
     columnCount: ctx.keyColumn + 1,
     explanationColumn: ctx.explanationColumn,
     keyColumn: ctx.keyColumn,
     explanationsWritten: ctx.explanationsWritten,
-    blocks: sections.filter((b): b is ReportBlock => b !== null),
+    blocks,
     print: { orientation: "landscape", footerLeft: fitFooter([settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – "), PAGE_FOOTER), footerRight: PAGE_FOOTER },
   };
 }

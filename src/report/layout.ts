@@ -9,6 +9,7 @@ import { columnLetters } from "../core/references";
 import { CellStyle, CellValue, ReportBlock, ReportCell, ReportModel, ReportRow } from "./model";
 import { columnPoints, displayText, lineHeight, textWidth, widthForPoints, wrapLines } from "./measure";
 import { isContinuation, paginate } from "./paginate";
+import { ChartPlacement, chartKeeps, placeCharts } from "./chartLayout";
 
 export interface Rect {
   row: number;
@@ -62,6 +63,8 @@ export interface SheetLayout {
   print: PrintLayout;
   explanationColumn: number;
   keyColumn: number;
+  /** The charts, placed over their bands and drawn from ranges of this sheet (chartLayout.ts). */
+  charts: ChartPlacement[];
 }
 
 const BASE_SIZE = 10;
@@ -126,6 +129,7 @@ function sizeColumns(model: ReportModel): Sized {
   const n = model.columnCount;
   const need = new Array<number>(n).fill(0);
   for (const block of model.blocks) {
+    if (block.fitsColumns) continue;
     for (const row of block.rows) {
       if (row.role === "section" || row.role === "title" || row.role === "text" || row.role === "note") continue;
       let col = 0;
@@ -231,7 +235,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
   const screen = model.blocks.filter((b) => b.screenOnly).map(settled);
   const headingRow = printed.flatMap((b) => b.rows).find((r) => r.role === "section");
   const pages = paginate(
-    printed.map((b) => ({ title: b.title ?? null, rows: b.rows.map((r) => r as ReportRow & { height: number; role: NonNullable<ReportRow["role"]> }), keepTogether: b.keepTogether, newPage: b.newPage })),
+    printed.map((b) => ({ title: b.title ?? null, rows: b.rows.map((r) => r as ReportRow & { height: number; role: NonNullable<ReportRow["role"]> }), keepTogether: b.keepTogether, newPage: b.newPage, keep: chartKeeps(b) })),
     capacity,
     headingRow?.height ?? 22,
   );
@@ -265,6 +269,16 @@ export function layoutReport(model: ReportModel): SheetLayout {
     rowHeights.push({ row: r, height: row.height ?? MIN_ROW });
   });
   if (values.length > 0) values[0][model.keyColumn] = REPORT_MARKER;
+  const sheetRow = new Map<ReportRow, number>();
+  rows.forEach((row, r) => sheetRow.set(row, r));
+  const charts = placeCharts({
+    blocks: [...printed, ...screen],
+    sheetRow,
+    columnPoints: points,
+    rowHeight: (r) => rowHeights[r]?.height ?? MIN_ROW,
+    pageBreaks: pages.breaks,
+    values,
+  });
   return {
     sheetName: model.sheetName,
     rowCount: values.length,
@@ -279,6 +293,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     print: { orientation: model.print.orientation, footerLeft: model.print.footerLeft, footerRight: model.print.footerRight, scale, margins: MARGINS, area: { rows: printRows, cols: printCols } },
     explanationColumn: model.explanationColumn,
     keyColumn: model.keyColumn,
+    charts,
   };
 }
 

@@ -62,7 +62,9 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
     let on = false;
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
-      if (v === "Analys") on = true;
+      // The charts' own cells come after the analysis, below the print area (issue 24).
+      if (typeof v === "string" && v.startsWith("Underlag för diagrammen")) on = false;
+      else if (v === "Analys") on = true;
       else if (on && typeof v === "string" && v.trim() !== "" && !v.endsWith("(forts.)")) rows.push(v);
       else if (on && rows.length > 0 && v === null) on = rows.length === 0;
     });

@@ -7,7 +7,7 @@
  * every count and sign; report code picks phrases and passes figures, and writes no Swedish of its own.
  */
 import { ItemKind } from "../../core/kinds";
-import { Adjective, agree, counted, countWord, inSentence, list, Part, phrase, sentence } from "./grammar";
+import { Adjective, agree, counted, countWord, inSentence, list, paragraph, Part, phrase, sentence } from "./grammar";
 import { A, N } from "./lexicon";
 import { betterOrWorse, higherOrLower, percentSize, percentWords, Voice } from "./words";
 
@@ -183,4 +183,53 @@ export const PHRASES = {
     if (p.item !== null) return sentence("om", inSentence(p.item), p.change >= 0 ? "ökar" : "minskar", "med", pct, worsens ? "försämras" : "förbättras", "årets resultat med", amount);
     return sentence("faktorn", `”${p.factor.trim()}”`, "i känslighetsanalysen", worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
   },
+
+  // ---- charts (their alt text, read by screen readers, and the note over their cells) -------------------------
+  chartDataIntro: (): string =>
+    sentence("diagrammen i rapporten ritas från tabellerna ovan och från cellerna här, som skrivs om vid varje uppdatering. Den som läser rapporten på papper ser diagrammen men inte dessa celler"),
+  /** What a chart of deviations per post or per ansvar shows, and its largest deviations. */
+  varianceChartAlt: (
+    p: { subject: "posts" | "responsibilities"; period: string; forecast: boolean; worst: { name: string; amount: number } | null; best: { name: string; amount: number } | null; left: number },
+    v: Voice,
+  ): string => {
+    const name = (n: string) => (p.subject === "posts" ? inSentence(n) : n);
+    return paragraph(
+      sentence("liggande staplar visar för", p.subject === "posts" ? "varje post" : "varje ansvar", "avvikelsen mot budget för", p.period, p.forecast && "och, ljusare, prognosens avvikelse mot helårsbudgeten"),
+      sentence("gröna staplar är gynnsamma och röda ogynnsamma"),
+      (p.worst || p.best) &&
+        sentence(
+          "mot budget för perioden har",
+          p.worst && phrase(name(p.worst.name), "störst negativ avvikelse (", v.signed(p.worst.amount), ")"),
+          p.worst && p.best && "och",
+          p.best && phrase(name(p.best.name), "störst positiv", !p.worst && "avvikelse", "(", v.signed(p.best.amount), ")"),
+        ),
+      p.left > 0 && sentence(p.left === 1 ? "en post utan avvikelse visas inte" : phrase(counted(p.left, N.post), "utan avvikelse visas inte")),
+    );
+  },
+  /** The bridge from the full-year budget's result to the forecast's, step by step. */
+  bridgeChartAlt: (p: { budget: number; forecast: number; steps: { name: string; amount: number }[]; left: number }, v: Voice): string => {
+    const shown = p.steps.slice(0, 10).map((s) => phrase(inSentence(s.name), v.signed(s.amount)));
+    if (p.steps.length > 10) shown.push(phrase("ytterligare", counted(p.steps.length - 10, N.post)));
+    return paragraph(
+      sentence("stående staplar går från helårsbudgetens resultat,", v.signed(p.budget), ", till prognosens resultat,", v.signed(p.forecast), shown.length > 0 && phrase(", med ett steg för varje post som avviker:", list(shown))),
+      sentence("gröna steg förbättrar resultatet och röda försämrar det"),
+      p.left > 0 && sentence(p.left === 1 ? "en post utan avvikelse visas inte" : phrase(counted(p.left, N.post), "utan avvikelse visas inte")),
+    );
+  },
+  /** The tornado of the sensitivity analysis, the largest effect first. */
+  tornadoChartAlt: (p: { factors: { name: string; effect: number }[] }, v: Voice): string => {
+    const shown = p.factors.slice(0, 10).map((f) => phrase(`”${f.name.trim()}”`, v.signed(f.effect)));
+    if (p.factors.length > 10) shown.push(phrase("ytterligare", counted(p.factors.length - 10, N.faktor)));
+    return paragraph(
+      sentence("liggande staplar visar hur mycket varje faktor i känslighetsanalysen påverkar årets resultat, störst effekt överst:", list(shown)),
+      sentence("en ljusare stapel visar effekten av en lika stor förändring åt andra hållet. Röda staplar minskar resultatet och gröna ökar det"),
+    );
+  },
+  /** The forecast of the result period by period, with its interval at the current period. */
+  forecastChartAlt: (p: { first: string; last: string; forecast: number; budget: number; low: number | null; high: number | null }, v: Voice): string =>
+    paragraph(
+      sentence("linjen visar prognosen för årets resultat vid varje uppföljning från", p.first, "till", p.last, ", mot ett budgeterat resultat på", v.signed(p.budget)),
+      sentence("den senaste prognosen är", v.signed(p.forecast)),
+      p.low !== null && p.high !== null && sentence("resultatet hamnar med 80\u00a0% sannolikhet mellan", v.signed(p.low), "och", v.signed(p.high), "(P10 och P90)"),
+    ),
 } as const;
