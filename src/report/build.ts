@@ -9,10 +9,13 @@ import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
-import { indicatorSection } from "./sections/indicators";
+import { costDevelopmentSection } from "./sections/costDevelopment";
+import { indicatorGenderSection, indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
+import { nonRecurringSection } from "./sections/nonRecurring";
 import { responsibilitySection } from "./sections/responsibility";
+import { responsibilityStatementsSection } from "./sections/responsibilityStatements";
 import { matrixSection, riskSection } from "./sections/risks";
 import { sensitivitySection } from "./sections/sensitivity";
 import { statementSection } from "./sections/statement";
@@ -54,10 +57,14 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),
     statementSection(ctx),
+    nonRecurringSection(ctx),
+    costDevelopmentSection(ctx),
     responsibilitySection(ctx),
+    responsibilityStatementsSection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),
     indicatorSection(ctx),
+    indicatorGenderSection(ctx),
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),

@@ -73,7 +73,16 @@ function bodyLines(page: string): string[] {
   return page.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !/Sida \d+ av \d+/.test(l));
 }
 
-const SECTIONS = ["Resultaträkning", "Driftredovisning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning", "Indikatorer", "Risker", "Känslighetsanalys", "Analys", "Konton bakom posterna"];
+const SECTIONS = [
+  "Resultaträkning", "Jämförelsestörande poster", "Kostnadsutveckling", "Driftredovisning per ansvar", "Resultaträkning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning",
+  "Indikatorer", "Kvinnor och män", "Risker", "Känslighetsanalys", "Analys", "Konton bakom posterna",
+];
+
+/** A section's heading (or its continuation): one of SECTIONS, or an ansvar's own resultaträkning ("Resultaträkning Område 4 …"). */
+function sectionOf(line: string): string | null {
+  const l = line.replace(/ \(forts\.\)$/, "");
+  return SECTIONS.includes(l) ? l : /^Resultaträkning \S/.test(l) ? "Resultaträkning per ansvar" : null;
+}
 
 function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
   expect(r.pngs.length).toBe(r.pages.length);
@@ -82,12 +91,12 @@ function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
     // A page begins with a section, a continued section or a table of its own: never in the middle of a table.
     if (i > 0) expect([lines[0], PAGE_STARTS.some((start) => lines[0].startsWith(start))]).toEqual([lines[0], true]);
     // No section heading among a page's last two lines (it would stand without its table).
-    if (i < r.pages.length - 1) for (const l of lines.slice(-2)) expect(SECTIONS.some((s) => l === s || l === `${s} (forts.)`)).toBe(false);
+    if (i < r.pages.length - 1) for (const l of lines.slice(-2)) expect([l, sectionOf(l)]).toEqual([l, null]);
     // A table continued here repeats its header row under its name and "(forts.)".
     const cont = lines.findIndex((l) => l.endsWith("(forts.)"));
     if (cont >= 0) {
-      const section = lines[cont].replace(/ \(forts\.\)$/, "");
-      expect(SECTIONS).toContain(section);
+      const section = sectionOf(lines[cont]) as string;
+      expect([lines[cont], section]).toEqual([lines[cont], expect.any(String)]);
       const header = headersOf[section];
       if (header) expect(lines.slice(cont + 1, cont + 5).some((l) => l.startsWith(header))).toBe(true);
     }
@@ -109,9 +118,12 @@ function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
 }
 
 /** How a page may begin: a section heading (or its continuation), the risk matrix, or the header row of a table. */
-const PAGE_STARTS = [...SECTIONS, "Riskmatris", "Post", "Ansvar", "Projekt", "Indikator", "Risk", "Faktor", "Beslutade åtgärder", "Åtgärder som inte är beslutade", "Prognos och åtgärder", "Effekt"];
+const PAGE_STARTS = [...SECTIONS, "Riskmatris", "Post", "Ansvar", "Projekt", "Indikator", "Risk", "Faktor", "Beslutade åtgärder", "Åtgärder som inte är beslutade", "Prognos och åtgärder", "Effekt", "Jämförelsestörande post"];
 
-const HEADERS: Record<string, string> = { Resultaträkning: "Post", "Driftredovisning per ansvar": "Ansvar", Investeringsredovisning: "Projekt", Indikatorer: "Indikator", Risker: "Risk", "Konton bakom posterna": "Post, ansvar och konto" };
+const HEADERS: Record<string, string> = {
+  Resultaträkning: "Post", "Jämförelsestörande poster": "Jämförelsestörande post", Kostnadsutveckling: "Post", "Driftredovisning per ansvar": "Ansvar", "Resultaträkning per ansvar": "Post",
+  Investeringsredovisning: "Projekt", Indikatorer: "Indikator", "Kvinnor och män": "Indikator", Risker: "Risk", "Konton bakom posterna": "Post, ansvar och konto",
+};
 
 describeIfRenderer("the report printed through LibreOffice in a Swedish locale", () => {
   const docs: Record<string, Rendered> = {};

@@ -1,9 +1,9 @@
 import { EngineResult } from "../../engine";
-import { roundReport } from "../../engine/amounts";
+import { roundReport, sumReport } from "../../engine/amounts";
 import { MeasureResult } from "../../engine/measures";
 import { ReportBlock, ReportCell, ReportRow } from "../model";
 import { amountFormat, S, style } from "../styles";
-import { unitWord } from "../language/words";
+import { unitWord, Voice } from "../language/words";
 import { PHRASES } from "../language/phrases";
 import { Ctx, Tree } from "./context";
 
@@ -12,7 +12,8 @@ const UNIT_RANK = { kr: 0, tkr: 1, mkr: 2 } as const;
 /**
  * Åtgärder för ekonomi i balans: decided and proposed measures as two tables with their sums, printed in the
  * measures' own unit when it is finer than the report's (as real reports list them in tkr), then the forecast with
- * the effect of the measures the forecast does not count yet.
+ * the effect of the measures the forecast does not count yet. A measure whose saving lands at another nämnd
+ * (`Effekt hos`) is listed with where it lands and counted in the sums, with a "varav" line, but not in the forecast.
  */
 export function measuresSection(ctx: Ctx): ReportBlock | null {
   const m = ctx.result.measures as EngineResult["measures"];
@@ -22,7 +23,8 @@ export function measuresSection(ctx: Ctx): ReportBlock | null {
   const unit = finer ? settings.measureUnit : settings.unitOut;
   const decimals = finer ? 0 : settings.decimals;
   const fmt = amountFormat(decimals);
-  const nameSpan = ctx.explanationColumn - 2;
+  const elsewhere = m.measures.some((x) => x.effectAt !== null);
+  const nameSpan = ctx.explanationColumn - 2 - (elsewhere ? 1 : 0);
   const y = settings.year;
   const rows: ReportRow[] = [ctx.heading("Åtgärder för ekonomi i balans")];
   type Key = MeasureResult | "sum";
@@ -34,13 +36,21 @@ export function measuresSection(ctx: Ctx): ReportBlock | null {
       return f === "now" ? (finer ? k.effectThisYear : k.effectThisYearReport) : finer ? k.effectNextYear : k.effectNextYearReport;
     }, decimals);
     const cell = (v: number | null, extra?: typeof S.total): ReportCell => ({ value: v, style: style({ numberFormat: fmt }, extra) });
-    rows.push(ctx.headerRow([[title, nameSpan], `Effekt ${y} (${unitWord(unit)})`, `Effekt ${y + 1} (${unitWord(unit)})`], false));
+    const at = (v: string | null, extra?: typeof S.total): ReportCell[] => (elsewhere ? [{ value: v, style: style(S.wrapText, extra) }] : []);
+    rows.push(ctx.headerRow([[title, nameSpan], ...(elsewhere ? ["Effekt hos"] : []), `Effekt ${y} (${unitWord(unit)})`, `Effekt ${y + 1} (${unitWord(unit)})`], false));
     if (list.length === 0) rows.push(ctx.note(PHRASES.noMeasures()));
     for (const x of list) {
       const text = x.comment ? `${x.measure} (${x.comment})` : x.measure;
-      rows.push({ role: "body", cells: [{ value: text, span: nameSpan, style: S.wrapText }, cell(printed.get(x, "now")), cell(printed.get(x, "next"))] });
+      rows.push({ role: "body", cells: [{ value: text, span: nameSpan, style: S.wrapText }, ...at(x.effectAt), cell(printed.get(x, "now")), cell(printed.get(x, "next"))] });
     }
-    rows.push({ role: "total", cells: [{ value: sumLabel, span: nameSpan, style: S.total }, cell(printed.get("sum", "now"), S.total), cell(printed.get("sum", "next"), S.total)] });
+    rows.push({ role: "total", cells: [{ value: sumLabel, span: nameSpan, style: S.total }, ...at(null, S.total), cell(printed.get("sum", "now"), S.total), cell(printed.get("sum", "next"), S.total)] });
+    const landing = list.filter((x) => x.effectAt !== null);
+    if (landing.length > 0) {
+      // Part of the sum above: the effects of the measures whose saving lands elsewhere, each exact, summed exactly.
+      const own = (f: "now" | "next") => sumReport(landing.map((x) => (f === "now" ? (finer ? x.effectThisYear : x.effectThisYearReport) : finer ? x.effectNextYear : x.effectNextYearReport)));
+      const st = style(S.item, { italic: true });
+      rows.push({ role: "total", cells: [{ value: "Varav besparing hos annan nämnd eller part", span: nameSpan, style: st }, ...at(null), { value: roundReport(own("now"), decimals), style: style({ numberFormat: fmt }, st) }, { value: roundReport(own("next"), decimals), style: style({ numberFormat: fmt }, st) }] });
+    }
     const rounding = ctx.roundingNote(printed);
     if (rounding) rows.push(rounding);
     rows.push(ctx.blank());
@@ -56,6 +66,10 @@ export function measuresSection(ctx: Ctx): ReportBlock | null {
     rows.push(line(label, forecast));
     rows.push(line("Effekt i år av ej beslutade åtgärder som inte ingår i prognosen", s.notInForecastThisYear));
     rows.push(line("Prognos inkl. ej beslutade åtgärder", roundReport(s.forecastWithMeasures, 9), S.grandTotal));
+    if (elsewhere) rows.push(ctx.note(PHRASES.measuresElsewhereNote({ thisYear: finer ? s.own.elsewhereThisYear : s.elsewhereThisYear, nextYear: finer ? s.own.elsewhereNextYear : s.elsewhereNextYear }, new Voice(decimals, unit))));
+    rows.push(ctx.blank());
+  } else if (elsewhere) {
+    rows.push(ctx.note(PHRASES.measuresElsewhereNote({ thisYear: finer ? s.own.elsewhereThisYear : s.elsewhereThisYear, nextYear: finer ? s.own.elsewhereNextYear : s.elsewhereNextYear }, new Voice(decimals, unit))));
     rows.push(ctx.blank());
   }
   return { id: "measures", title: "Åtgärder för ekonomi i balans", rows };
