@@ -1,7 +1,7 @@
 import { IndicatorResult } from "../../engine/indicatorStatus";
 import { IndicatorStatus, Trend } from "../../engine/types";
 import { ReportBlock, ReportCell, ReportRow } from "../model";
-import { COLORS, PERCENT_FORMAT, PERCENT_SHARE_FORMAT, S, STATUS_FILL } from "../styles";
+import { COLORS, PERCENT_SHARE_FORMAT, S, STATUS_FILL } from "../styles";
 import { unitSymbol } from "../language/words";
 import { PHRASES } from "../language/phrases";
 import { Ctx, rowKey } from "./context";

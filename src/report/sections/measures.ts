@@ -24,20 +24,23 @@ export function measuresSection(ctx: Ctx): ReportBlock | null {
   const decimals = finer ? 0 : settings.decimals;
   const fmt = amountFormat(decimals);
   const elsewhere = m.measures.some((x) => x.effectAt !== null);
-  const nameSpan = ctx.explanationColumn - 2 - (elsewhere ? 1 : 0);
+  const fullSpan = ctx.explanationColumn - 2;
   const y = settings.year;
   const rows: ReportRow[] = [ctx.heading("Åtgärder för ekonomi i balans")];
   type Key = MeasureResult | "sum";
   const table = (title: string, status: "decided" | "proposed", sumLabel: string, sums: [number, number], ownSums: [number, number]) => {
     const list = m.measures.filter((x) => x.status === status);
+    // A column for where the saving lands, in the table that has such a measure.
+    const landsElsewhere = list.some((x) => x.effectAt !== null);
+    const nameSpan = fullSpan - (landsElsewhere ? 1 : 0);
     const tree: Tree<Key> = { key: "sum", parts: list.map((key) => ({ key })) };
     const printed = ctx.printed<Key>(tree, ["now", "next"], (k, f) => {
       if (k === "sum") return finer ? ownSums[f === "now" ? 0 : 1] : sums[f === "now" ? 0 : 1];
       return f === "now" ? (finer ? k.effectThisYear : k.effectThisYearReport) : finer ? k.effectNextYear : k.effectNextYearReport;
     }, decimals);
     const cell = (v: number | null, extra?: typeof S.total): ReportCell => ({ value: v, style: style({ numberFormat: fmt }, extra) });
-    const at = (v: string | null, extra?: typeof S.total): ReportCell[] => (elsewhere ? [{ value: v, style: style(S.wrapText, extra) }] : []);
-    rows.push(ctx.headerRow([[title, nameSpan], ...(elsewhere ? ["Effekt hos"] : []), `Effekt ${y} (${unitWord(unit)})`, `Effekt ${y + 1} (${unitWord(unit)})`], false));
+    const at = (v: string | null, extra?: typeof S.total): ReportCell[] => (landsElsewhere ? [{ value: v, style: style(S.wrapText, extra) }] : []);
+    rows.push(ctx.headerRow([[title, nameSpan], ...(landsElsewhere ? ["Effekt hos"] : []), `Effekt ${y} (${unitWord(unit)})`, `Effekt ${y + 1} (${unitWord(unit)})`], false));
     if (list.length === 0) rows.push(ctx.note(PHRASES.noMeasures()));
     for (const x of list) {
       const text = x.comment ? `${x.measure} (${x.comment})` : x.measure;
@@ -61,16 +64,16 @@ export function measuresSection(ctx: Ctx): ReportBlock | null {
   const forecast = ctx.result.income.totals.resultIncludingCarryover.forecast;
   if (forecast !== null && s.forecastWithMeasures !== null) {
     const label = ctx.result.income.hasCarryover ? `Prognos helår ${y} inkl. över-/underskott` : `Prognos helår ${y}`;
-    const line = (text: string, v: number, st?: typeof S.total): ReportRow => ({ role: st ? "total" : "body", cells: [{ value: text, span: nameSpan + 1, style: st ?? S.item }, ctx.amount(v, st)] });
-    rows.push(ctx.headerRow([[`Prognos och åtgärder (${unitWord(settings.unitOut)})`, nameSpan + 1], `${y}`], false));
+    const line = (text: string, v: number, st?: typeof S.total): ReportRow => ({ role: st ? "total" : "body", cells: [{ value: text, span: fullSpan + 1, style: st ?? S.item }, ctx.amount(v, st)] });
+    rows.push(ctx.headerRow([[`Prognos och åtgärder (${unitWord(settings.unitOut)})`, fullSpan + 1], `${y}`], false));
     rows.push(line(label, forecast));
-    rows.push(line("Effekt i år av ej beslutade åtgärder som inte ingår i prognosen", s.notInForecastThisYear));
+    rows.push(line(elsewhere ? "Effekt i år av ej beslutade åtgärder som inte ingår i prognosen, utom besparing hos andra" : "Effekt i år av ej beslutade åtgärder som inte ingår i prognosen", s.notInForecastThisYear));
     rows.push(line("Prognos inkl. ej beslutade åtgärder", roundReport(s.forecastWithMeasures, 9), S.grandTotal));
-    if (elsewhere) rows.push(ctx.note(PHRASES.measuresElsewhereNote({ thisYear: finer ? s.own.elsewhereThisYear : s.elsewhereThisYear, nextYear: finer ? s.own.elsewhereNextYear : s.elsewhereNextYear }, new Voice(decimals, unit))));
-    rows.push(ctx.blank());
-  } else if (elsewhere) {
-    rows.push(ctx.note(PHRASES.measuresElsewhereNote({ thisYear: finer ? s.own.elsewhereThisYear : s.elsewhereThisYear, nextYear: finer ? s.own.elsewhereNextYear : s.elsewhereNextYear }, new Voice(decimals, unit))));
-    rows.push(ctx.blank());
   }
+  if (elsewhere) {
+    const voice = new Voice(decimals, unit);
+    rows.push(ctx.note(PHRASES.measuresElsewhereNote({ thisYear: finer ? s.own.elsewhereThisYear : s.elsewhereThisYear, nextYear: finer ? s.own.elsewhereNextYear : s.elsewhereNextYear }, voice)));
+  }
+  if ((forecast !== null && s.forecastWithMeasures !== null) || elsewhere) rows.push(ctx.blank());
   return { id: "measures", title: "Åtgärder för ekonomi i balans", rows };
 }

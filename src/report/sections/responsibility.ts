@@ -1,6 +1,6 @@
 import { Figures } from "../../engine/types";
 import { ReportBlock, ReportRow } from "../model";
-import { S, style } from "../styles";
+import { COLORS, S, style } from "../styles";
 import { PHRASES } from "../language/phrases";
 import { Ctx, rowKey, Tree } from "./context";
 
@@ -20,7 +20,7 @@ export function responsibilitySection(ctx: Ctx): ReportBlock | null {
   const printed = ctx.printed(tree, fields, (k, f) => k[f as keyof Figures] as number | null);
   const headers = ctx.columns.map((c) => (c.kind === "percent" ? "" : c.header));
   const rows: ReportRow[] = [ctx.heading("Driftredovisning per ansvar"), ctx.headerRow(["Ansvar", ...headers], true)];
-  const kindStyle = style(S.item, { indent: 2, italic: true, color: "595959" });
+  const kindStyle = style(S.item, { indent: 2, italic: true, color: COLORS.muted });
   let kinds = false;
   for (const r of list) {
     rows.push(ctx.row([{ value: r.responsibility || "(utan ansvar)", style: S.item }, ...ctx.figureCells<Line>(r, r, printed, undefined, false)], { key: rowKey.responsibility(r.responsibility), label: r.responsibility }));
@@ -29,7 +29,9 @@ export function responsibilitySection(ctx: Ctx): ReportBlock | null {
       kinds = true;
       // A part of the ansvar's net, rounded on its own: revenue and costs do not sum to a net that includes more.
       const own = ctx.printed<Line>({ key: f }, fields, (k, field) => k[field as keyof Figures] as number | null);
-      rows.push(ctx.row([{ value: label, style: kindStyle }, ...ctx.figureCells<Line>(f, { ...f, significant: false }, own, { italic: true, color: "595959" }, false)]));
+      // In grey, uncoloured: the ansvar's net carries the judgement; its parts only explain it.
+      const cells = ctx.figureCells<Line>(f, { ...f, significant: false }, own, undefined, false).map((c) => ({ ...c, style: style(c.style, { italic: true, color: COLORS.muted }) }));
+      rows.push(ctx.row([{ value: label, style: kindStyle }, ...cells]));
     }
   }
   const organisation = ctx.settings.organisation;

@@ -34,13 +34,13 @@ export function riskSection(ctx: Ctx): ReportBlock | null {
   const extra = Number(probCol) + Number(moneyCol) + Number(expCol);
   const columns = extra > 0 && ctx.columns.length - 4 - extra >= 2;
   const actionSpan = ctx.columns.length - 4 - (columns ? extra : 0);
-  const headers: (string | [string, number])[] = ["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå"];
+  // The action's text after the level, the figures at the end of the row, as amounts stand in a statement.
+  const headers: (string | [string, number])[] = ["Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", ["Åtgärd och kommentar", actionSpan]];
   if (columns) {
-    if (probCol) headers.push("Sannolikhet %");
+    if (probCol) headers.push("Sannolikhet i procent");
     if (moneyCol) headers.push("Ekonomisk konsekvens");
     if (expCol) headers.push("Väntad effekt");
   }
-  headers.push(["Åtgärd och kommentar", actionSpan]);
   const rows: ReportRow[] = [ctx.heading("Risker"), ctx.headerRow(headers, true, [1, 2, 3, 4])];
   const voice = new Voice(ctx.decimals, ctx.settings.unitOut);
   type Key = RiskResult | "sum";
@@ -65,20 +65,17 @@ export function riskSection(ctx: Ctx): ReportBlock | null {
       { value: r.riskValue, style: { align: "center", bold: true } },
       { value: `${LEVEL_LABEL[r.level]}${trend ? " " + trend.arrow : ""}`, style: { fill: LEVEL_FILL[r.level], align: "center", bold: true } },
     ];
+    cells.push({ value: lines.join("\n"), span: actionSpan, style: S.wrapText });
     if (columns) {
       if (probCol) cells.push({ value: r.probability === null ? null : roundReport(r.probability, 3), style: { numberFormat: percentFmt } });
       if (moneyCol) cells.push(money(printed.get(r, "consequence"), r.expectedEffect === null && r.economicConsequence !== null ? { italic: true } : undefined));
       if (expCol) cells.push(money(printed.get(r, "expected")));
     }
-    cells.push({ value: lines.join("\n"), span: actionSpan, style: S.wrapText });
     rows.push(ctx.row(cells, { key: rowKey.risk(r.risk), label: r.risk }));
   });
   if (columns && expCol) {
     const label = "Summa väntad effekt";
-    const cells: ReportCell[] = [{ value: label, style: S.total, span: 5 }];
-    if (probCol) cells.push({ value: null, style: S.total });
-    if (moneyCol) cells.push({ value: null, style: S.total });
-    cells.push(money(printed.get("sum", "expected"), S.total), { value: null, style: S.total, span: actionSpan });
+    const cells: ReportCell[] = [{ value: label, style: S.total, span: 5 + actionSpan + Number(probCol) + Number(moneyCol) }, money(printed.get("sum", "expected"), S.total)];
     rows.push({ role: "total", cells });
   }
   if (moneyCol) rows.push(ctx.note(PHRASES.riskConsequenceLegend()));
