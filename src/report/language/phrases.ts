@@ -214,12 +214,12 @@ export const PHRASES = {
     sentence(p.count === 1 ? "den åtgärd som ännu inte är beslutad skulle ge" : "de åtgärder som ännu inte är beslutade skulle ge", v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år"),
   forecastWithMeasures: (p: { forecast: number; carryover: boolean }, v: Voice): string =>
     sentence("med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen", p.carryover && "inklusive över-/underskott", v.signed(p.forecast)),
-  /** "Av åtgärderna hamnar 1,0 mnkr i år och 8,0 mnkr nästa år hos beställande nämnder och förbättrar inte nämndens resultat." */
+  /** "Av åtgärdernas besparingar hamnar 1,0 mnkr i år och 8,0 mnkr nästa år hos beställande nämnder och förbättrar därför inte nämndens resultat." */
   measuresElsewhere: (p: { thisYear: number; nextYear: number; at: string[] }, v: Voice): string =>
     sentence(
-      "av åtgärderna hamnar",
+      "av åtgärdernas besparingar hamnar",
       list([!v.isZero(p.thisYear) && phrase(v.size(p.thisYear), "i år"), !v.isZero(p.nextYear) && phrase(v.size(p.nextYear), "nästa år")].filter((x): x is string => !!x)),
-      "hos", list(p.at.map(inSentence)), "och förbättrar inte nämndens resultat",
+      "hos", list(p.at.map(inSentence)), "och förbättrar därför inte nämndens resultat",
     ),
 
   // ---- investments --------------------------------------------------------------------------------------------
