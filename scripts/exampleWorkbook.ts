@@ -93,8 +93,7 @@ export interface ExamplePost {
   priorYearFull: number;
 }
 
-const FIGURES = ["priorYear", "actual", "budgetPeriod", "budgetYear", "forecast", "priorYearFull"] as const;
-type Figure = (typeof FIGURES)[number];
+type Figure = "priorYear" | "actual" | "budgetPeriod" | "budgetYear" | "forecast" | "priorYearFull";
 
 /**
  * The printed line Övriga kostnader split in three, so that the example can show what the real report's text says of
