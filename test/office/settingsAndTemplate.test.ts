@@ -35,6 +35,10 @@ describe("settings form", () => {
 
   it("judges Rapportflik by the report-sheet policy, in the words the workbook's check gives", () => {
     for (const name of ["History", "Rapport'", "Del:1"]) expect(validateSettingsForm({ Rapportflik: name })).toEqual({ Rapportflik: reportSheetNameProblem(name) });
+    // Contract v3's settings, judged as Inställningar judges them: as many levels as the form's scale has.
+    expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", "Resultaträkning per ansvar": "Område 4; Område 5" })).toEqual({});
+    expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", Riskskala: "5" })).toEqual({ "Sannolikhet per nivå": expect.stringContaining("Listan har 4 värden men skalan har 5 nivåer") });
+    expect(EDITABLE_SETTINGS.find((s) => s.key === "Resultaträkning per ansvar")).toMatchObject({ kind: "text" });
     expect(validateSettingsForm({ Rapportflik: "Delår 2" })).toEqual({});
   });
 
