@@ -135,6 +135,25 @@ describe("Jämförelsestörande", () => {
     expect(values(model, "nonRecurring", "Summa jämförelsestörande poster")?.filter((v) => typeof v === "number")).toEqual([50, 42]);
   });
 
+  it("is read as every range is: the name and headers folded (Jamforelsestorande, BESKRIVNING), any column order, all problems at once", () => {
+    const r = edit((w) => {
+      w.Jamforelsestorande = { rows: [["PROGNOS", "utfall", "ansvar", "POST", "beskrivning"], [10, 12, "kok", "intakter", "Gåva"], [null, 5, "Städ", "Lokaler", "Fel post"], [1, 1, "Städ", "Livsmedel", "Fel ansvar"]] };
+    });
+    const { findings } = readContract(workbook(r));
+    const { input } = readContract(workbook(r));
+    expect(input.nonRecurring?.map((n) => [n.description, n.item, n.responsibility, n.actual, n.forecast])).toEqual([
+      ["Gåva", "intakter", "kok", 12, 10], ["Fel post", "Lokaler", "Städ", 5, null], ["Fel ansvar", "Livsmedel", "Städ", 1, 1],
+    ]);
+    expect(findings).toEqual([]);
+    const engine: Finding[] = [];
+    computeAll(input, engine);
+    // The item and ansvar are judged against the resultaträkning, folded as names are: "intakter" under "kok" is Kök's Intäkter.
+    expect(engine.map((f) => [f.code, f.at && `${f.at.sheet}!${f.at.row}:${f.at.col}`])).toEqual([
+      ["NONRECURRING_ITEM_UNKNOWN", "Jamforelsestorande!2:3"],
+      ["NONRECURRING_RESPONSIBILITY_UNKNOWN", "Jamforelsestorande!3:2"],
+    ]);
+  });
+
   it("takes the amounts in the input unit, exactly", () => {
     const r = withItems([["Reavinst", "Intäkter", "Kök", 6.1, null]]);
     r.Inställningar.rows.push(["Enhet ut", "mkr"]);
