@@ -15,6 +15,7 @@ import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
 import { nonRecurringSection } from "./sections/nonRecurring";
 import { responsibilitySection } from "./sections/responsibility";
+import { responsibilityKindsSection } from "./sections/responsibilityKinds";
 import { responsibilityStatementsSection } from "./sections/responsibilityStatements";
 import { matrixSection, riskSection } from "./sections/risks";
 import { sensitivitySection } from "./sections/sensitivity";
@@ -60,6 +61,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     nonRecurringSection(ctx),
     costDevelopmentSection(ctx),
     responsibilitySection(ctx),
+    responsibilityKindsSection(ctx),
     responsibilityStatementsSection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),

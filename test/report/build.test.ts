@@ -39,7 +39,8 @@ describe("report model", () => {
 
   it("has the sections in the order a nämnd reads them", () => {
     // Utfall fg år gives the Kostnadsutveckling (contract v3) after the statement.
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "indicators", "risks", "matrix", "sensitivity", "analysis"]);
+    // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "analysis"]);
     expect(model.sheetName).toBe("Rapport");
   });
 
@@ -82,8 +83,7 @@ describe("report model", () => {
   });
 
   it("breaks down per ansvar with a total equal to the result", () => {
-    // Skola has revenue and costs: both stand under it (contract v3); Vård has only costs and a financial post.
-    expect(labels(model, "responsibility").slice(2)).toEqual(["Skola", "Intäkter", "Kostnader", "Vård", "Summa Kulturnämnden", "Under varje ansvar står dess intäkter och kostnader. Nettot per ansvar är inklusive finansiella poster och över-/underskott.", null]);
+    expect(labels(model, "responsibility").slice(2)).toEqual(["Skola", "Vård", "Summa Kulturnämnden", null]);
     expect(rowOf(layout, "Vård").slice(2, 5)).toEqual([-1460, -1560, 100]);
   });
 

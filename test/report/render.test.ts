@@ -74,7 +74,7 @@ function bodyLines(page: string): string[] {
 }
 
 const SECTIONS = [
-  "Resultaträkning", "Jämförelsestörande poster", "Kostnadsutveckling", "Driftredovisning per ansvar", "Resultaträkning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning",
+  "Resultaträkning", "Jämförelsestörande poster", "Kostnadsutveckling", "Driftredovisning per ansvar", "Intäkter och kostnader per ansvar", "Resultaträkning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning",
   "Indikatorer", "Kvinnor och män", "Risker", "Känslighetsanalys", "Analys", "Konton bakom posterna",
 ];
 
@@ -121,7 +121,7 @@ function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
 const PAGE_STARTS = [...SECTIONS, "Riskmatris", "Post", "Ansvar", "Projekt", "Indikator", "Risk", "Faktor", "Beslutade åtgärder", "Åtgärder som inte är beslutade", "Prognos och åtgärder", "Effekt", "Jämförelsestörande post"];
 
 const HEADERS: Record<string, string> = {
-  Resultaträkning: "Post", "Jämförelsestörande poster": "Jämförelsestörande post", Kostnadsutveckling: "Post", "Driftredovisning per ansvar": "Ansvar", "Resultaträkning per ansvar": "Post",
+  Resultaträkning: "Post", "Jämförelsestörande poster": "Jämförelsestörande post", Kostnadsutveckling: "Post", "Driftredovisning per ansvar": "Ansvar", "Intäkter och kostnader per ansvar": "Ansvar", "Resultaträkning per ansvar": "Post",
   Investeringsredovisning: "Projekt", Indikatorer: "Indikator", "Kvinnor och män": "Indikator", Risker: "Risk", "Konton bakom posterna": "Post, ansvar och konto",
 };
 

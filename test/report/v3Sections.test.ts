@@ -206,17 +206,40 @@ describe("Resultaträkning per ansvar", () => {
   });
 });
 
-describe("the per-ansvar table shows each ansvar's revenue and costs", () => {
-  it("under the ansvar, with the same columns; an ansvar with only one kind gets none", () => {
+describe("each ansvar's revenue and costs, beside its net", () => {
+  it("gives every ansvar with both kinds its intäkter and kostnader for Utfall, Budget, Prognos and Budget helår, with the sums when all are there", () => {
+    const { model } = report(workbook(base()));
+    expect(labels(model, "responsibilityKinds").slice(0, 5)).toEqual(["Intäkter och kostnader per ansvar", "Ansvar", "Kök", "Städ", "Summa Servicenämnden"]);
+    expect(block(model, "responsibilityKinds")?.rows[1].cells.slice(1, 9).map((c) => c.value)).toEqual([
+      "Utfall intäkter", "Utfall kostnader", "Budget intäkter", "Budget kostnader", "Budget helår intäkter", "Budget helår kostnader", "Prognos intäkter", "Prognos kostnader",
+    ]);
+    // Kök: 790 and −715 this period, 800 and −733 budgeted (two thirds of the year), 1 200 and −1 100 for the year, 1 180 and −1 095 forecast.
+    expect(values(model, "responsibilityKinds", "Kök")?.slice(1, 9)).toEqual([790, -715, 800, -733, 1200, -1100, 1180, -1095]);
+    expect(values(model, "responsibilityKinds", "Summa Servicenämnden")?.slice(1, 3)).toEqual([995, -925]);
+    expect(labels(model, "responsibilityKinds")).toContain("Utfall och budget gäller januari–augusti 2024, budget helår och prognos hela året. Intäkter minus kostnader är ansvarets netto före finansiella poster och över-/underskott.");
+  });
+
+  it("leaves out an ansvar with only one kind, and the sums with it; absent when no ansvar has both", () => {
     const r = edit((w) => {
       w.Budget.rows.push(["Ledning", "Personal", "Kostnad", -100]);
       w.Utfall.rows.push(["Ledning", "Personal", -60, -66, -99, -98]);
     });
-    const { model, layout } = report(workbook(r));
-    expect(labels(model, "responsibility").slice(2, 9)).toEqual(["Kök", "Intäkter", "Kostnader", "Städ", "Intäkter", "Kostnader", "Ledning"]);
-    const kok = layout.values.findIndex((v) => v[0] === "Kök");
-    expect(layout.values[kok + 1].slice(1, 4)).toEqual([1150, 760, 790]);
-    expect(layout.values[kok + 2].slice(1, 4)).toEqual([-1118, -740, -715]);
+    const { model } = report(workbook(r));
+    expect(labels(model, "responsibilityKinds").slice(2, 5)).toEqual(["Kök", "Städ", "Tabellen tar upp de ansvar som har både intäkter och kostnader."].map((l, i) => (i < 2 ? l : expect.stringContaining(l))));
+    const costsOnly = edit((w) => {
+      w.Budget.rows = w.Budget.rows.filter((row) => row[2] !== "Intäkt");
+      w.Utfall.rows = w.Utfall.rows.filter((row) => row[1] !== "Intäkter");
+    });
+    expect(ids(report(workbook(costsOnly)).model)).not.toContain("responsibilityKinds");
+  });
+
+  it("keeps the JSON's revenue and cost per ansvar exact, null for an ansvar with only one kind", () => {
+    const r = edit((w) => {
+      w.Budget.rows.push(["Ledning", "Personal", "Kostnad", -100]);
+      w.Utfall.rows.push(["Ledning", "Personal", -60, -66, -99, -98]);
+    });
+    const by = computed(workbook(r)).result.income.byResponsibility ?? [];
+    expect(by.map((x) => [x.responsibility, x.revenue?.actual ?? null, x.cost?.actual ?? null])).toEqual([["Kök", 790, -715], ["Städ", 205, -210], ["Ledning", null, null]]);
   });
 });
 

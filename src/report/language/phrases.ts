@@ -81,9 +81,14 @@ export const PHRASES = {
   /** Under the Kostnadsutveckling table: what the change is and how it is signed. */
   changeLegend: (): string =>
     sentence("förändringen är årets utfall minus utfallet för samma period föregående år. En positiv förändring är gynnsam: högre intäkter eller lägre kostnader än föregående år"),
-  /** Under the per-ansvar table when ansvar show their revenue and costs. */
-  responsibilityKinds: (): string =>
-    sentence("under varje ansvar står dess intäkter och kostnader. Nettot per ansvar är inklusive finansiella poster och över-/underskott"),
+  /** Under the table of each ansvar's revenue and costs: what the columns cover, and which ansvar are in it. */
+  responsibilityKinds: (p: { period: string; budgetYear: boolean; forecast: boolean; all: boolean }): string =>
+    sentence(
+      "utfall och budget gäller", p.period,
+      (p.budgetYear || p.forecast) && phrase(",", list([p.budgetYear && "budget helår", p.forecast && "prognos"].filter((x): x is string => !!x)), "hela året"),
+      ".",
+      p.all ? "Intäkter minus kostnader är ansvarets netto före finansiella poster och över-/underskott" : "Tabellen tar upp de ansvar som har både intäkter och kostnader",
+    ),
   /** Under the measures' tables when some savings land at another nämnd or party. */
   measuresElsewhereNote: (p: { thisYear: number; nextYear: number }, v: Voice): string =>
     sentence(
