@@ -5,7 +5,7 @@
  */
 import { HistoryInputRow } from "./historyInput";
 import { Settings } from "./settings";
-import { AccountRule, ActualRows, BudgetRows, IndicatorInput, InvestmentInput, LedgerRows, MeasureInput, RiskInput, SensitivityInput } from "./types";
+import { AccountRule, ActualRows, BudgetRows, IndicatorInput, InvestmentInput, LedgerRows, MeasureInput, NonRecurringInput, RiskInput, SensitivityInput } from "./types";
 
 export interface EngineInput {
   settings: Settings;
@@ -25,4 +25,6 @@ export interface EngineInput {
   investments: InvestmentInput[] | null;
   /** The rows of `Prognoshistorik`, or null when the workbook has none. */
   history: HistoryInputRow[] | null;
+  /** Non-recurring items (`Jämförelsestörande`), or null when there is no such range. */
+  nonRecurring: NonRecurringInput[] | null;
 }

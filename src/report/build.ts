@@ -10,10 +10,14 @@ import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
 import { addCharts } from "./charts";
-import { indicatorSection } from "./sections/indicators";
+import { costDevelopmentSection } from "./sections/costDevelopment";
+import { indicatorGenderSection, indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
+import { nonRecurringSection } from "./sections/nonRecurring";
 import { responsibilitySection } from "./sections/responsibility";
+import { responsibilityKindsSection } from "./sections/responsibilityKinds";
+import { responsibilityStatementsSection } from "./sections/responsibilityStatements";
 import { matrixSection, riskSection } from "./sections/risks";
 import { sensitivitySection } from "./sections/sensitivity";
 import { statementSection } from "./sections/statement";
@@ -55,10 +59,15 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),
     statementSection(ctx),
+    nonRecurringSection(ctx),
+    costDevelopmentSection(ctx),
     responsibilitySection(ctx),
+    responsibilityKindsSection(ctx),
+    responsibilityStatementsSection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),
     indicatorSection(ctx),
+    indicatorGenderSection(ctx),
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),

@@ -4,7 +4,7 @@
  *
  * Rules, as a report is laid out by hand:
  * - sections follow each other on a page; a page breaks only where a table may break;
- * - a heading stands with at least its table's header row and two data rows;
+ * - a heading stands with at least its table's header row and two data rows, or its first two paragraphs of prose;
  * - a table broken over two pages leaves at least two of its rows on each side, and its footnotes stay with it;
  * - a table that continues on the next page repeats its header row under "<section> (forts.)";
  * - a block marked `keepTogether` (the risk matrix) is never split, unless it is taller than a page;
@@ -91,6 +91,8 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: num
         const prev = rows[i - 1];
         // A heading or a header row never ends a page; notes stay with what they annotate.
         if (prev.role === "section" || prev.role === "subsection" || prev.role === "header" || prev.role === "title") breakable = false;
+        // A heading over prose keeps its first two paragraphs: one line of text under a heading at a page's foot reads as an orphan.
+        if (i > 1 && prev.role === "text" && rows[i - 2].role === "section") breakable = false;
         if (r.role === "note") breakable = false;
         // A blank row ends what stands above it: a page may start after it, not on it.
         if (r.role === "blank") breakable = false;
