@@ -10,7 +10,7 @@ import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
 import { prepareHistory } from "./historyInput";
-import { ForecastOutlook, forecastOutlook } from "./outlook";
+import { ForecastOutlook, forecastOutlook, IntervalRisk } from "./outlook";
 import { computeNonRecurring, NonRecurringResult } from "./nonRecurring";
 import { computeResponsibilityStatements, ResponsibilityStatement } from "./responsibilityStatement";
 
@@ -69,8 +69,15 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
     nonRecurring: input.nonRecurring ? computeNonRecurring(input.nonRecurring, income, settings, findings) : null,
     responsibilityStatements: computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings),
-    outlook: forecastOutlook(history, income, settings, []),
+    outlook: forecastOutlook(history, income, settings, intervalRisks(risks)),
   };
+}
+
+/** The risks that enter the forecast interval: those with both a probability and an economic consequence (report unit, a loss negative). */
+function intervalRisks(risks: readonly RiskResult[]): IntervalRisk[] {
+  const out: IntervalRisk[] = [];
+  for (const r of risks) if (r.probability !== null && r.economicConsequence !== null) out.push({ risk: r.risk, probability: r.probability, consequence: r.economicConsequence });
+  return out;
 }
 
 /** The ledger's accounts in the report's unit, exactly (each on the scale of its own decimals). */

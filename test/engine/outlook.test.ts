@@ -95,4 +95,24 @@ describe("the outlook", () => {
     expect(b.p50).toBeLessThan(a.p50);
     expect(b.p90).toBeLessThanOrEqual(a.p90);
   });
+
+  it("takes into the interval each risk with a probability (its own or its level's) and an economic consequence, and no other", () => {
+    const risky = (rows: (string | number | null)[][], settings: (string | number)[][] = []) => ({
+      ...ranges(8, [121, -98], [], settings),
+      Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Sannolikhet %", "Ekonomisk konsekvens"], ...rows] },
+    });
+    const c = compute(workbook(ranges(8, [121, -98])));
+    if (!c.ok) throw new Error();
+    const expected = (risks: { risk: string; probability: number; consequence: number }[]) => forecastOutlook(null, c.result.income, c.result.settings, risks).interval;
+    // Its own Sannolikhet %: enters with it; a risk without a probability or without an amount stays out.
+    const own = run(risky([["Vinterkräksjuka", 3, 3, 40, -4], ["Ny lag", 2, 2, null, -10], ["Avtal", 2, 2, 30, null]]));
+    expect(own.outlook.interval).toEqual(expected([{ risk: "Vinterkräksjuka", probability: 0.4, consequence: -4 }]));
+    expect(own.outlook.interval?.probabilityDeficit).toBe(0);
+    // Sannolikhet per nivå gives the level's probability to the risk without its own.
+    const perLevel = run(risky([["Vinterkräksjuka", 3, 3, 40, -4], ["Ny lag", 2, 2, null, -30]], [["Sannolikhet per nivå", "5 %; 20 %; 50 %; 80 %"]]));
+    expect(perLevel.outlook.interval).toEqual(expected([{ risk: "Vinterkräksjuka", probability: 0.4, consequence: -4 }, { risk: "Ny lag", probability: 0.2, consequence: -30 }]));
+    // A 30 mkr loss at 20 % against a forecast of 23: a deficit in about one draw in five.
+    expect(perLevel.outlook.interval?.probabilityDeficit).toBeCloseTo(0.2, 1);
+    expect(perLevel.outlook.interval?.p10).toBeLessThan(0);
+  });
 });
