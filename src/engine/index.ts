@@ -10,7 +10,7 @@ import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
 import { prepareHistory } from "./historyInput";
-import { ForecastOutlook, forecastOutlook, IntervalRisk } from "./outlook";
+import { attachForecastChange, ForecastOutlook, forecastOutlook, IntervalRisk } from "./outlook";
 import { computeNonRecurring, NonRecurringResult } from "./nonRecurring";
 import { computeResponsibilityStatements, ResponsibilityStatement } from "./responsibilityStatement";
 
@@ -57,6 +57,9 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
   const history = prepareHistory(input.history, income, settings, findings);
   const risks = assessRisks(input.risks, settings.riskThresholds, settings.probabilityPerLevel);
+  const responsibilityStatements = computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings);
+  const outlook = forecastOutlook(history, income, settings, intervalRisks(risks));
+  attachForecastChange(outlook.change, income, responsibilityStatements);
   return {
     settings,
     income,
@@ -68,8 +71,8 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
     nonRecurring: input.nonRecurring ? computeNonRecurring(input.nonRecurring, income, settings, findings) : null,
-    responsibilityStatements: computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings),
-    outlook: forecastOutlook(history, income, settings, intervalRisks(risks)),
+    responsibilityStatements,
+    outlook,
   };
 }
 
