@@ -9,8 +9,10 @@ import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
-import { addCharts } from "./charts";
+import { addCharts, ForecastTrendInput } from "./charts";
 import { costDevelopmentSection } from "./sections/costDevelopment";
+import { forecastAccuracySection, forecastIntervalSection } from "./sections/forecastOutlook";
+import { monthWord } from "./language/words";
 import { indicatorGenderSection, indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
@@ -53,6 +55,20 @@ export { rowKey } from "./sections/context";
 export { STATUS_LABEL } from "./sections/indicators";
 export { LEVEL_LABEL } from "./sections/risks";
 
+/**
+ * Chart 5's data: the forecast of the result at each period of the year in the history, the budgeted result and the
+ * interval at the current period; it stands in the interval's section, or at period 12 (no interval: the outcome is
+ * known) in Prognossäkerhet's. None without two periods.
+ */
+function forecastTrend(result: EngineResult): { input: ForecastTrendInput; block: string } | undefined {
+  const { trend, interval, accuracy } = result.outlook;
+  if (!trend || (!interval && !accuracy)) return undefined;
+  return {
+    input: { points: trend.map((p) => ({ period: monthWord(p.period), forecast: p.forecast })), budget: result.income.totals.result.budgetYear, interval: interval && { p10: interval.p10, p90: interval.p90 } },
+    block: interval ? "forecastInterval" : "forecastAccuracy",
+  };
+}
+
 /** Builds the whole report tab as plain data from the engine's results. */
 export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
   const ctx = new Ctx(result, findings, options);
@@ -64,6 +80,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     responsibilitySection(ctx),
     responsibilityKindsSection(ctx),
     responsibilityStatementsSection(ctx),
+    forecastAccuracySection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),
     indicatorSection(ctx),
@@ -71,6 +88,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),
+    forecastIntervalSection(ctx),
     analysisSection(ctx),
     accountsSection(ctx),
     orphanSection(ctx),
@@ -79,7 +97,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const { settings } = result;
   const blocks = sections.filter((b): b is ReportBlock => b !== null);
   // The charts stand in their sections' blocks; the cells only they draw come last, below the print area.
-  const chartData = settings.charts ? addCharts(ctx, blocks) : null;
+  const chartData = settings.charts ? addCharts(ctx, blocks, { forecast: forecastTrend(result) }) : null;
   if (chartData) blocks.push(chartData);
   return {
     sheetName: settings.reportSheet,

@@ -41,7 +41,7 @@ describe("report model", () => {
     // Utfall fg år gives the Kostnadsutveckling (contract v3) after the statement.
     // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
     // Last, below the print area, the cells only the charts draw (issue 24).
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "analysis", "chartData"]);
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "forecastInterval", "analysis", "chartData"]);
     expect(model.sheetName).toBe("Rapport");
   });
 

@@ -62,6 +62,8 @@ function bodyLines(page: string): string[] {
 const SECTIONS = [
   "Resultaträkning", "Jämförelsestörande poster", "Kostnadsutveckling", "Driftredovisning per ansvar", "Intäkter och kostnader per ansvar", "Resultaträkning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning",
   "Indikatorer", "Kvinnor och män", "Risker", "Känslighetsanalys", "Analys", "Konton bakom posterna",
+  // Issue 23: the forecast's accuracy and interval.
+  "Prognossäkerhet", "Årets resultat som intervall",
 ];
 
 /** A section's heading (or its continuation): one of SECTIONS, or an ansvar's own resultaträkning ("Resultaträkning Område 4 …"). */
@@ -109,11 +111,12 @@ function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
 const PAGE_STARTS = [...SECTIONS, "Riskmatris", "Post", "Ansvar", "Projekt", "Indikator", "Risk", "Faktor", "Beslutade åtgärder", "Åtgärder som inte är beslutade", "Prognos och åtgärder", "Effekt", "Jämförelsestörande post"];
 
 /** The titles of the report's charts (issue 24), as a page that continues a section with its chart begins. */
-const CHART_TITLES = ["Avvikelse per post", "Från budget till prognos", "Avvikelse per ansvar", "Känslighetsanalys: effekt"];
+const CHART_TITLES = ["Avvikelse per post", "Från budget till prognos", "Avvikelse per ansvar", "Känslighetsanalys: effekt", "Prognos för årets resultat"];
 
 const HEADERS: Record<string, string> = {
   Resultaträkning: "Post", "Jämförelsestörande poster": "Jämförelsestörande post", Kostnadsutveckling: "Post", "Driftredovisning per ansvar": "Ansvar", "Intäkter och kostnader per ansvar": "Ansvar", "Resultaträkning per ansvar": "Post",
   Investeringsredovisning: "Projekt", Indikatorer: "Indikator", "Kvinnor och män": "Indikator", Risker: "Risk", "Konton bakom posterna": "Post, ansvar och konto",
+  Prognossäkerhet: "Prognos gjord i", "Årets resultat som intervall": "Resultat",
 };
 
 describeIfRenderer("the report printed through LibreOffice in a Swedish locale", () => {

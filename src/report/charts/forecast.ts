@@ -1,8 +1,8 @@
 /**
  * Prognosens utveckling och intervall: the year's result as forecast at each follow-up of the year, against the
- * budgeted result, with the forecast interval (P10 to P90) at the current period. Its data (the forecast history and
- * the interval of issue 23) does not reach the report yet: the chart is built from this input by whoever has it, and
- * stands in the section that shows the interval.
+ * budgeted result, with the forecast interval (P10 to P90) at the current period. Its data comes from the forecast
+ * history and the interval (issue 23, build.ts: forecastTrend); it stands in the section that shows the interval, or
+ * in Prognossäkerhet's at period 12, where there is no interval.
  */
 import { Ctx } from "../sections/context";
 import { PHRASES } from "../language/phrases";
