@@ -122,6 +122,13 @@ function showSummary(outcome: RefreshOutcome): void {
   };
   box.append(el("p", s.result));
   if (s.measures) box.append(el("p", s.measures));
+  if (s.interval) {
+    box.append(el("h3", "Årets resultat som intervall", "muted"));
+    box.append(el("p", s.interval.sentence));
+    const ul = el("ul");
+    ul.append(...s.interval.figures.map((l) => el("li", l)));
+    box.append(ul);
+  }
   section("Största avvikelser", s.variances);
   section("Indikatorer som inte är uppfyllda", s.indicatorsNotMet);
   section("Risker med högt riskvärde", s.highRisks);
