@@ -71,6 +71,8 @@ async function fileHistory(file: string): Promise<unknown[][]> {
 const dir = tempDir();
 const cli: Record<number, string> = {};
 const excel: Record<number, unknown[][]> = {};
+/** The report tab as Excel shows it after each period's refresh, and after refreshing period 8 a second time. */
+const excelReport: Record<string, unknown[][]> = {};
 
 beforeAll(async () => {
   const ws = buildExampleWorkbook().getWorksheet("Utfall") as ExcelJS.Worksheet;
@@ -105,6 +107,12 @@ beforeAll(async () => {
     const outcome = await fake.run((context) => refreshReport(context, { supports: supportsAll, now: new Date(2024, period, 10, 9, 0) }));
     expect(outcome.ok).toBe(true);
     excel[period] = withoutStamp(fake.sheetValues("Prognoshistorik") as unknown[][]);
+    excelReport[period] = fake.sheetValues("Rapport") as unknown[][];
+    if (period === 8) {
+      const again = await fake.run((context) => refreshReport(context, { supports: supportsAll, now: new Date(2024, period, 11, 9, 0) }));
+      expect(again.ok).toBe(true);
+      excelReport["8 igen"] = fake.sheetValues("Rapport") as unknown[][];
+    }
   }
 }, 240_000);
 
@@ -134,7 +142,75 @@ describe("refreshed for period 4, 8 and 12", () => {
     const again = path.join(dir, "p12.igen.xlsx");
     expect((await runCli([cli[12], "--out", again, "--json", `${again}.json`])).code).toBe(0);
     expect(await fileHistory(again)).toEqual(await fileHistory(cli[12]));
-    const json = (f: string) => JSON.parse(fs.readFileSync(f, "utf8"));
     expect(json(`${again}.json`)).toEqual(json(`${cli[12]}.json`));
   });
+
+  it("shows at 8 how the forecast changed since 4: columns, per ansvar, the JSON and the analysis", async () => {
+    const [j4, j8] = [json(`${cli[4]}.json`), json(`${cli[8]}.json`)];
+    expect(j8.forecastHistory.previousPeriod).toBe(4);
+    expect(j4.forecastHistory).toBeNull();
+    expect(j8.totals.result.forecastPrevious).toBe(j4.totals.result.forecast);
+    expect(j8.totals.result.forecastChange).toBeCloseTo(j8.totals.result.forecast - j4.totals.result.forecast, 9);
+    for (const [i, r] of (j8.byResponsibility as { forecast: number; forecastPrevious: number }[]).entries()) expect(r.forecastPrevious).toBe(j4.byResponsibility[i].forecast);
+    for (const [i, r] of (j8.income as { forecast: number; forecastPrevious: number }[]).entries()) expect(r.forecastPrevious).toBe(j4.income[i].forecast);
+    // The report tab, in both hosts alike: the two columns in the resultaträkning and per ansvar, the sentence.
+    const file = await reportCells(cli[8]);
+    expect(unstamped(file)).toEqual(unstamped(excelReport[8]).slice(0, file.length));
+    // (Header words stand on two lines at most: the layout breaks them.)
+    const headers = file.filter((r) => r[0] === "Post" || r[0] === "Ansvar").map((r) => r.map((c) => (typeof c === "string" ? c.replace(/\n/g, " ") : c)).join("|"));
+    expect(headers.filter((h) => h.includes("Prognos april|Prognos helår 2024|Förändring")).length).toBeGreaterThanOrEqual(2);
+    const text = file.map((r) => r[0]).filter((c): c is string => typeof c === "string");
+    const change = j8.totals.result.forecastChange as number;
+    expect(text).toContainEqual(expect.stringMatching(new RegExp(`^Prognosen för årets resultat har ${change > 0 ? "förbättrats" : "försämrats"} med [\\d,]+\u00a0mnkr sedan april`)));
+    expect(text).not.toContain("Prognossäkerhet");
+  });
+
+  it("shows at 12 how accurate the forecasts of 4 and 8 were, for the nämnd and per ansvar, and no interval", async () => {
+    const j12 = json(`${cli[12]}.json`);
+    const [j4, j8] = [json(`${cli[4]}.json`), json(`${cli[8]}.json`)];
+    const top = (j12.forecastHistory.accuracy as { period: number; responsibility: string | null; forecast: number; outcome: number; difference: number }[]).filter((a) => a.responsibility === null);
+    expect(top.map((a) => [a.period, a.forecast, a.outcome])).toEqual([
+      [4, j4.totals.result.forecast, j12.totals.result.actual],
+      [8, j8.totals.result.forecast, j12.totals.result.actual],
+    ]);
+    for (const a of top) expect(a.difference).toBeCloseTo(a.outcome - a.forecast, 9);
+    expect(j12.forecastHistory.accuracy.length).toBeGreaterThan(top.length);
+    expect(j12.forecastInterval).toBeNull();
+    const file = await reportCells(cli[12]);
+    expect(unstamped(file)).toEqual(unstamped(excelReport[12]).slice(0, file.length));
+    const text = file.map((r) => r[0]);
+    expect(text).toContain("Prognossäkerhet");
+    expect(text).toContain("April 2024");
+    expect(text).toContain("Augusti 2024");
+    expect(text).not.toContain("Årets resultat som intervall");
+  });
+
+  it("gives the same interval in both hosts and on every refresh", async () => {
+    const j8 = json(`${cli[8]}.json`);
+    expect(j8.forecastInterval).toMatchObject({ simulations: 20000, spreadSource: "setting" });
+    const again = path.join(dir, "p8.igen.xlsx");
+    expect((await runCli([path.join(dir, "p8.xlsx"), "--out", again, "--json", `${again}.json`])).code).toBe(0);
+    expect(json(`${again}.json`).forecastInterval).toEqual(j8.forecastInterval);
+    // In the report tab: the interval's rows as the file host wrote them, as Excel wrote them, and as Excel wrote them again.
+    const rows = (cells: unknown[][]) => {
+      const at = cells.findIndex((r) => r[0] === "Årets resultat som intervall");
+      return cells.slice(at, at + 5).map((r) => r.slice(0, 5).map((c) => (c === "" ? null : c)));
+    };
+    const file = rows(await reportCells(cli[8]));
+    expect(file[3][0]).toBe("Årets resultat inkl. över-/underskott");
+    expect(file[3][1]).toBe(Math.round(j8.forecastInterval.includingCarryover.p10 * 10) / 10);
+    expect(rows(excelReport[8])).toEqual(file);
+    expect(rows(excelReport["8 igen"])).toEqual(file);
+  });
 });
+
+const json = (f: string) => JSON.parse(fs.readFileSync(f, "utf8"));
+
+/** Report cells with empty strings as null and the title block's time stamp taken out (each refresh has its own). */
+const unstamped = (cells: unknown[][]) => cells.map((r) => r.map((c) => (c === "" ? null : typeof c === "string" ? c.replace(/ · Uppdaterad .*$/, "") : c)));
+
+/** The report tab's cells as the file holds them. */
+async function reportCells(file: string): Promise<unknown[][]> {
+  const wb = await readWorkbook(fs.readFileSync(file), file, () => true);
+  return ((await wb.readSheetCells("Rapport")) as Cell[][]).map((r) => r.map((c) => (c === "" ? null : c)));
+}
