@@ -73,6 +73,8 @@ const cli: Record<number, string> = {};
 const excel: Record<number, unknown[][]> = {};
 /** The report tab as Excel shows it after each period's refresh, and after refreshing period 8 a second time. */
 const excelReport: Record<string, unknown[][]> = {};
+/** The names of the report's charts in Excel after each period's refresh. */
+const excelCharts: Record<number, string[]> = {};
 
 beforeAll(async () => {
   const ws = buildExampleWorkbook().getWorksheet("Utfall") as ExcelJS.Worksheet;
@@ -108,6 +110,7 @@ beforeAll(async () => {
     expect(outcome.ok).toBe(true);
     excel[period] = withoutStamp(fake.sheetValues("Prognoshistorik") as unknown[][]);
     excelReport[period] = fake.sheetValues("Rapport") as unknown[][];
+    excelCharts[period] = ((fake.charts("Rapport") ?? []) as { name: string }[]).map((c) => c.name);
     if (period === 8) {
       const again = await fake.run((context) => refreshReport(context, { supports: supportsAll, now: new Date(2024, period, 11, 9, 0) }));
       expect(again.ok).toBe(true);
@@ -201,6 +204,23 @@ describe("refreshed for period 4, 8 and 12", () => {
     expect(file[3][1]).toBe(Math.round(j8.forecastInterval.includingCarryover.p10 * 10) / 10);
     expect(rows(excelReport[8])).toEqual(file);
     expect(rows(excelReport["8 igen"])).toEqual(file);
+  });
+
+  it("draws chart 5, the forecast through the year, in both hosts once there are two periods", async () => {
+    const chart = "Uppföljning: Prognos för årets resultat, mnkr";
+    expect(excelCharts[4]).not.toContain(chart);
+    expect(excelCharts[8]).toContain(chart);
+    expect(excelCharts[12]).toContain(chart);
+    // In the file: the chart's own cells under the report, the forecast at April and August with P10 and P90 at August.
+    const cells = await reportCells(cli[8]);
+    const at = cells.findIndex((r) => r[0] === "Prognosens utveckling");
+    expect(at).toBeGreaterThan(0);
+    const j8 = json(`${cli[8]}.json`);
+    const points = cells.slice(at + 1, at + 3).map((r) => r.slice(0, 5));
+    expect(points.map((r) => r[0])).toEqual(["april", "augusti"]);
+    expect(points.map((r) => r[1])).toEqual([json(`${cli[4]}.json`).totals.result.forecast, j8.totals.result.forecast]);
+    expect(points[1][3]).toBeCloseTo(j8.forecastInterval.p10, 6);
+    expect(points[1][4]).toBeCloseTo(j8.forecastInterval.p90, 6);
   });
 });
 
