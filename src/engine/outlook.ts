@@ -67,7 +67,6 @@ export function attachForecastChange(change: ForecastChange | null, income: Inco
   const putTotals = (t: Totals, c: ChangeTotals | undefined) => {
     for (const k of Object.keys(t) as (keyof Totals)[]) put(t[k], c?.[k]);
   };
-  const lineKey = (r: { responsibility: string | null; kind: string; item: string }) => `${r.responsibility === null ? "" : canon(r.responsibility)}\u0000${r.kind}\u0000${canon(r.item)}`;
   const posts = new Map(change.posts.map((l) => [lineKey(l), l]));
   for (const r of income.statement) put(r, posts.get(lineKey({ ...r, responsibility: null })));
   putTotals(income.totals, change.totals);
@@ -83,7 +82,11 @@ export function attachForecastChange(change: ForecastChange | null, income: Inco
 /** A line's change by its (ansvar, kind, post), for the JSON's lines (computed one at a time). */
 export function lineChangeLookup(change: ForecastChange | null): ((r: { responsibility: string | null; kind: string; item: string }) => Change | null) | null {
   if (!change) return null;
-  const key = (r: { responsibility: string | null; kind: string; item: string }) => `${r.responsibility === null ? "" : canon(r.responsibility)}\u0000${r.kind}\u0000${canon(r.item)}`;
-  const lines = new Map(change.lines.map((l) => [key(l), l]));
-  return (r) => lines.get(key(r)) ?? null;
+  const lines = new Map(change.lines.map((l) => [lineKey(l), l]));
+  return (r) => lines.get(lineKey(r)) ?? null;
+}
+
+/** A line's identity as the history matches lines: its ansvar and post folded as the contract folds names, and its kind. */
+function lineKey(r: { responsibility: string | null; kind: string; item: string }): string {
+  return `${r.responsibility === null ? "" : canon(r.responsibility)}\u0000${r.kind}\u0000${canon(r.item)}`;
 }
