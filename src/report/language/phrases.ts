@@ -312,7 +312,7 @@ export const PHRASES = {
       : sentence("för att", result, "ska nå noll behöver", subject, verb, "med", size);
   },
   breakEvenLegend: (): string =>
-    sentence("förändring till nollresultat: hur mycket faktorns bas kan ändras innan prognosens resultat inklusive eventuellt över-/underskott blir noll. Ett streck betyder att faktorn ensam inte kan ta resultatet till noll"),
+    sentence("förändring till nollresultat är den förändring av faktorns bas som gör prognosens resultat (inklusive eventuellt över-/underskott) till noll: med ett positivt resultat hur mycket basen kan ändras innan resultatet blir negativt, med ett negativt resultat hur mycket den behöver ändras. Ett streck betyder att faktorn ensam inte kan ta resultatet till noll"),
 
   // ---- the forecast's history and interval --------------------------------------------------------------------
   /** "Prognosen för årets resultat har förbättrats med 1,2 mnkr sedan april, till +23,0 mnkr." */

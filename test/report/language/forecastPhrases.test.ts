@@ -91,6 +91,14 @@ describe("break-even", () => {
   });
 });
 
+describe("the legends under the new columns and tables", () => {
+  it("explain Förändring, Prognossäkerhet's difference and break-even", () => {
+    expect(said(PHRASES.forecastChangeLegend({ month: "april" }))).toBe("Förändring är helårsprognosen nu jämfört med prognosen i april. Ett positivt belopp betyder en bättre prognos: högre intäkter eller lägre kostnader.");
+    expect(said(PHRASES.accuracyLegend())).toContain("ett positivt belopp betyder att året slutade bättre än prognosen");
+    expect(said(PHRASES.breakEvenLegend())).toContain("med ett negativt resultat hur mycket den behöver ändras. Ett streck betyder");
+  });
+});
+
 // Runs last (Jest runs tests in the order they are declared): every sentence above passes the Swedish lint.
 it("writes every sentence above as Swedish is written (spacing, signs, units, capitals, full stops)", () => {
   expect(all.length).toBeGreaterThan(20);
