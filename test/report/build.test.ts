@@ -57,11 +57,12 @@ describe("report model", () => {
   it("prints the income statement with groups, subtotals and the result, rounded to the setting", () => {
     expect(labels(model, "statement")).toEqual([
       "Resultaträkning", "Post", "Avgifter", "Summa intäkter", "Personalkostnader", "Summa kostnader", "Ränta", "Årets resultat",
-      "Intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget.", null,
+      "Intäkter redovisas som positiva belopp och kostnader som negativa. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget.", null,
     ]);
     // Utfall fg år, Utfall, Budget, Avvikelse, Avvikelse %, Budget helår, Prognos, Avvikelse prognos
     expect(rowOf(layout, "Personalkostnader").slice(1, 9)).toEqual([-5900, -6050, -6000, -50, -0.008, -12000, -12100, -100]);
-    expect(rowOf(layout, "Årets resultat").slice(1, 9)).toEqual([-5300, -5410, -5460, 50, 0.009, -10920, -11070, -150]);
+    // No per cent beside a result's variance: of a result near zero it misleads.
+    expect(rowOf(layout, "Årets resultat").slice(1, 9)).toEqual([-5300, -5410, -5460, 50, null, -10920, -11070, -150]);
   });
 
   it("leaves out columns without data", () => {
