@@ -58,6 +58,9 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const ctx = new Ctx(result, findings, options);
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),
+    // The written analysis first, as a delårsrapport opens with its summary: the nämnd reads the conclusion, then
+    // the tables behind it.
+    analysisSection(ctx),
     statementSection(ctx),
     nonRecurringSection(ctx),
     costDevelopmentSection(ctx),
@@ -71,7 +74,6 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),
-    analysisSection(ctx),
     accountsSection(ctx),
     orphanSection(ctx),
     noticeSection(ctx),

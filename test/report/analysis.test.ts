@@ -95,8 +95,9 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
     let on = false;
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
-      // The charts' own cells come after the analysis, below the print area (issue 24).
-      if (typeof v === "string" && v.startsWith("Underlag för diagrammen")) on = false;
+      // The analysis opens the report; the next section's heading (13 pt, as every section's) ends it.
+      const heading = row.getCell(1).font?.size === 13;
+      if (heading && v !== "Analys" && v !== "Analys (forts.)") on = false;
       else if (v === "Analys") on = true;
       else if (on && typeof v === "string" && v.trim() !== "" && !v.endsWith("(forts.)")) rows.push(v);
       else if (on && rows.length > 0 && v === null) on = rows.length === 0;

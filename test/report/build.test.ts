@@ -40,8 +40,9 @@ describe("report model", () => {
   it("has the sections in the order a nämnd reads them", () => {
     // Utfall fg år gives the Kostnadsutveckling (contract v3) after the statement.
     // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
+    // The written analysis first, as a delårsrapport opens with its summary.
     // Last, below the print area, the cells only the charts draw (issue 24).
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "analysis", "chartData"]);
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "analysis", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "chartData"]);
     expect(model.sheetName).toBe("Rapport");
   });
 
