@@ -1,7 +1,37 @@
 import { ContractInput, readContract } from "./contract/readContract";
 import { SourceWorkbook } from "./contract/source";
 import { computeAll, EngineResult } from "./engine";
-import { Finding, hasErrors } from "./findings/findings";
+import { finding, Finding, hasErrors } from "./findings/findings";
+
+/**
+ * Rows of one list (risks, indicators, measures, investments, sensitivity factors) that the report and the figures
+ * carry: far more than a nämnd reads (500 risks fill some twenty pages). A longer list is summarised: its first rows
+ * in the report's order, with a notice saying how many there are; every figure is still computed from all of them.
+ */
+export const LIST_ROWS_SHOWN = 500;
+
+/** The result with each list cut to LIST_ROWS_SHOWN rows, a notice for each list cut. */
+function summariseLists(result: EngineResult, findings: Finding[]): EngineResult {
+  const cut = <T>(list: T[], range: string, order: string): T[] => {
+    if (list.length <= LIST_ROWS_SHOWN) return list;
+    findings.push(finding("REPORT_LIST_SHORTENED", range, null, { count: list.length, shown: LIST_ROWS_SHOWN, order }));
+    return list.slice(0, LIST_ROWS_SHOWN);
+  };
+  const inOrder = "de första i områdets ordning";
+  const out: EngineResult = {
+    ...result,
+    risks: cut(result.risks, "Risker", "de med högst riskvärde"),
+    indicators: cut(result.indicators, "Indikatorer", inOrder),
+    sensitivity: cut(result.sensitivity, "Känslighet", inOrder),
+  };
+  if (result.measures) out.measures = { ...result.measures, measures: cut(result.measures.measures, "Åtgärder", inOrder) };
+  if (result.investments) {
+    const projects = cut(result.investments.projects, "Investeringar", inOrder);
+    const shown = new Set(projects);
+    out.investments = { ...result.investments, projects, groups: result.investments.groups.map((g) => ({ ...g, projects: g.projects.filter((p) => shown.has(p)) })) };
+  }
+  return out;
+}
 
 export type Computation =
   | { ok: true; input: ContractInput; result: EngineResult; findings: Finding[] }
@@ -18,10 +48,11 @@ export function compute(source: SourceWorkbook, now?: Date): Computation {
   const engineFindings: Finding[] = [];
   const result = computeAll(input, engineFindings);
   if (readFailed) {
-    findings.push(...engineFindings.filter((f) => f.severity === "error"));
+    // One by one: spreading an unbounded list into arguments overflows the stack.
+    for (const f of engineFindings) if (f.severity === "error") findings.push(f);
     return { ok: false, input, findings };
   }
-  findings.push(...engineFindings);
+  for (const f of engineFindings) findings.push(f);
   if (hasErrors(findings)) return { ok: false, input, findings };
-  return { ok: true, input, result, findings };
+  return { ok: true, input, result: summariseLists(result, findings), findings };
 }

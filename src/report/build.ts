@@ -4,6 +4,7 @@
  * layout's (layout.ts); the hosts only write what it decides.
  */
 import { EngineResult } from "../engine";
+import { UppfoljningError } from "../findings/errors";
 import { Finding } from "../findings/findings";
 import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
@@ -48,6 +49,19 @@ export { rowKey } from "./sections/context";
 export { STATUS_LABEL } from "./sections/indicators";
 export { LEVEL_LABEL } from "./sections/risks";
 
+/**
+ * Characters of text a report may carry in all: some 600 printed pages, more than any nämnd reads. Long lists are
+ * already cut (pipeline.ts); past this, the text itself is too long (comments of thousands of characters on every
+ * row), and the report is refused, naming the limit, before anything is laid out.
+ */
+export const MAX_REPORT_CHARS = 2_000_000;
+
+function refuseLongText(blocks: readonly ReportBlock[]): void {
+  let chars = 0;
+  for (const b of blocks) for (const r of b.rows) for (const c of r.cells) if (typeof c.value === "string") chars += c.value.length;
+  if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
+}
+
 /** Builds the whole report tab as plain data from the engine's results. */
 export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
   const ctx = new Ctx(result, findings, options);
@@ -67,13 +81,15 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     noticeSection(ctx),
   ];
   const { settings } = result;
+  const blocks = sections.filter((b): b is ReportBlock => b !== null);
+  refuseLongText(blocks);
   return {
     sheetName: settings.reportSheet,
     columnCount: ctx.keyColumn + 1,
     explanationColumn: ctx.explanationColumn,
     keyColumn: ctx.keyColumn,
     explanationsWritten: ctx.explanationsWritten,
-    blocks: sections.filter((b): b is ReportBlock => b !== null),
+    blocks,
     print: { orientation: "landscape", footerLeft: fitFooter([settings.organisation, `${settings.reportTitle} ${settings.year}`].filter(Boolean).join(" – "), PAGE_FOOTER), footerRight: PAGE_FOOTER },
   };
 }
