@@ -12,21 +12,22 @@ export const LIST_ROWS_SHOWN = 500;
 
 /** The result with each list cut to LIST_ROWS_SHOWN rows, a notice for each list cut. */
 function summariseLists(result: EngineResult, findings: Finding[]): EngineResult {
-  const cut = <T>(list: T[], range: string, order: string): T[] => {
-    if (list.length <= LIST_ROWS_SHOWN) return list;
-    findings.push(finding("REPORT_LIST_SHORTENED", range, null, { count: list.length, shown: LIST_ROWS_SHOWN, order }));
-    return list.slice(0, LIST_ROWS_SHOWN);
+  const cut = <T>(items: T[], range: string | null, list: string, order: string): T[] => {
+    if (items.length <= LIST_ROWS_SHOWN) return items;
+    findings.push(finding("REPORT_LIST_SHORTENED", range, null, { list, count: items.length, shown: LIST_ROWS_SHOWN, order }));
+    return items.slice(0, LIST_ROWS_SHOWN);
   };
   const inOrder = "de första i områdets ordning";
   const out: EngineResult = {
     ...result,
-    risks: cut(result.risks, "Risker", "de med högst riskvärde"),
-    indicators: cut(result.indicators, "Indikatorer", inOrder),
-    sensitivity: cut(result.sensitivity, "Känslighet", inOrder),
+    risks: cut(result.risks, "Risker", "Risker", "de med högst riskvärde"),
+    indicators: cut(result.indicators, "Indikatorer", "Indikatorer", inOrder),
+    // Without a Känslighet range the analysis has a factor per post, sorted by effect like given ones.
+    sensitivity: cut(result.sensitivity, null, "Känslighetsanalysen", "de med störst effekt"),
   };
-  if (result.measures) out.measures = { ...result.measures, measures: cut(result.measures.measures, "Åtgärder", inOrder) };
+  if (result.measures) out.measures = { ...result.measures, measures: cut(result.measures.measures, "Åtgärder", "Åtgärder", inOrder) };
   if (result.investments) {
-    const projects = cut(result.investments.projects, "Investeringar", inOrder);
+    const projects = cut(result.investments.projects, "Investeringar", "Investeringar", inOrder);
     const shown = new Set(projects);
     out.investments = { ...result.investments, projects, groups: result.investments.groups.map((g) => ({ ...g, projects: g.projects.filter((p) => shown.has(p)) })) };
   }

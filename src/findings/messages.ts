@@ -98,7 +98,7 @@ export const MESSAGES = {
   LEDGER_NO_RESULT_ACCOUNTS: { severity: "error", params: {}, text: "{range} ({cell}) har bara balanskonton: inget konto hör till resultaträkningen." },
 
   // What the report carries
-  REPORT_LIST_SHORTENED: { severity: "notice", params: { count: "count", shown: "count", order: "text" }, text: "{range} har {count} rader; rapporten visar {shown} av dem ({order}). Siffrorna räknas på alla rader." },
+  REPORT_LIST_SHORTENED: { severity: "notice", params: { list: "text", count: "count", shown: "count", order: "text" }, text: "{list} har {count} rader; rapporten visar {shown} av dem ({order}). Alla rader räknas med i siffrorna." },
 
   // The workbook as Excel holds it (Office host)
   CALCULATION_MANUAL: { severity: "notice", params: {}, text: "Excel räknar om arbetsboken manuellt, så formler i indata kan visa gamla värden. Uppdatera rapport räknar om arbetsboken (som F9) innan den läser indata.", host: "office" },
@@ -139,8 +139,10 @@ export const MESSAGES = {
   PART_CORRUPT: { severity: "failure", params: { path: "text", part: "text" }, text: "Delen {part} i {path} är skadad: den packas inte upp till det innehåll och den storlek filen anger. Kopian skulle inte gå att öppna, så ingen utfil skrevs; öppna och spara arbetsboken i Excel och försök igen.", host: "xlsx" },
   PART_WRONG_TYPE: { severity: "failure", params: { path: "text", part: "text", expected: "text" }, text: "Arbetsboken {path} pekar ut {part} som sin {expected}, men delen är något annat. Uppföljning ändrar bara delar av rätt typ, så ingen utfil skrevs; öppna och spara arbetsboken i Excel och försök igen.", host: "xlsx" },
   WORKBOOK_TOO_MANY_SHEETS: { severity: "failure", params: { path: "text", count: "amount", limit: "amount" }, text: "Arbetsboken {path} har {count} blad, fler än de {limit} Uppföljning läser. Filen läses inte.", host: "xlsx" },
+  RANGES_TOO_MANY: { severity: "failure", params: { path: "text", count: "amount", limit: "count" }, text: "Arbetsboken {path} har {count} namn och tabeller som kan vara Uppföljnings områden, fler än de {limit} som läses. Ta bort de namn som inte behövs under Formler › Namnhanteraren.", host: "xlsx" },
   TEXT_TOO_LARGE: { severity: "failure", params: { path: "text", limit: "amount" }, text: "Texterna i områdena i {path} är tillsammans längre än {limit} tecken, långt mer än en arbetsbok med budget och utfall har. Filen läses inte.", host: "xlsx" },
   REPORT_TEXT_TOO_LARGE: { severity: "failure", params: { limit: "amount" }, text: "Rapporten skulle innehålla mer än {limit} tecken text, fler än någon kan läsa i en delårsrapport. Korta kommentarerna eller listorna i indata och kör igen." },
+  REPORT_TOO_MANY_LINES: { severity: "failure", params: { count: "amount", limit: "amount" }, text: "Rapporten skulle få {count} rader i resultaträkningen och redovisningen per ansvar, fler än de {limit} som ryms i en läsbar delårsrapport. Slå ihop poster eller ansvar i indata och kör igen." },
   REPORT_OUTPUT_TOO_LARGE: { severity: "failure", params: { limit: "bytes" }, text: "Siffrorna som JSON skulle bli större än {limit}. Korta namnen eller listorna i indata och kör igen.", host: "xlsx" },
   INTERNAL: { severity: "failure", params: { detail: "text" }, text: "Ett oväntat fel inträffade i Uppföljning ({detail}). Ingen utfil skrevs och indatafilen är orörd. Rapportera gärna felet tillsammans med filen.", host: "xlsx" },
   REPORT_SHEET_TAKEN: { severity: "failure", params: { sheet: "text" }, text: "Bladet ”{sheet}” finns redan och är inte en rapport från Uppföljning, så det skrivs inte över. Byt namn på bladet eller ange en annan Rapportflik i Inställningar." },

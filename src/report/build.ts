@@ -56,6 +56,24 @@ export { LEVEL_LABEL } from "./sections/risks";
  */
 export const MAX_REPORT_CHARS = 2_000_000;
 
+/** Lines of the income statement and the result per ansvar a report may print: some 600 pages of them. */
+export const MAX_REPORT_LINES = 20_000;
+
+/**
+ * The same limits judged from the engine's results before any section is built: the statement prints a line per
+ * post, the result per ansvar one per ansvar, each with its name. Building a report of 400 000 posts only to
+ * refuse it would itself take half a minute and gigabytes.
+ */
+function refuseOversized(result: EngineResult): void {
+  const { statement, byResponsibility } = result.income;
+  const lines = statement.length + (byResponsibility?.length ?? 0);
+  if (lines > MAX_REPORT_LINES) throw new UppfoljningError("REPORT_TOO_MANY_LINES", { count: lines, limit: MAX_REPORT_LINES });
+  let chars = 0;
+  for (const line of statement) chars += line.item.length;
+  for (const r of byResponsibility ?? []) chars += r.responsibility.length;
+  if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
+}
+
 function refuseLongText(blocks: readonly ReportBlock[]): void {
   let chars = 0;
   for (const b of blocks) for (const r of b.rows) for (const c of r.cells) if (typeof c.value === "string") chars += c.value.length;
@@ -64,6 +82,7 @@ function refuseLongText(blocks: readonly ReportBlock[]): void {
 
 /** Builds the whole report tab as plain data from the engine's results. */
 export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
+  refuseOversized(result);
   const ctx = new Ctx(result, findings, options);
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),

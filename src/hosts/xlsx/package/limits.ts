@@ -36,6 +36,8 @@ export const LIMITS = {
   maxPrologBytes: 64 * 1024,
   /** Sheets in the workbook. */
   maxSheets: 10_000,
+  /** Names and tables that may be one of the contract's ten ranges (a range read costs a pass over its cells). */
+  maxRangeCandidates: 100,
   /**
    * Characters of the distinct texts kept from the ranges' cells (shared strings, inline text, formula text), at most
    * 128 MB: a ledger of a million rows with a text column of its own takes a third of it.

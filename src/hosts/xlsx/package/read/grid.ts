@@ -217,7 +217,8 @@ const DENSE_ALWAYS = 64;
 
 /** A range's cells; rows and columns beyond the last one holding anything are not stored. */
 export class ColumnGrid implements CellGrid {
-  private columns: (Column | undefined)[];
+  /** By column offset; grown as columns get values (a range may be 16 384 columns wide and have one). */
+  private columns: (Column | undefined)[] = [];
   /** The columns that hold anything (ascending once `sortAllocated` has run). */
   private allocated: number[] = [];
   private allocatedSorted = true;
@@ -238,9 +239,7 @@ export class ColumnGrid implements CellGrid {
     private readonly strings: StringPool,
     /** Format text of each format id (0 = General). */
     private readonly formats: readonly (string | null)[],
-  ) {
-    this.columns = new Array(maxCols);
-  }
+  ) {}
 
   get rowCount(): number {
     return this.used;

@@ -5,7 +5,9 @@
  */
 import { quoteSheetName } from "../../../../core/references";
 import { Cell, gridValues, RangeEntry, RawRange, SourceWorkbook } from "../../../../contract/source";
+import { UppfoljningError } from "../../../../findings/errors";
 import { KIND_SHARED, StringPool } from "./grid";
+import { LIMITS } from "../limits";
 import { classifyFormula } from "../../../../contract/references";
 import { SharedStringsReader } from "./sharedStrings";
 import { Rect, RectResult, SheetReader, StyleInfo } from "./sheetReader";
@@ -150,12 +152,24 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
       if (!("kind" in c)) wanted.push({ name: t.name, origin: "table", ...c });
     }
   }
+  // Each range read costs a pass over its cells: a workbook with thousands of names for the contract's ten ranges
+  // (the same name again and again, or spelled with every accent) is refused before any sheet is read.
+  if (wanted.length + entries.length > LIMITS.maxRangeCandidates) {
+    throw new UppfoljningError("RANGES_TOO_MANY", { path: file, count: wanted.length + entries.length, limit: LIMITS.maxRangeCandidates });
+  }
+  const wantedBySheet = new Map<string, Wanted[]>();
+  for (const w of wanted) {
+    const list = wantedBySheet.get(w.sheet);
+    if (list) list.push(w);
+    else wantedBySheet.set(w.sheet, [w]);
+  }
 
   const shared = new Set<number>();
   const pending: { w: Wanted; res: RectResult; merges: Rect[] }[] = [];
   const jobs: { list: Wanted[]; part: string; entry: ZipEntry | null }[] = [];
   for (const sheet of pkg.sheets) {
-    const list = wanted.filter((w) => w.sheet === sheet.name);
+    const list = wantedBySheet.get(sheet.name) ?? [];
+    wantedBySheet.delete(sheet.name);
     if (list.length === 0) continue;
     if (!sheet.part) {
       for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: quoteSheetName(sheet.name) } });
@@ -169,7 +183,8 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   const inWorker = workerWorthIt(rest.map((j) => j.entry), options.threads) ? rest : [];
   const worker = inWorker.length ? readSheetsInWorker(pkg, inWorker.map((j) => ({ entry: j.entry as ZipEntry, rects: j.list.map((w) => w.rect) })), styles) : null;
   // Read on this thread whatever the worker does not; a failure is held until the worker is done too.
-  const here = bySize.filter((j) => !inWorker.includes(j));
+  const onWorker = new Set(inWorker);
+  const here = bySize.filter((j) => !onWorker.has(j));
   const read = new Map<string, { results: RectResult[]; merges: Rect[]; shared: Set<number> }>();
   let failure: unknown = null;
   try {

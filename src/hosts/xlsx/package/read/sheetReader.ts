@@ -82,6 +82,8 @@ export class SheetReader implements ScanHandler {
   private cellParts = 0;
   private rowNumber = 0;
   private rowKept = false;
+  /** The rectangles that hold the current row (a cell is stored in each that also holds its column). */
+  private rowResults: RectResult[] = [];
   private nextCol = 1;
   /** The cell being read: its column, number format and whether that shows dates, and whether it is kept. */
   private col = 0;
@@ -310,8 +312,9 @@ export class SheetReader implements ScanHandler {
       case C_MERGE: {
         const a = s.attr(A_REF);
         if (a >= 0) {
+          // Only merges across a range's header row matter (readWorkbook.ts): the others are not kept, however many.
           const rect = parseRangeRef(s.attrValue(a));
-          if (rect) this.merges.push(rect);
+          if (rect && this.results.some(({ rect: r }) => rect.top <= r.top && rect.bottom >= r.top && rect.left <= r.right && rect.right >= r.left)) this.merges.push(rect);
         }
         return;
       }
@@ -338,6 +341,8 @@ export class SheetReader implements ScanHandler {
     this.nextCol = 1;
     this.rowKept = this.rowNumber >= this.top && this.rowNumber <= this.bottom;
     if (this.rowKept) {
+      const n = this.rowNumber;
+      this.rowResults = this.results.length === 1 ? this.results : this.results.filter((res) => n >= res.rect.top && n <= res.rect.bottom);
       const h = s.attr(A_HIDDEN);
       if (h >= 0 && (s.attrIs(h, "1") || s.attrIs(h, "true"))) {
         for (const res of this.results) if (this.rowNumber >= res.rect.top && this.rowNumber <= res.rect.bottom) res.hiddenRows.push(this.rowNumber - res.rect.top);
@@ -488,7 +493,7 @@ export class SheetReader implements ScanHandler {
     else if (v.kind === KIND_SHARED) this.markShared(num);
     const rowNumber = this.rowNumber;
     const col = this.col;
-    for (const res of this.results) {
+    for (const res of this.rowResults) {
       const r = res.rect;
       if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
       const ro = rowNumber - r.top, co = col - r.left;

@@ -127,17 +127,20 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
 
   // Sheet-scoped names follow their sheet: indices shift by the removed old report and the new one in front.
   const definedNames = root.element("definedNames", ns);
+  const dropped = new Set<XmlElement>();
   for (const d of definedNames?.elements("definedName", SPREADSHEET_NS) ?? []) {
     const local = d.attr("localSheetId");
     if (local === null || !/^\d+$/.test(local)) continue;
     let n = Number(local);
     if (oldIndex >= 0 && n === oldIndex) {
-      (definedNames as XmlElement).remove(d);
+      dropped.add(d);
       continue;
     }
     if (oldIndex >= 0 && n > oldIndex) n--;
     d.setAttr("localSheetId", String(n + 1));
   }
+  // Taken out in one pass (one by one, each a search of the list, many names would cost their square).
+  if (definedNames && dropped.size) definedNames.children = definedNames.children.filter((c) => !(c instanceof XmlElement && dropped.has(c)));
   if (options.printArea) {
     const names = root.childInOrder("definedNames", WORKBOOK_ORDER);
     const d = names.create("definedName", ns);

@@ -60,7 +60,11 @@ export function prologVerdict(head: Buffer, complete: boolean): PrologVerdict {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) return complete ? "clean" : "open";
     if (text[i] !== "<") return "clean";
-    if (text.length - i < 9 && !complete) return "open";
+    // What follows `<` decides; a `<!` needs nine characters to tell a comment from a DOCTYPE.
+    if (i + 1 >= text.length) return complete ? "clean" : "open";
+    const next = text[i + 1];
+    if (next !== "?" && next !== "!") return "clean";
+    if (next === "!" && text.length - i < 9 && !text.startsWith("<!--", i) && !complete) return "open";
     if (text.startsWith("<?", i)) {
       const end = text.indexOf("?>", i + 2);
       if (end < 0) return complete ? "clean" : "open";
