@@ -416,7 +416,16 @@ export const ROUND2_CASES: HostileCase[] = [
     id: "manga-namn-for-utfall",
     title: `${sv(150_000)} definierade namn som alla heter Utfall (gränsen är ${sv(LIMITS.maxRangeCandidates)} namn och tabeller som kan vara områdena)`,
     build: () => zipOf({ workbookTail: "" }, (e) => replaceEntry(e, "xl/workbook.xml", { data: edited("xl/workbook.xml", "</definedNames>", '<definedName name="Utfall">Utfall!$A$1:$C$3</definedName>'.repeat(150_000) + "</definedNames>") })),
-    expect: { exit: 2, code: "RANGES_TOO_MANY", ...SMALL },
+    expect: { exit: 2, code: "RANGES_TOO_MANY", maxMs: 5000, maxRssMB: 500 },
+  },
+  {
+    id: "kopierade-delar-4-gb",
+    title: `${sv(49_000)} bilder som bara kopieras, 100 kB var uppackade (5 GB ur 10 MB): var och en packas upp och kontrolleras, räknat mot gränsen för hela paketet`,
+    build: () => {
+      const deflated = deflate(Buffer.alloc(100 * 1024, 0x78));
+      return zipOf({}, (entries) => [...entries, ...Array.from({ length: 49_000 }, (_, i) => ({ name: `xl/media/bild${i}.bin`, deflated }))]);
+    },
+    expect: { exit: 2, code: "PACKAGE_INFLATED_TOO_LARGE", ...LARGE },
   },
   {
     id: "manga-blad",
