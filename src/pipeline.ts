@@ -1,7 +1,7 @@
 import { ContractInput, readContract } from "./contract/readContract";
 import { SourceWorkbook } from "./contract/source";
 import { computeAll, EngineResult } from "./engine";
-import { finding, Finding, hasErrors } from "./findings/findings";
+import { finding, Finding, FindingList, hasErrors } from "./findings/findings";
 
 /**
  * Rows of one list (risks, indicators, measures, investments, sensitivity factors) that the report and the figures
@@ -46,8 +46,11 @@ export type Computation =
 export function compute(source: SourceWorkbook, now?: Date): Computation {
   const { input, findings } = readContract(source, now);
   const readFailed = hasErrors(findings);
-  const engineFindings: Finding[] = [];
-  const result = computeAll(input, engineFindings);
+  // Counted per kind like the reader's: a notice on each of a million rows is 25 of them and one saying how many
+  // more, not a million lines on the screen, in the report and in the figures.
+  const counted = new FindingList();
+  const result = computeAll(input, counted);
+  const engineFindings = counted.close();
   if (readFailed) {
     // One by one: spreading an unbounded list into arguments overflows the stack.
     for (const f of engineFindings) if (f.severity === "error") findings.push(f);

@@ -44,6 +44,7 @@ function limitRows(): string[] {
     `| blad i arbetsboken | ${sv(L.maxSheets)} | \`WORKBOOK_TOO_MANY_SHEETS\` |`,
     `| namn och tabeller som kan vara kontraktets områden | ${sv(L.maxRangeCandidates)} | \`RANGES_TOO_MANY\` |`,
     `| tecken i de olika texter som läses ur områdena | ${sv(L.maxTextChars)} | \`TEXT_TOO_LARGE\` |`,
+    `| celler med innehåll i områdena tillsammans | ${sv(L.maxCells)} | \`CELLS_TOO_MANY\` |`,
     `| tecken i ett värde (\`<v>\`, en text) | ${sv(L.maxCellChars)} (Excels gräns) | text kapas med en notering, ett tal är ett fel som nämner cellen |`,
     `| rader och kolumner i ett område | bladets faktiska celler, inom Excels ${sv(L.maxRows)} × ${sv(L.maxColumns)} | arbetet följer cellerna som finns, aldrig ytan |`,
     `| rader i en lista i rapporten och siffrorna (risker, indikatorer, åtgärder, investeringar, känslighet) | ${sv(LIST_ROWS_SHOWN)} | listan kortas, \`REPORT_LIST_SHORTENED\` |`,

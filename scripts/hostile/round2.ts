@@ -182,6 +182,27 @@ function wholeSheetLastRow(columns: number): Buffer {
   });
 }
 
+/**
+ * The Utfall range as the whole sheet, and a million rows of `perRow` numbers in it, deflated from one repeated run
+ * of a thousand rows (rows and cells without `r`).
+ */
+function wholeSheetFull(perRow: number, rows: number): Buffer {
+  let seed = 7;
+  let row = "";
+  for (let r = 0; r < 1000; r++) {
+    row += "<row>";
+    for (let c = 0; c < perRow; c++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      row += `<c><v>${(seed >>> 20) % 1000}</v></c>`;
+    }
+    row += "</row>";
+  }
+  const xml = partXml("xl/worksheets/sheet2.xml");
+  const at = xml.indexOf("</sheetData>");
+  const deflated = deflateRepeated(Buffer.from(xml.slice(0, at)), Buffer.from(row), Math.floor(rows / 1000), Buffer.from(xml.slice(at)));
+  return zipOf({ names: { ...CONTRACT_NAMES, Utfall: "Utfall!$A$1:$XFD$1048576" } }, (e) => replaceEntry(e, "xl/worksheets/sheet2.xml", { data: undefined, deflated }));
+}
+
 /** The Utfall range as the whole sheet, and `rows` rows far apart with one value each, in columns far apart. */
 function wholeSheetScattered(rows: number): Buffer {
   const parts: string[] = [];
@@ -381,6 +402,12 @@ export const ROUND2_CASES: HostileCase[] = [
     title: `Utfall är hela bladet med ${sv(100_000)} värden, var och en i en egen rad och kolumn`,
     build: () => wholeSheetScattered(100_000),
     expect: { exit: [0, 1], ...SMALL },
+  },
+  {
+    id: "hela-arket-fullt",
+    title: `Utfall är hela bladet och har en miljon rader med 45 tal var (45 miljoner celler ur ca 30 MB; gränsen är ${sv(LIMITS.maxCells)} celler)`,
+    build: () => wholeSheetFull(45, 1_000_000),
+    expect: { exit: 2, code: "CELLS_TOO_MANY", maxMs: 15_000, maxRssMB: 1000 },
   },
   {
     id: "langa-riskkommentarer",

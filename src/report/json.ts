@@ -83,7 +83,7 @@ function accountRow(a: NonNullable<EngineResult["accounts"]>[number]): object {
  */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
-/** The document as it is written: text gathered into buffers of about a megabyte, counted against MAX_JSON_BYTES. */
+/** The document as it is written: text gathered into buffers of some 16 MB, counted against MAX_JSON_BYTES. */
 class JsonOut {
   constructor(private readonly limit: number) {}
   private readonly chunks: Buffer[] = [];
@@ -94,7 +94,7 @@ class JsonOut {
   push(text: string): void {
     this.pending.push(text);
     this.pendingChars += text.length;
-    if (this.pendingChars >= 1 << 20) this.flush();
+    if (this.pendingChars >= 16 << 20) this.flush();
   }
 
   private flush(): void {

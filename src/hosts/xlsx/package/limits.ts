@@ -43,6 +43,11 @@ export const LIMITS = {
    * 128 MB: a ledger of a million rows with a text column of its own takes a third of it.
    */
   maxTextChars: 64_000_000,
+  /**
+   * Cells kept from all the ranges together (11 bytes each): a million rows of forty columns. The bench's million
+   * Budget rows of sixteen columns and as many Utfall rows of five keep 21 million.
+   */
+  maxCells: 40_000_000,
   /** Excel's own limits: rows and columns of a sheet, characters in a cell. */
   maxRows: 1_048_576,
   maxColumns: 16_384,

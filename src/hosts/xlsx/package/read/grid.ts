@@ -45,6 +45,17 @@ export class StringPool {
   path = "";
   /** Characters of the texts kept so far. */
   private chars = 0;
+  /**
+   * Cells kept so far by all the grids of the workbook (the pool is what a workbook's reading shares), against
+   * LIMITS.maxCells: a range as wide as the sheet could otherwise keep hundreds of millions.
+   */
+  private cells = 0;
+
+  /** Counts `n` more cells kept; past the limit the workbook is refused, naming it. */
+  keepCells(n: number): void {
+    this.cells += n;
+    if (this.cells > LIMITS.maxCells) throw new UppfoljningError("CELLS_TOO_MANY", { path: this.path, limit: LIMITS.maxCells });
+  }
 
   private blankShared: Set<number> | null = null;
   private blankSharedFor = -1;
@@ -227,6 +238,11 @@ export class ColumnGrid implements CellGrid {
   private usedCols = 0;
   /** Cells stored so far: the blank rows worked out for another count are out of date. */
   private stored = 0;
+
+  /** How many cells this grid holds (for the pool's count of a worker's grids). */
+  get cellCount(): number {
+    return this.stored;
+  }
   /** Per row, 1 when it holds anything that is not blank; for `blankStored` cells and `blankShared` shared strings. */
   private nonBlank: Uint8Array | null = null;
   private blankStored = -1;

@@ -493,6 +493,7 @@ export class SheetReader implements ScanHandler {
     else if (v.kind === KIND_SHARED) this.markShared(num);
     const rowNumber = this.rowNumber;
     const col = this.col;
+    this.strings.keepCells(1);
     for (const res of this.rowResults) {
       const r = res.rect;
       if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
