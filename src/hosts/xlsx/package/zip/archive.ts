@@ -82,7 +82,7 @@ export class ZipArchive {
   private admit(entry: ZipEntry, kind: PartKind): void {
     const { cap } = this.capFor(entry, kind);
     if (entry.size > cap) this.refuse(entry, kind);
-    if (entry.method === 0 && entry.size !== entry.compressedSize) corrupt(this.path);
+    if (entry.method === 0 && entry.size !== entry.compressedSize) this.broken(entry);
   }
 
   /**
