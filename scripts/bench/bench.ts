@@ -369,6 +369,7 @@ function bundleSize(): { raw: number; gzip: number } {
 /** One class of hostile input at n and 4n: the command's work (start-up not counted), median of its runs. */
 interface LinearRun {
   id: string;
+  issueClass: number;
   title: string;
   unit: string;
   n: number;
@@ -406,7 +407,7 @@ function linearCost(smoke: boolean): { base: number; classes: LinearRun[] } {
     const valid = path.join(dir, "giltig.xlsx");
     fs.writeFileSync(valid, baseWorkbook());
     base = Number(median(Array.from({ length: runs }, () => hostileRun(valid).ms)));
-    for (const c of SCALING as ScalingClass[]) {
+    for (const c of [...(SCALING as ScalingClass[])].sort((a, b) => a.issueClass - b.issueClass)) {
       const n = smoke ? c.smokeN : c.n;
       const small = path.join(dir, `${c.id}-n.xlsx`);
       const large = path.join(dir, `${c.id}-4n.xlsx`);
@@ -419,8 +420,8 @@ function linearCost(smoke: boolean): { base: number; classes: LinearRun[] } {
         at4N.push(hostileRun(large));
       }
       const mid = (list: { ms: number }[]) => Number(median(list.map((r) => r.ms)));
-      out.push({ id: c.id, title: c.title, unit: c.unit, n, msAtN: mid(atN), msAt4N: mid(at4N), exitAtN: atN[0].code, exitAt4N: at4N[0].code, fileMBAt4N: fs.statSync(large).size / 1e6 });
-      say(`  ${c.id}: ${f0(mid(atN))} ms vid n = ${f0(n)}, ${f0(mid(at4N))} ms vid 4n`);
+      out.push({ id: c.id, issueClass: c.issueClass, title: c.title, unit: c.unit, n, msAtN: mid(atN), msAt4N: mid(at4N), exitAtN: atN[0].code, exitAt4N: at4N[0].code, fileMBAt4N: fs.statSync(large).size / 1e6 });
+      say(`  klass ${c.issueClass}, ${c.id}: ${f0(mid(atN))} ms vid n = ${f0(n)}, ${f0(mid(at4N))} ms vid 4n (${f1(mid(at4N) / mid(atN))}×)`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -598,14 +599,14 @@ function render(r: Results): string {
   lines.push("", "Räknat med den instrumenterade Excel-attrappen (`test/support/fakeExcel.js`) på samma områden.", "");
   if (r.linear.classes.length) {
     lines.push("### Linjär kostnad för fientliga filer", "");
-    lines.push("| klass | n | tid vid n (ms) | tid vid 4n (ms) | kvot | slutkod | fil vid 4n (MB) |");
-    lines.push("|---|---:|---:|---:|---:|---|---:|");
+    lines.push("| nr | klass | n | tid vid n (ms) | tid vid 4n (ms) | kvot | slutkod | fil vid 4n (MB) |");
+    lines.push("|---:|---|---:|---:|---:|---:|---|---:|");
     for (const l of r.linear.classes) {
-      lines.push(`| ${l.title} (\`${l.id}\`) | ${f0(l.n)} ${l.unit} | ${f0(l.msAtN)} | ${f0(l.msAt4N)} | ${f1(l.msAt4N / l.msAtN)}× | ${l.exitAtN}, ${l.exitAt4N} | ${f2(l.fileMBAt4N)} |`);
+      lines.push(`| ${l.issueClass} | ${l.title} (\`${l.id}\`) | ${f0(l.n)} ${l.unit} | ${f0(l.msAtN)} | ${f0(l.msAt4N)} | ${f1(l.msAt4N / l.msAtN)}× | ${l.exitAtN}, ${l.exitAt4N} | ${f2(l.fileMBAt4N)} |`);
     }
     lines.push(
       "",
-      `Varje klass ur \`scripts/hostile/round2.ts\` (SCALING) byggd vid n och vid 4n och körd genom den byggda kommandoraden i en egen process, omväxlande, medianen av tre körningar (en med --smoke, då med mindre n); tiden är kommandots arbete utan processens start. En linjär läsare håller kvoten under 4, den fasta kostnaden för en körning gör den mindre; en kvadratisk gav 16. Den giltiga arbetsboken som klasserna utgår från tog ${f0(r.linear.base)} ms (grundtiden).`,
+      `Varje klass (numrerad som i ärende 19) ur \`scripts/hostile/round2.ts\` (SCALING) byggd vid n och vid 4n och körd genom den byggda kommandoraden i en egen process, omväxlande, medianen av tre körningar (en med --smoke, då med mindre n); tiden är kommandots arbete utan processens start. En linjär läsare håller kvoten under 4, den fasta kostnaden för en körning gör den mindre; en kvadratisk gav 16. Den giltiga arbetsboken som klasserna utgår från tog ${f0(r.linear.base)} ms (grundtiden).`,
       "",
     );
   }

@@ -153,13 +153,13 @@ function inlineRisksRepeated(count: number, chars: number): Buffer {
   return zipOf({ names }, (entries) => replaceEntry(entries, RISKER, { data: undefined, deflated }));
 }
 
-/** Budget and Utfall with `count` posts of their own, one row each. */
-function manyPosts(count: number): Buffer {
+/** Budget and Utfall with `count` posts of their own, one row each, named `prefix` and a number. */
+function manyPosts(count: number, prefix = "Post "): Buffer {
   const budget: (string | number | null)[][] = [["Post", "Typ", "Helår"]];
   const actual: (string | number | null)[][] = [["Post", "Utfall", "Prognos"]];
   for (let i = 0; i < count; i++) {
-    budget.push([`Post ${i}`, i % 2 ? "Kostnad" : "Intäkt", i % 2 ? -100 : 100]);
-    actual.push([`Post ${i}`, i % 2 ? -50 : 50, i % 2 ? -100 : 100]);
+    budget.push([`${prefix}${i}`, i % 2 ? "Kostnad" : "Intäkt", i % 2 ? -100 : 100]);
+    actual.push([`${prefix}${i}`, i % 2 ? -50 : 50, i % 2 ? -100 : 100]);
   }
   const sheets = [{ name: "Budget", rows: budget }, { name: "Utfall", rows: actual }, SHEETS[3]];
   return zipOf({ sheets, names: { Budget: `Budget!$A$1:$C$${count + 1}`, Utfall: `Utfall!$A$1:$C$${count + 1}`, Inställningar: "Inställningar!$A$1:$B$5" } });
@@ -236,6 +236,18 @@ function attributesOn(elements: number, perElement: number, kind: "plain" | "pre
   let attrs = "";
   for (let k = 0; k < perElement; k++) attrs += one(k);
   return `<x${attrs}${kind === "prefixed" ? ' xmlns:p="urn:uppfoljning:p"' : ""}/>`.repeat(elements);
+}
+
+/** `count` rows below the Budget range (row 10 on), each with `cell(ref)` in columns A to C. */
+function budgetRowsBelow(count: number, cell: (ref: string) => string): string {
+  const rows: string[] = [];
+  for (let r = 10; r < 10 + count; r++) rows.push(`<row r="${r}">${["A", "B", "C"].map((c) => cell(`${c}${r}`)).join("")}</row>`);
+  return rows.join("");
+}
+
+/** The contract workbook with `count` parts that are only copied, each made by `entry(i)`. */
+function copiedParts(count: number, entry: (i: number) => ZipEntry): Buffer {
+  return zipOf({}, (entries) => [...entries, ...Array.from({ length: count }, (_, i) => entry(i))]);
 }
 
 export const ROUND2_CASES: HostileCase[] = [
@@ -565,6 +577,8 @@ export const ROUND2_CASES: HostileCase[] = [
  */
 export interface ScalingClass {
   id: string;
+  /** The numbered class of issue 19 the case scales (1–20). */
+  issueClass: number;
   title: string;
   /** The unit n counts. */
   unit: string;
@@ -582,6 +596,7 @@ export function baseWorkbook(): Buffer {
 export const SCALING: ScalingClass[] = [
   {
     id: "tal-i-bitar",
+    issueClass: 1,
     title: "ett tal i bitar i `<v>` (nollor och en kommentar per bit)",
     unit: "bitar",
     n: 2000,
@@ -590,6 +605,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "element-i-arbetsboken",
+    issueClass: 6,
     title: "tomma element i `workbook.xml`",
     unit: "element",
     n: 250_000,
@@ -598,6 +614,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "attribut-per-element",
+    issueClass: 7,
     title: `element med ${sv(LIMITS.maxXmlAttributes)} attribut var i Budgetbladet`,
     unit: "element",
     n: 1000,
@@ -606,6 +623,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "prefixade-attribut",
+    issueClass: 7,
     title: `element med ${sv(LIMITS.maxXmlAttributes - 1)} attribut med prefix var i \`workbook.xml\``,
     unit: "element",
     n: 100,
@@ -614,6 +632,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "namnrymder",
+    issueClass: 7,
     title: `element med ${sv(LIMITS.maxXmlAttributes)} namnrymdsdeklarationer var i Budgetbladet`,
     unit: "element",
     n: 500,
@@ -622,6 +641,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "hashflod",
+    issueClass: 8,
     title: "elementnamn med samma FNV-1a-hash i Budgetbladet",
     unit: "namn",
     n: 16_384,
@@ -630,6 +650,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "olika-namn",
+    issueClass: 9,
     title: "olika elementnamn i Budgetbladet",
     unit: "namn",
     n: 20_000,
@@ -638,6 +659,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "hela-arket",
+    issueClass: 10,
     title: "värden i sista raden av ett område som är hela bladet",
     unit: "kolumner",
     n: 4000,
@@ -646,6 +668,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "spridda-celler",
+    issueClass: 10,
     title: "värden i var sin rad och kolumn i ett område som är hela bladet",
     unit: "celler",
     n: 25_000,
@@ -654,6 +677,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "poster",
+    issueClass: 11,
     title: "poster i Budget och Utfall, en rad var",
     unit: "poster",
     n: 2500,
@@ -662,6 +686,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "risker",
+    issueClass: 11,
     title: "risker med en kommentar på 2 000 tecken var",
     unit: "risker",
     n: 2000,
@@ -670,6 +695,7 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "inledningar",
+    issueClass: 12,
     title: "delar med en kommentar på 32 kB före rotelementet",
     unit: "delar",
     n: 2000,
@@ -678,10 +704,123 @@ export const SCALING: ScalingClass[] = [
   },
   {
     id: "blad",
+    issueClass: 13,
     title: "`<sheet>`-element i arbetsboken",
     unit: "blad",
     n: 2000,
     smokeN: 200,
     build: (n) => zipOf({ sheetElements: Array.from({ length: n }, (_, i) => `<sheet name="Blad ${i}" sheetId="${i + 10}" r:id="rIdX${i}"/>`).join("") }),
+  },
+  {
+    id: "nastlade-texter",
+    issueClass: 2,
+    title: "texter med formaterade bitar (`<is><r><rPr/><t>`) under Budgetområdet: innehållsmodellen kontrolleras per element",
+    unit: "celler",
+    n: 300_000,
+    smokeN: 30_000,
+    build: (n) => zipOf({ extraRows: { Budget: budgetRowsBelow(Math.ceil(n / 3), (ref) => `<c r="${ref}" t="inlineStr"><is><r><rPr><b/></rPr><t>Del</t></r><r><t xml:space="preserve"> två</t></r></is></c>`) } }),
+  },
+  {
+    id: "vikta-namn",
+    issueClass: 3,
+    title: "definierade namn som bara är lika Utfall efter vikning (`Ütfall_1`, …) bredvid det exakta",
+    unit: "namn",
+    n: 5000,
+    smokeN: 500,
+    build: (n) => {
+      const folded: Record<string, string> = {};
+      for (let i = 0; i < n; i++) folded[`Ütfall_${i}`] = "Utfall!$A$1:$C$3";
+      return zipOf({ names: { ...folded, ...CONTRACT_NAMES, Utfall: "Utfall!$A$1:$C$3" } });
+    },
+  },
+  {
+    id: "latin1",
+    issueClass: 4,
+    title: "Budgetbladet i ISO-8859-1 med texter i höga byte (0x80–0xFF) under området",
+    unit: "celler",
+    n: 300_000,
+    smokeN: 30_000,
+    build: (n) => {
+      const extraRows = { Budget: budgetRowsBelow(Math.ceil(n / 3), (ref) => `<c r="${ref}" t="inlineStr"><is><t>\u0096Åäö\u00e9\u00ff</t></is></c>`) };
+      return zipOf({ extraRows }, (e) => replaceEntry(e, BUDGET, { data: latin1(partXml(BUDGET, { extraRows }).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')) }));
+    },
+  },
+  {
+    id: "huvudbok-perioder",
+    issueClass: 5,
+    title: "utfallsrader i en huvudbok i lång form, var och en med sin period och sitt år",
+    unit: "rader",
+    n: 10_000,
+    smokeN: 1000,
+    build: (n) => zipOf(ledgerSheets(Array.from({ length: n }, (_, i) => (i % 2 ? `2024-0${1 + (i % 6)}` : 202400 + 1 + (i % 6))))),
+  },
+  {
+    id: "styrtecken",
+    issueClass: 14,
+    title: "poster vars namn har ett styrtecken (`_x0001_`) som kopian kodar",
+    unit: "poster",
+    n: 2500,
+    smokeN: 250,
+    build: (n) => manyPosts(n, "Post_x0001_ "),
+  },
+  {
+    id: "talformat",
+    issueClass: 15,
+    title: "egna talformat i `styles.xml`, med id upp till 2147483647: rapportens får lediga id",
+    unit: "format",
+    n: 10_000,
+    smokeN: 1000,
+    build: (n) => {
+      const fmts = Array.from({ length: n }, (_, i) => `<numFmt numFmtId="${i === n - 1 ? 2147483647 : 164 + 2 * i}" formatCode="0.${"0".repeat(1 + (i % 5))}"/>`).join("");
+      return zipOf({}, (e) => replaceEntry(e, "xl/styles.xml", { data: edited("xl/styles.xml", "<fonts", `<numFmts count="${n}">${fmts}</numFmts><fonts`) }));
+    },
+  },
+  {
+    id: "formatmallar",
+    issueClass: 16,
+    title: "cellformat (`<xf>`) i formatmallen, vars typ kontrolleras innan rapportens läggs till",
+    unit: "format",
+    n: 10_000,
+    smokeN: 1000,
+    build: (n) => zipOf({}, (e) => replaceEntry(e, "xl/styles.xml", { data: edited("xl/styles.xml", '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', `<cellXfs count="${n + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${'<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'.repeat(n)}`) })),
+  },
+  {
+    id: "kopierade-delar",
+    issueClass: 17,
+    title: "bilder som bara kopieras, 20 kB var: var och en packas upp och får sin CRC och längd kontrollerad",
+    unit: "delar",
+    n: 1000,
+    smokeN: 100,
+    build: (n) => {
+      const deflated = deflate(Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(20_000, 7)]));
+      return copiedParts(n, (i) => ({ name: `xl/media/bild${i}.png`, deflated }));
+    },
+  },
+  {
+    id: "cp437-namn",
+    issueClass: 18,
+    title: "delar med namn i kodsida 437 utan UTF-8-flagga, vars byte kopian behåller",
+    unit: "delar",
+    n: 2000,
+    smokeN: 200,
+    build: (n) => copiedParts(n, (i) => ({ name: `xl/media/bild\u00e4${i}.png`, rawName: Buffer.concat([Buffer.from("xl/media/bild"), Buffer.from([0x84]), Buffer.from(`${i}.png`)]), utf8Flag: false, data: Buffer.from("89504e470d0a1a0a", "hex"), method: "stored" as const })),
+  },
+  {
+    id: "dat-delar",
+    issueClass: 19,
+    title: "XML-delar under `customXml/` vars namn slutar på .dat, var och en kontrollerad för DTD",
+    unit: "delar",
+    n: 2000,
+    smokeN: 200,
+    build: (n) => copiedParts(n, (i) => ({ name: `customXml/item${i + 1}.dat`, data: `<?xml version="1.0"?>\n<!-- del ${i} -->\n<data xmlns="urn:uppfoljning:prov">${"x".repeat(1000)}</data>` })),
+  },
+  {
+    id: "tomma-celler",
+    issueClass: 20,
+    title: "tomma celler med format (`<c r=\"A10\" s=\"0\"/>`) under Budgetområdet",
+    unit: "celler",
+    n: 300_000,
+    smokeN: 30_000,
+    build: (n) => zipOf({ extraRows: { Budget: budgetRowsBelow(Math.ceil(n / 3), (ref) => `<c r="${ref}" s="0"/>`) } }),
   },
 ];
