@@ -14,6 +14,8 @@ const ACCOUNTS: Record<string, [string, number][]> = {
   Personalkostnader: [["5011", 0.7], ["5611", 0]],
   Lokalkostnader: [["6011", 0.8], ["6111", 0]],
   "Köp av verksamhet": [["4611", 0.5], ["4691", 0]],
+  Livsmedel: [["4410", 0.85], ["4419", 0]],
+  Transporter: [["7311", 0.7], ["7341", 0]],
   "Övriga kostnader": [["4011", 0.3], ["6411", 0.45], ["7011", 0]],
   Finansnetto: [["8411", 0.6], ["8511", 0]],
   "Rullat över-/underskott": [["2989", 1]],
@@ -22,6 +24,8 @@ const ACCOUNTS: Record<string, [string, number][]> = {
 /** Rows of the account plan: what the Kommun-Bas groups would give otherwise is mapped to the example's posts. */
 export const EXAMPLE_KONTOPLAN: [string, string, string][] = [
   ["40-44", "Övriga kostnader", "Kostnad"],
+  ["441", "Livsmedel", "Kostnad"],
+  ["73", "Transporter", "Kostnad"],
   ["84-85", "Finansnetto", "Finansiell"],
   ["2989", "Rullat över-/underskott", "Över-/underskott"],
 ];
@@ -57,31 +61,31 @@ export function buildLedgerExampleWorkbook(): ExcelJS.Workbook {
   const outcome = new Map<string, (string | number | null)[]>();
   for (const r of utfall.slice(1)) outcome.set(`${r[ui("Ansvar")]}|${r[ui("Post")]}`, r);
 
-  const header = ["KONTO", "KST", "VERKSAMHET", ...months.map((m) => m.toUpperCase()), "UTFALL ACK", "UTFALL FG ACK", "PRG"];
+  const header = ["KONTO", "KST", "VERKSAMHET", ...months.map((m) => m.toUpperCase()), "UTFALL ACK", "UTFALL FG ACK", "PRG", "UTFALL FG HELÅR"];
   const rows: (string | number | null)[][] = [];
   const kr = (tkr: unknown) => (typeof tkr === "number" ? tkr * 1000 : 0);
   // Ledgers book debit positive: revenue negative, costs positive; −0 is written as 0.
   const debit = (x: number) => -x || 0;
-  const push = (ansvar: string, post: string, budgetMonths: number[], actual: number, prior: number, forecast: number) => {
+  const push = (ansvar: string, post: string, budgetMonths: number[], actual: number, prior: number, forecast: number, priorFull: number) => {
     const accounts = ACCOUNTS[post];
     const monthParts = budgetMonths.map((m) => splitKronor(m, accounts));
-    const [a, p, f] = [actual, prior, forecast].map((v) => splitKronor(v, accounts));
+    const [a, p, f, pf] = [actual, prior, forecast, priorFull].map((v) => splitKronor(v, accounts));
     accounts.forEach(([account], k) => {
-      rows.push([account, ansvar, "100", ...monthParts.map((m) => debit(m[k])), debit(a[k]), debit(p[k]), debit(f[k])]);
+      rows.push([account, ansvar, "100", ...monthParts.map((m) => debit(m[k])), debit(a[k]), debit(p[k]), debit(f[k]), debit(pf[k])]);
     });
   };
   for (const r of budget.slice(1)) {
     const ansvar = r[bi("Ansvar")] as string, post = r[bi("Post")] as string;
     const u = outcome.get(`${ansvar}|${post}`) ?? [];
-    push(ansvar, post, months.map((m) => kr(r[bi(m)])), kr(u[ui("Utfall")]), kr(u[ui("Utfall fg år")]), kr(u[ui("Prognos")]));
+    push(ansvar, post, months.map((m) => kr(r[bi(m)])), kr(u[ui("Utfall")]), kr(u[ui("Utfall fg år")]), kr(u[ui("Prognos")]), kr(u[ui("Utfall helår fg år")]));
   }
   for (const r of utfall.slice(1)) {
     if (r[ui("Typ")] !== "Över-/underskott") continue;
-    push(r[ui("Ansvar")] as string, r[ui("Post")] as string, months.map(() => 0), kr(r[ui("Utfall")]), kr(r[ui("Utfall fg år")]), kr(r[ui("Prognos")]));
+    push(r[ui("Ansvar")] as string, r[ui("Post")] as string, months.map(() => 0), kr(r[ui("Utfall")]), kr(r[ui("Utfall fg år")]), kr(r[ui("Prognos")]), kr(r[ui("Utfall helår fg år")]));
   }
   // Balance-sheet accounts, as an export of the whole ledger has them: left out of the result.
-  rows.splice(7, 0, ["1510", "Nämnd och ledning", "100", ...months.map(() => 0), 1234567.89, 1111111, 0]);
-  rows.push(["2440", "Område 4 Måltidsservice", "100", ...months.map(() => 0), -765432.1, -700000, 0]);
+  rows.splice(7, 0, ["1510", "Nämnd och ledning", "100", ...months.map(() => 0), 1234567.89, 1111111, 0, 0]);
+  rows.push(["2440", "Område 4 Måltidsservice", "100", ...months.map(() => 0), -765432.1, -700000, 0, 0]);
 
   // The workbook: the ledger and the plan in place of Budget and Utfall, everything else as in the example, in kr.
   const out = new ExcelJS.Workbook();
@@ -100,7 +104,7 @@ export function buildLedgerExampleWorkbook(): ExcelJS.Workbook {
   [12, 28, 18].forEach((w, i) => (plan.getColumn(i + 1).width = w));
   out.definedNames.add(`Kontoplan!$A$1:$C$${EXAMPLE_KONTOPLAN.length + 1}`, "Kontoplan");
 
-  for (const name of ["Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]) {
+  for (const name of ["Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]) {
     const src = wb.getWorksheet(name) as ExcelJS.Worksheet;
     const data = cells(src);
     const ws = out.addWorksheet(name);
@@ -108,6 +112,7 @@ export function buildLedgerExampleWorkbook(): ExcelJS.Workbook {
       let row = r;
       if (name === "Inställningar" && r[0] === "Enhet in") row = ["Enhet in", "kr"];
       if (name === "Investeringar" && i > 0) row = r.map((v, c) => (c >= 2 && typeof v === "number" ? v * 1000 : v));
+      if (name === "Jämförelsestörande" && i > 0) row = r.map((v, c) => (c >= 3 && typeof v === "number" ? v * 1000 : v));
       if (name === "Känslighet" && i > 0) row = r.map((v, c) => (c === 2 && typeof v === "number" ? v * 1000 : v));
       const added = ws.addRow(row);
       // Number formats carry meaning (a share shown as a percentage): they come along.

@@ -120,6 +120,16 @@ function measures(): SheetRange {
   };
 }
 
+/** A valid Jämförelsestörande range: one item on Skola's revenue. */
+function nonRecurring(): SheetRange {
+  return { rows: [["Beskrivning", "Post", "Ansvar", "Utfall", "Prognos"], ["Engångsintäkt från försäkring", "Intäkter", "Skola", 40, 40]] };
+}
+
+/** A column added at the right of a range: its header and one value per data row (null for none). */
+function addColumn(r: SheetRange, header: string, values: SheetRange["rows"][number][number][]): void {
+  r.rows = r.rows.map((row, i) => [...row, i === 0 ? header : (values[i - 1] ?? null)]);
+}
+
 function edit(change: (r: Ranges) => void): Ranges {
   const r = baseRanges();
   change(r);
@@ -240,6 +250,22 @@ export const CASES: BadInputCase[] = [
   { id: "overskott-fel-typ", title: "Ett rullat underskott har typen Kostnad", ranges: edit((r) => { r.Budget.rows.push(["Vård", "Rullat underskott", "Kostnad", 0]); r.Utfall.rows.push(["Vård", "Rullat underskott", -30, -40]); }), refused: false, expect: [f("CARRYOVER_TYPE_SUSPECT", "Budget", "Budget!C6")], hosts: both },
   { id: "overskott-okand-typ", title: "Typen ”Överskottet” (stavat fel)", ranges: edit((r) => r.Budget.rows.push(["Vård", "Rullat underskott", "Överskottet", 0])), refused: true, expect: [f("TYPE_UNKNOWN", "Budget", "Budget!C6")], hosts: both },
   { id: "investering-tecken", title: "Investeringarnas utgifter är positiva men kostnader ska vara negativa", ranges: edit((r) => { r.Investeringar = { rows: [["Projekt", "Utfall", "Budget helår", "Prognos helår"], ["Datorer", 300, 500, 450], ["Fordon", 120, 200, 210]] }; }), refused: false, expect: [f("INVESTMENT_SIGN_SUSPECT", "Investeringar", "Investeringar!B2")], hosts: both },
+
+  // Contract v3: bokslut, non-recurring items, a resultaträkning per ansvar, kvinnor/män, probabilities
+  { id: "bokslut-text", title: "Text (”se bokslutet”) i Utfall helår fg år", ranges: edit((r) => { addColumn(r.Utfall, "Utfall helår fg år", [1220, -930, -310, -11]); set(r, "Utfall", "E3", "se bokslutet"); }), refused: true, expect: [f("NUMBER_EXPECTED", "Utfall", "Utfall!E3", "Utfall!E3 (Utfall helår fg år) ska innehålla ett tal")], hosts: both },
+  { id: "jmf-post-saknas", title: "En jämförelsestörande post på en post som inte finns i Budget (”Reavinster”)", ranges: edit((r) => { r.Jämförelsestörande = nonRecurring(); set(r, "Jämförelsestörande", "B2", "Reavinster"); }), refused: true, expect: [f("NONRECURRING_ITEM_UNKNOWN", "Jämförelsestörande", "Jämförelsestörande!B2", "posten ”Reavinster” finns inte i resultaträkningen")], hosts: both },
+  { id: "jmf-ansvar-saknas", title: "En jämförelsestörande post under ett ansvar som inte har posten (Vård, Intäkter)", ranges: edit((r) => { r.Jämförelsestörande = nonRecurring(); set(r, "Jämförelsestörande", "C2", "Vård"); }), refused: true, expect: [f("NONRECURRING_RESPONSIBILITY_UNKNOWN", "Jämförelsestörande", "Jämförelsestörande!C2", "ansvaret ”Vård” har ingen rad för posten ”Intäkter”")], hosts: both },
+  { id: "jmf-utan-ansvar", title: "Jämförelsestörande saknar kolumnen Ansvar, fast Budget har den", ranges: edit((r) => { r.Jämförelsestörande = nonRecurring(); dropColumn(r, "Jämförelsestörande", "Ansvar"); }), refused: true, expect: [f("HEADER_MISSING", "Jämförelsestörande", "Jämförelsestörande!A1", "Kolumnen ”Ansvar” saknas i Jämförelsestörande")], hosts: both },
+  { id: "jmf-utan-belopp", title: "En jämförelsestörande post utan belopp i Utfall och Prognos", ranges: edit((r) => { r.Jämförelsestörande = nonRecurring(); set(r, "Jämförelsestörande", "D2", null); set(r, "Jämförelsestörande", "E2", null); }), refused: false, expect: [f("NONRECURRING_WITHOUT_AMOUNT", "Jämförelsestörande", "Jämförelsestörande!A2")], hosts: both },
+  { id: "resultatrakning-ansvar-okant", title: "Resultaträkning per ansvar nämner ett ansvar som inte finns (”Bibliotek”)", ranges: edit((r) => r.Inställningar.rows.push(["Resultaträkning per ansvar", "Skola; Bibliotek"])), refused: true, expect: [f("RESPONSIBILITY_STATEMENT_UNKNOWN", "Inställningar", "Inställningar!B7", "nämner ”Bibliotek”, som inte är ett ansvar")], hosts: both },
+  { id: "resultatrakning-utan-ansvar", title: "Resultaträkning per ansvar = Ja i en arbetsbok utan Ansvar", ranges: edit((r) => { dropColumn(r, "Budget", "Ansvar"); dropColumn(r, "Utfall", "Ansvar"); r.Budget.rows.splice(3, 1); r.Utfall.rows.splice(3, 1); r.Inställningar.rows.push(["Resultaträkning per ansvar", "Ja"]); }), refused: false, expect: [f("RESPONSIBILITY_STATEMENT_WITHOUT_RESPONSIBILITY", "Inställningar", null)], hosts: both },
+  { id: "sannolikhet-procent-150", title: "Sannolikhet % är 150", ranges: edit((r) => { addColumn(r.Risker, "Sannolikhet %", [150, 10]); }), refused: true, expect: [f("PROBABILITY_OUT_OF_RANGE", "Risker", "Risker!E2", "Sannolikhet % ska vara en procentsats från 0 till 100, men är 150")], hosts: both },
+  { id: "sannolikhet-per-niva-langd", title: "Sannolikhet per nivå har tre procentsatser på en fyrgradig skala", ranges: edit((r) => r.Inställningar.rows.push(["Sannolikhet per nivå", "10 %; 50 %; 90 %"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "Listan har 3 värden men skalan har 4 nivåer")], hosts: both },
+  { id: "sannolikhet-per-niva-minskar", title: "Sannolikhet per nivå minskar med nivån (80 %; 50 %; 20 %; 5 %)", ranges: edit((r) => r.Inställningar.rows.push(["Sannolikhet per nivå", "80 %; 50 %; 20 %; 5 %"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "En högre nivå kan inte ha lägre sannolikhet")], hosts: both },
+  { id: "konsekvens-positiv", title: "Alla ekonomiska konsekvenser i Risker är positiva (förluster inmatade som vinster)", ranges: edit((r) => addColumn(r.Risker, "Ekonomisk konsekvens", [150, 40])), refused: false, expect: [f("RISK_CONSEQUENCE_SIGN_SUSPECT", "Risker", "Risker!E2", "Alla ekonomiska konsekvenser i Risker är positiva")], hosts: both },
+  { id: "kon-utan-total", title: "Utfall kvinnor och män ifyllda men Utfall (totalt) tomt", ranges: edit((r) => { addColumn(r.Indikatorer, "Utfall kvinnor", [null, 7.1]); addColumn(r.Indikatorer, "Utfall män", [null, 4.2]); set(r, "Indikatorer", "B3", null); }), refused: true, expect: [f("INDICATOR_GENDER_WITHOUT_TOTAL", "Indikatorer", "Indikatorer!E3", "Utfall kvinnor är ifylld (7,1) men Utfall är tom")], hosts: both },
+  { id: "kon-total-utanfor", title: "Totalen (6) ligger utanför kvinnor (7,1) och män (6,5) och är inte deras summa", ranges: edit((r) => { addColumn(r.Indikatorer, "Utfall kvinnor", [null, 7.1]); addColumn(r.Indikatorer, "Utfall män", [null, 6.5]); }), refused: false, expect: [f("INDICATOR_GENDER_TOTAL_SUSPECT", "Indikatorer", "Indikatorer!B3", "totalen för ”Sjukfrånvaro”")], hosts: both },
+  { id: "malar-text", title: "Målår ”nästa år” i stället för ett årtal", ranges: edit((r) => addColumn(r.Indikatorer, "Målår", ["nästa år", 2026])), refused: true, expect: [f("TARGET_YEAR_INVALID", "Indikatorer", "Indikatorer!E2", "Målår ska vara ett årtal")], hosts: both },
 
   // Ledger input (contract v2): Huvudbok and Kontoplan
   { id: "huvudbok-konto-mellanrum", title: "Ett kontonummer som text med mellanrum (”50 11”)", ranges: editLedger((r) => set(r, "Huvudbok", "A3", "50 11")), refused: true, expect: [f("ACCOUNT_INVALID", "Huvudbok", "Huvudbok!A3")], hosts: both },

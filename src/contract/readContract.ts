@@ -8,10 +8,11 @@ import { Finding, finding, FindingList } from "../findings/findings";
 import { formatAddress } from "../core/references";
 import { KONTOPLAN_COLUMNS, ledgerColumns, readKontoplan, readLedger, yearHeaders } from "./readLedger";
 import { noActuals, noBudget, readActuals, readBudget } from "./readIncome";
-import { readIndicators, readInvestments, readMeasures, readRisks, readSensitivity } from "./readLists";
+import { readIndicators, readInvestments, readMeasures, readNonRecurring, readRisks, readSensitivity } from "./readLists";
 import { readSettings, SETTINGS_COLUMNS } from "./readSettings";
 import {
-  ACTUAL_COLUMNS, BUDGET_COLUMNS, CONTRACT_RANGES, ContractRangeName, FoundRange, INDICATOR_COLUMNS, INVESTMENT_COLUMNS, measureColumns, openTable, REQUIRED_RANGES, RISK_COLUMNS, SENSITIVITY_COLUMNS,
+  actualColumns, BUDGET_COLUMNS, CONTRACT_RANGES, ContractRangeName, FoundRange, INDICATOR_COLUMNS, INVESTMENT_COLUMNS, measureColumns, NONRECURRING_COLUMNS, openTable, REQUIRED_RANGES, RISK_COLUMNS,
+  SENSITIVITY_COLUMNS,
 } from "./schema";
 import { SourceWorkbook } from "./source";
 import { ColumnSpec, Table } from "./table";
@@ -45,7 +46,8 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const settingsTable = open("Inställningar", SETTINGS_COLUMNS);
   const settings = readSettings(settingsTable, findings, now);
   const budgetTable = open("Budget", BUDGET_COLUMNS);
-  const actualTable = open("Utfall", ACTUAL_COLUMNS);
+  const actualTable = open("Utfall", actualColumns(settings.year));
+  const nonRecurringTable = open("Jämförelsestörande", NONRECURRING_COLUMNS);
   const indicatorTable = open("Indikatorer", INDICATOR_COLUMNS);
   const riskTable = open("Risker", RISK_COLUMNS);
   const sensitivityTable = open("Känslighet", SENSITIVITY_COLUMNS);
@@ -56,7 +58,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     ? open("Huvudbok", (header) => {
         const years = yearHeaders(header, settings.year);
         ambiguousBudget = years.ambiguous;
-        return ledgerColumns(years);
+        return ledgerColumns(years, settings.year);
       })
     : null;
   // A Kontoplan only maps a ledger's accounts; without a Huvudbok it is not read (and said so).
@@ -91,6 +93,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     sensitivity: sensitivityTable ? readSensitivity(sensitivityTable) : null,
     measures: measureTable ? readMeasures(measureTable) : null,
     investments: investmentTable ? readInvestments(investmentTable, settings) : null,
+    nonRecurring: nonRecurringTable ? readNonRecurring(nonRecurringTable, (ledgerTable ? ledgerTable.has("ansvar") : budgetTable?.has("ansvar")) ?? false) : null,
     found,
   };
   for (const t of opened) t.finish();

@@ -71,7 +71,7 @@ export function noBudget(table: Table | null = null): BudgetRows {
 }
 
 export function noActuals(table: Table | null = null): ActualRows {
-  return { size: 0, responsibility: [], item: [], kind: new Uint8Array(0), actual: null, months: null, priorYear: null, forecast: null, forecastCol: 0, origin: emptyRows(table) };
+  return { size: 0, responsibility: [], item: [], kind: new Uint8Array(0), actual: null, months: null, priorYear: null, priorYearFull: null, forecast: null, forecastCol: 0, origin: emptyRows(table) };
 }
 
 export function readBudget(table: Table, settings: Settings): BudgetRows {
@@ -148,15 +148,17 @@ export function readActuals(table: Table, settings: Settings, budgetHasResponsib
   const actual = table.has("utfall") ? new Float64Array(n) : null;
   const months = monthly ? new Float64Array(n * 12) : null;
   const priorYear = table.has("fgar") ? new Float64Array(n) : null;
+  const priorYearFull = table.has("fghelar") ? new Float64Array(n) : null;
   const forecast = table.has("prognos") ? new Float64Array(n) : null;
   const mcols = monthCols(table);
-  const [postCol, typCol, respCol, actualCol, priorCol, forecastCol] = ["post", "typ", "ansvar", "utfall", "fgar", "prognos"].map((k) => table.colOf(k));
+  const [postCol, typCol, respCol, actualCol, priorCol, forecastCol, fullCol] = ["post", "typ", "ansvar", "utfall", "fgar", "prognos", "fghelar"].map((k) => table.colOf(k));
   // As in readBudget: numbers a column at a time, odd rows cell by cell. An empty forecast cell is NaN: the engine
   // uses the annual budget, with a notice. Other problems are findings already.
   const odd = new Uint8Array(n);
   if (actual) table.numbersInto([actualCol], actual, odd);
   if (months) table.numbersInto(mcols, months, odd);
   if (priorYear) table.numbersInto([priorCol], priorYear, odd);
+  if (priorYearFull) table.numbersInto([fullCol], priorYearFull, odd);
   if (forecast) {
     forecast.fill(NaN);
     table.numbersInto([forecastCol], forecast, odd);
@@ -169,10 +171,12 @@ export function readActuals(table: Table, settings: Settings, budgetHasResponsib
       const a = table.numberOf(i, actualCol, "utfall") ?? 0;
       if (months) readMonthsInto(table, i, mcols, months, at * 12);
       const prior = table.numberOf(i, priorCol, "fgar") ?? 0;
+      const full = table.numberOf(i, fullCol, "fghelar") ?? 0;
       const f = table.numberOf(i, forecastCol, "prognos");
       if (post === null) continue;
       if (actual) actual[at] = a;
       if (priorYear) priorYear[at] = prior;
+      if (priorYearFull) priorYearFull[at] = full;
       if (forecast) forecast[at] = f === null ? (table.row(i).blank("prognos") ? NaN : 0) : f;
     } else {
       if (post === null) continue;
@@ -180,6 +184,7 @@ export function readActuals(table: Table, settings: Settings, budgetHasResponsib
         if (actual) actual[at] = actual[i];
         if (months) months.copyWithin(at * 12, i * 12, i * 12 + 12);
         if (priorYear) priorYear[at] = priorYear[i];
+        if (priorYearFull) priorYearFull[at] = priorYearFull[i];
         if (forecast) forecast[at] = forecast[i];
       }
     }
@@ -197,6 +202,7 @@ export function readActuals(table: Table, settings: Settings, budgetHasResponsib
     actual: actual ? actual.subarray(0, out.size) : null,
     months: months ? months.subarray(0, out.size * 12) : null,
     priorYear: priorYear ? priorYear.subarray(0, out.size) : null,
+    priorYearFull: priorYearFull ? priorYearFull.subarray(0, out.size) : null,
     forecast: forecast ? forecast.subarray(0, out.size) : null,
     forecastCol: table.raw.col + (table.columns.get("prognos") ?? 0),
     origin: { range: table.name, sheet: table.raw.sheet, col: table.raw.col, rows: out.rows.subarray(0, out.size) },

@@ -72,7 +72,7 @@ export function yearHeaders(headers: readonly unknown[], year: number): YearHead
 }
 
 /** Columns of a wide or long ledger, with the headers real exports use; `years` adds those named after years. */
-export function ledgerColumns(years: YearHeaders = { budget: [], utfall: [], fgar: [], prognos: [], ambiguous: [] }): ColumnSpec[] {
+export function ledgerColumns(years: YearHeaders = { budget: [], utfall: [], fgar: [], prognos: [], ambiguous: [] }, year: number = new Date().getFullYear()): ColumnSpec[] {
   return [
     { key: "konto", header: "Konto", aliases: ["UKONTO", "Kto", "Kontonummer", "Kontonr", "Konto nr", "Baskonto", "Kontokod", "Konto-id"] },
     { key: "ansvar", header: "Ansvar", aliases: ["KST", "Kostnadsställe", "Ansvarsområde", "Ansvarsenhet", "Ansvarskod", "Resultatenhet", "Resultatställe"] },
@@ -83,6 +83,7 @@ export function ledgerColumns(years: YearHeaders = { budget: [], utfall: [], fga
       aliases: ["Utfall ack", "Ack utfall", "Ack. utfall", "Utfall ackumulerat", "Ackumulerat utfall", "Utfall hittills", "Utfall period", "Bokfört", "Bokfört ack", "Redovisat", ...years.utfall],
     },
     { key: "fgar", header: "Utfall fg år", aliases: ["Utfall fg år ack", "Utfall fg ack", "Fg år", "Utfall föregående år", "Föregående år", "Utfall fjol", "Fg år ack", ...years.fgar] },
+    { key: "fghelar", header: "Utfall helår fg år", aliases: ["UTFALL FG HELÅR", "Utfall fg helår", "Bokslut fg år", `Bokslut ${year - 1}`, "Bokslut föregående år", "Utfall helår föregående år", "Bokslut"] },
     { key: "prognos", header: "Prognos", aliases: ["PRG", "Årsprognos", "Helårsprognos", "Prognos helår", "Prognos år", ...years.prognos] },
     { key: "period", header: "Period", aliases: ["Månad", "Per", "Bokföringsperiod", "Redovisningsperiod"] },
     { key: "belopp", header: "Belopp", aliases: ["Summa", "Värde", "Belopp kr"] },
@@ -131,15 +132,16 @@ function readAccount(row: TableRow, texts: Map<number, string>): string | null {
   return null;
 }
 
-const ART: Record<string, "utfall" | "budget" | "prognos" | "fgar"> = {
+const ART: Record<string, "utfall" | "budget" | "prognos" | "fgar" | "fghelar"> = {
   utfall: "utfall", "utfall ack": "utfall", budget: "budget", prognos: "prognos", arsprognos: "prognos",
   "utfall fg ar": "fgar", "fg ar": "fgar", "utfall foregaende ar": "fgar", "foregaende ar": "fgar",
+  "utfall helar fg ar": "fghelar", "utfall fg helar": "fghelar", "bokslut fg ar": "fghelar", bokslut: "fghelar", "bokslut foregaende ar": "fghelar",
 };
 
 /**
  * The month of a period cell: 3, `2024-03`, `202403` (or a date); null, with a finding, for anything else. A period
- * that names its year must name the report's (`Utfall fg år` also the year before): a row of another year is a finding
- * naming its cell, never added to this year's months.
+ * that names its year must name the report's (`Utfall fg år` and `Bokslut fg år` also the year before): a row of another
+ * year is a finding naming its cell, never added to this year's months.
  */
 function readPeriod(row: TableRow, year: number, art: string | null): number | null {
   const cell = row.cell("period");
@@ -156,7 +158,7 @@ function readPeriod(row: TableRow, year: number, art: string | null): number | n
   } else if (cell instanceof Date) [y, m] = [cell.getUTCFullYear(), cell.getUTCMonth() + 1];
   const shown = () => String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
   if (m !== null && m >= 1 && m <= 12) {
-    if (y === null || y === year || (art === "fgar" && y === year - 1)) return m;
+    if (y === null || y === year || ((art === "fgar" || art === "fghelar") && y === year - 1)) return m;
     row.flag("LEDGER_PERIOD_OTHER_YEAR", "period", shown(), { year });
     return null;
   }
@@ -172,7 +174,7 @@ function readPeriod(row: TableRow, year: number, art: string | null): number | n
 export function readLedger(table: Table, settings: Settings): LedgerRows | null {
   table.require("konto");
   const long = table.has("belopp") || table.has("art");
-  const amounts = ["budget", "utfall", "fgar", "prognos"].filter((k) => table.has(k));
+  const amounts = ["budget", "utfall", "fgar", "fghelar", "prognos"].filter((k) => table.has(k));
   const monthly = MONTH_KEYS.some((k) => table.has(k));
   if (long) {
     if (!table.require("belopp", "art", "period")) return null;
@@ -191,7 +193,7 @@ function readWide(table: Table, sign: number, monthly: boolean): LedgerRows {
   const responsibility: (string | null)[] = [];
   const col = (k: string) => (table.has(k) ? new Float64Array(n) : null);
   const budget = table.has("budget") ? new Float64Array(n) : monthly ? new Float64Array(n) : null;
-  const actual = col("utfall"), prior = col("fgar"), forecast = col("prognos");
+  const actual = col("utfall"), prior = col("fgar"), priorFull = col("fghelar"), forecast = col("prognos");
   const months = monthly ? new Float64Array(n * 12) : null;
   const rows = new Int32Array(n);
   const texts = new Map<number, string>();
@@ -203,6 +205,7 @@ function readWide(table: Table, sign: number, monthly: boolean): LedgerRows {
     const b = table.has("budget") ? row.number("budget") : null;
     const u = actual ? row.number("utfall") : null;
     const p = prior ? row.number("fgar") : null;
+    const pf = priorFull ? row.number("fghelar") : null;
     const f = forecast ? row.number("prognos") : null;
     const fBlank = forecast ? row.blank("prognos") : false;
     let ms: number[] | null = null;
@@ -214,6 +217,7 @@ function readWide(table: Table, sign: number, monthly: boolean): LedgerRows {
     if (budget) budget[size] = b === null ? (monthly && !table.has("budget") ? NaN : 0) : b * sign || 0;
     if (actual) actual[size] = (u ?? 0) * sign || 0;
     if (prior) prior[size] = (p ?? 0) * sign || 0;
+    if (priorFull) priorFull[size] = (pf ?? 0) * sign || 0;
     if (forecast) forecast[size] = f === null ? (fBlank ? NaN : 0) : f * sign || 0;
     if (months && ms) for (let m = 0; m < 12; m++) months[size * 12 + m] = ms[m] * sign || 0;
     rows[size] = table.raw.row + row.offset;
@@ -227,6 +231,7 @@ function readWide(table: Table, sign: number, monthly: boolean): LedgerRows {
     months: months ? months.subarray(0, size * 12) : null,
     actual: actual ? actual.subarray(0, size) : null,
     priorYear: prior ? prior.subarray(0, size) : null,
+    priorYearFull: priorFull ? priorFull.subarray(0, size) : null,
     forecast: forecast ? forecast.subarray(0, size) : null,
     debitPositive: sign < 0,
     origin: { range: table.name, sheet: table.raw.sheet, col: table.raw.col + (table.columns.get("konto") ?? 0), rows: rows.subarray(0, size) },
@@ -250,13 +255,14 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     months: Int[];
     actual: Int;
     prior: Int;
+    priorFull: Int;
     forecast: Int;
     hasForecast: boolean;
     hasBudget: boolean;
   }
   const keys = new Map<string, Key>();
   const texts = new Map<number, string>();
-  const seen = { budget: false, utfall: false, fgar: false, prognos: false };
+  const seen = { budget: false, utfall: false, fgar: false, fghelar: false, prognos: false };
   for (let i = 0; i < table.size; i++) {
     const row = table.row(i);
     const a = readAccount(row, texts);
@@ -269,7 +275,7 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     if (a === null || art === null || month === null || v === null) continue;
     const id = `${a}\u0000${canon(resp ?? "")}`;
     let k = keys.get(id);
-    if (!k) keys.set(id, (k = { account: a, resp, first: table.raw.row + row.offset, months: new Array<Int>(12).fill(0), actual: 0, prior: 0, forecast: 0, hasForecast: false, hasBudget: false }));
+    if (!k) keys.set(id, (k = { account: a, resp, first: table.raw.row + row.offset, months: new Array<Int>(12).fill(0), actual: 0, prior: 0, priorFull: 0, forecast: 0, hasForecast: false, hasBudget: false }));
     const u = scale.units(v * sign || 0);
     seen[art] = true;
     if (art === "budget") {
@@ -277,6 +283,9 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
       k.hasBudget = true;
     } else if (art === "utfall") {
       if (month <= settings.months) k.actual = add(k.actual, u);
+    } else if (art === "fghelar") {
+      // Last year's whole year: every month counts.
+      k.priorFull = add(k.priorFull, u);
     } else if (art === "fgar") {
       if (month <= settings.months) k.prior = add(k.prior, u);
     } else {
@@ -294,6 +303,7 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     months: seen.budget ? Float64Array.from(list.flatMap((k) => k.months.map(back))) : null,
     actual: seen.utfall ? Float64Array.from(list, (k) => back(k.actual)) : null,
     priorYear: seen.fgar ? Float64Array.from(list, (k) => back(k.prior)) : null,
+    priorYearFull: seen.fghelar ? Float64Array.from(list, (k) => back(k.priorFull)) : null,
     forecast: seen.prognos ? Float64Array.from(list, (k) => (k.hasForecast ? back(k.forecast) : NaN)) : null,
     debitPositive: sign < 0,
     origin: { range: table.name, sheet: table.raw.sheet, col: table.raw.col + (table.columns.get("konto") ?? 0), rows: Int32Array.from(list, (k) => k.first) },

@@ -5,7 +5,7 @@
 import { canon } from "../core/text";
 import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../engine/settings";
 import { Finding, finding } from "../findings/findings";
-import { checkChoice, checkInt, checkSheetName, monthNumber, SettingSpec, settingSpec, ThresholdSetting } from "./settingsTable";
+import { checkChoice, checkInt, checkSheetName, LevelsSetting, monthNumber, parseLevels, parseResponsibilityChoice, SettingSpec, settingSpec, ThresholdSetting } from "./settingsTable";
 import { Table, TableRow } from "./table";
 
 export const SETTINGS_COLUMNS = [
@@ -14,7 +14,7 @@ export const SETTINGS_COLUMNS = [
 ];
 
 /** Applies one row's value by its spec; `invalid` records why it cannot be used (the setting keeps its default). */
-function applyRow(spec: Exclude<SettingSpec, ThresholdSetting>, settings: Settings, row: TableRow, invalid: (hint: string) => void): void {
+function applyRow(spec: Exclude<SettingSpec, ThresholdSetting | LevelsSetting>, settings: Settings, row: TableRow, invalid: (hint: string) => void): void {
   switch (spec.kind) {
     case "text": {
       const t = row.text("value");
@@ -56,6 +56,11 @@ function applyRow(spec: Exclude<SettingSpec, ThresholdSetting>, settings: Settin
       else (spec.apply as (s: Settings, v: unknown) => void)(settings, v);
       return;
     }
+    case "responsibilities": {
+      const t = row.text("value");
+      if (t !== null) spec.apply(settings, parseResponsibilityChoice(t, row.at("value")));
+      return;
+    }
     case "sheetName": {
       const t = row.text("value");
       if (t === null) return;
@@ -75,6 +80,7 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
   if (!table.require("key", "value")) return settings;
   const seen = new Map<string, TableRow>();
   const thresholds: { spec: ThresholdSetting & { label: string }; row: TableRow }[] = [];
+  let levels: { label: string; row: TableRow } | null = null;
   const invalidAt = (row: TableRow, label: string) => (hint: string) =>
     findings.push(finding("SETTING_INVALID", table.name, row.at("value"), { key: label, value: String(row.cell("value") ?? ""), hint }));
   for (const row of table.rows) {
@@ -93,6 +99,7 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
     }
     seen.set(key, row);
     if (spec.kind === "threshold") thresholds.push({ spec, row });
+    else if (spec.kind === "levels") levels = { label: spec.label, row };
     else applyRow(spec, settings, row, invalidAt(row, spec.label));
   }
   if (!seen.has("enhet atgarder")) settings.measureUnit = settings.unitIn;
@@ -104,6 +111,15 @@ export function readSettings(table: Table | null, findings: Finding[], now?: Dat
     if (n === null) continue;
     if (!Number.isInteger(n) || n < 2 || n > max) invalidAt(row, spec.label)(`Ange ett heltal från 2 till ${max}.`);
     else settings.riskThresholds[spec.level] = n;
+  }
+  // Probabilities per level: as many as the scale, read above, has levels.
+  if (levels) {
+    const text = levels.row.text("value");
+    if (text !== null) {
+      const parsed = parseLevels(text, settings.riskScale);
+      if ("levels" in parsed) settings.probabilityPerLevel = parsed.levels;
+      else invalidAt(levels.row, levels.label)(parsed.problem);
+    }
   }
   const t = settings.riskThresholds;
   if (!(t.medium < t.high && t.high < t.veryHigh)) {

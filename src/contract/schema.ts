@@ -19,7 +19,7 @@ export interface FoundRange {
   rows: number;
 }
 
-export const CONTRACT_RANGES = ["Budget", "Utfall", "Huvudbok", "Kontoplan", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
+export const CONTRACT_RANGES = ["Budget", "Utfall", "Huvudbok", "Kontoplan", "Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
 export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 export const REQUIRED_RANGES: ReadonlySet<ContractRangeName> = new Set(["Budget", "Utfall"]);
 const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));
@@ -36,15 +36,25 @@ export const BUDGET_COLUMNS: ColumnSpec[] = [
   { key: "helar", header: "Helår", aliases: ["Budget helår", "Årsbudget", "Budget"] },
   ...MONTH_COLUMNS,
 ];
-export const ACTUAL_COLUMNS: ColumnSpec[] = [
-  { key: "post", header: "Post" },
-  { key: "typ", header: "Typ" },
-  { key: "ansvar", header: "Ansvar" },
-  { key: "utfall", header: "Utfall" },
-  { key: "fgar", header: "Utfall fg år", aliases: ["Utfall föregående år", "Fg år", "Föregående år"] },
-  { key: "prognos", header: "Prognos", aliases: ["Helårsprognos", "Årsprognos"] },
-  ...MONTH_COLUMNS,
-];
+/** The headers of last year's full-year outcome (the bokslut), in `Utfall` and in a ledger; `Bokslut <År−1>` too. */
+export function priorYearFullAliases(year: number): string[] {
+  return ["Bokslut fg år", `Bokslut ${year - 1}`, "Bokslut föregående år", "Utfall fg helår", "Utfall helår föregående år", "Utfall fg år helår", "Bokslut"];
+}
+
+/** Utfall: `Utfall helår fg år` may be named after last year (`Bokslut 2023`). */
+export function actualColumns(year: number): ColumnSpec[] {
+  return [
+    { key: "post", header: "Post" },
+    { key: "typ", header: "Typ" },
+    { key: "ansvar", header: "Ansvar" },
+    { key: "utfall", header: "Utfall" },
+    { key: "fgar", header: "Utfall fg år", aliases: ["Utfall föregående år", "Fg år", "Föregående år"] },
+    { key: "fghelar", header: "Utfall helår fg år", aliases: priorYearFullAliases(year) },
+    { key: "prognos", header: "Prognos", aliases: ["Helårsprognos", "Årsprognos"] },
+    ...MONTH_COLUMNS,
+  ];
+}
+export const ACTUAL_COLUMNS: ColumnSpec[] = actualColumns(new Date().getFullYear());
 export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: "indikator", header: "Indikator" },
   { key: "utfall", header: "Utfall" },
@@ -54,6 +64,12 @@ export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: "foregaende", header: "Föregående" },
   { key: "enhet", header: "Enhet" },
   { key: "kommentar", header: "Kommentar" },
+  { key: "grupp", header: "Grupp", aliases: ["Perspektiv", "Målområde"] },
+  { key: "malar", header: "Målår", aliases: ["Mål år", "Målåret"] },
+  { key: "utfallk", header: "Utfall kvinnor", aliases: ["Kvinnor", "Utfall K"] },
+  { key: "utfallm", header: "Utfall män", aliases: ["Män", "Utfall M"] },
+  { key: "foregk", header: "Föregående kvinnor", aliases: ["Föregående K", "Fg kvinnor"] },
+  { key: "foregm", header: "Föregående män", aliases: ["Föregående M", "Fg män"] },
 ];
 export const RISK_COLUMNS: ColumnSpec[] = [
   { key: "risk", header: "Risk" },
@@ -64,6 +80,7 @@ export const RISK_COLUMNS: ColumnSpec[] = [
   { key: "kommentar", header: "Kommentar" },
   { key: "ekonomisk", header: "Ekonomisk konsekvens" },
   { key: "foregaende", header: "Föregående riskvärde" },
+  { key: "procent", header: "Sannolikhet %", aliases: ["Sannolikhet (%)", "Sannolikhet i procent", "Sannolikhet procent"] },
 ];
 /** Åtgärder: the effect columns may be named after the year (`Effekt 2024`, `Effekt 2025 (tkr)`). */
 export function measureColumns(year: number): ColumnSpec[] {
@@ -75,8 +92,18 @@ export function measureColumns(year: number): ColumnSpec[] {
     { key: "iprognos", header: "Ingår i prognos", aliases: ["I prognos", "Ingår i prognosen"] },
     { key: "ansvar", header: "Ansvar" },
     { key: "kommentar", header: "Kommentar" },
+    { key: "hos", header: "Effekt hos", aliases: ["Besparing hos", "Effekten hamnar hos"] },
   ];
 }
+
+/** Jämförelsestörande: non-recurring items already inside Utfall and Prognos. */
+export const NONRECURRING_COLUMNS: ColumnSpec[] = [
+  { key: "beskrivning", header: "Beskrivning", aliases: ["Jämförelsestörande post", "Text"] },
+  { key: "post", header: "Post" },
+  { key: "ansvar", header: "Ansvar" },
+  { key: "utfall", header: "Utfall" },
+  { key: "prognos", header: "Prognos", aliases: ["Helårsprognos", "Årsprognos"] },
+];
 
 export const INVESTMENT_COLUMNS: ColumnSpec[] = [
   { key: "projekt", header: "Projekt", aliases: ["Investering", "Investeringsprojekt"] },

@@ -4,10 +4,13 @@
  * with it, and the Office host builds the task pane's settings form from it (hosts/office/settingsIO.ts), so the
  * workbook and the pane accept the same values.
  */
+import { CellRef } from "../core/references";
 import { canon, own } from "../core/text";
 import { AmountUnit } from "../core/units";
-import { Settings } from "../engine/settings";
+import { ResponsibilityChoice, Settings } from "../engine/settings";
 import { reportSheetNameProblem } from "./reportSheetPolicy";
+import { percentToShare } from "../engine/amounts";
+import { parseSwedishNumber } from "./values";
 
 /** A whole number from `min` to `max`; `months` also takes a month's name (augusti → 8). */
 export interface IntSetting {
@@ -66,7 +69,29 @@ export interface ThresholdSetting {
   level: "medium" | "high" | "veryHigh";
 }
 
-export type SettingSpec = { label: string } & (IntSetting | ChoiceSetting<AmountUnit> | ChoiceSetting<boolean> | NumberSetting | ShareSetting | TextSetting | SheetNameSetting | ThresholdSetting);
+/** One percentage per likelihood level, `5 %; 20 %; 50 %; 80 %`, read after Riskskala (its length depends on the scale). */
+export interface LevelsSetting {
+  kind: "levels";
+}
+
+/** `Nej`, `Ja` or ansvar separated by `;` (each checked by the engine against the workbook's ansvar). */
+export interface ResponsibilitiesSetting {
+  kind: "responsibilities";
+  apply(s: Settings, v: ResponsibilityChoice): void;
+}
+
+export type SettingSpec = { label: string } & (
+  | IntSetting
+  | ChoiceSetting<AmountUnit>
+  | ChoiceSetting<boolean>
+  | NumberSetting
+  | ShareSetting
+  | TextSetting
+  | SheetNameSetting
+  | ThresholdSetting
+  | LevelsSetting
+  | ResponsibilitiesSetting
+);
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
@@ -121,6 +146,16 @@ export const SETTINGS_TABLE: Readonly<Record<string, SettingSpec>> = {
     hint: "Ange Per rad eller Summerbar.",
     apply: (s: Settings, summable: boolean) => void (s.summableRounding = summable),
   },
+  diagram: {
+    label: "Diagram",
+    kind: "choice",
+    shown: ["Ja", "Nej"],
+    accepted: { ja: true, nej: false },
+    hint: "Ange Ja eller Nej.",
+    apply: (s: Settings, charts: boolean) => void (s.charts = charts),
+  },
+  "resultatrakning per ansvar": { label: "Resultaträkning per ansvar", kind: "responsibilities", apply: (s, v) => void (s.responsibilityStatements = v) },
+  "sannolikhet per niva": { label: "Sannolikhet per nivå", kind: "levels" },
   "riskniva medel": { label: "Risknivå medel", kind: "threshold", level: "medium" },
   "riskniva hog": { label: "Risknivå hög", kind: "threshold", level: "high" },
   "riskniva mycket hog": { label: "Risknivå mycket hög", kind: "threshold", level: "veryHigh" },
@@ -147,6 +182,38 @@ export function monthNumber(text: string): number | null {
 export function checkChoice<T>(spec: ChoiceSetting<T>, text: string): T | undefined {
   const c = canon(text);
   return own(spec.accepted, spec.abbreviated ? c.replace(/\.$/, "") : c);
+}
+
+/** `Nej` (or empty), `Ja` (also `Alla`) or a list of ansvar separated by `;`. */
+export function parseResponsibilityChoice(text: string, at: CellRef | null): ResponsibilityChoice {
+  const c = canon(text);
+  if (c === "" || c === "nej" || c === "n" || c === "inga") return { kind: "none" };
+  if (c === "ja" || c === "j" || c === "alla") return { kind: "all" };
+  const names = text.split(";").map((n) => n.trim()).filter((n) => n !== "");
+  return names.length === 0 ? { kind: "none" } : { kind: "some", names, at };
+}
+
+const LEVEL_WORDS = ["", "en", "två", "tre", "fyra", "fem"];
+
+/**
+ * `Sannolikhet per nivå` as probabilities (0…1), one per level of a `scale`-point scale, or the reason it cannot be
+ * used: each a percentage 0–100 (the % sign optional), as many as the levels, never falling from one level to the next.
+ */
+export function parseLevels(text: string, scale: number): { levels: number[] } | { problem: string } {
+  const example = scale === 4 ? "5 %; 20 %; 50 %; 80 %" : "5 %; 15 %; 30 %; 50 %; 80 %";
+  const hint = `Ange ${LEVEL_WORDS[scale]} procentsatser, en för varje sannolikhetsnivå 1–${scale}, åtskilda med semikolon, t.ex. ${example}.`;
+  const parts = text.split(";").map((p) => p.trim()).filter((p) => p !== "");
+  if (parts.length !== scale) return { problem: `Listan har ${parts.length === 0 ? "inga värden" : parts.length === 1 ? "ett värde" : `${parts.length} värden`} men skalan har ${scale} nivåer. ${hint}` };
+  const levels: number[] = [];
+  for (const p of parts) {
+    const n = parseSwedishNumber(p);
+    if (n === null) return { problem: hint };
+    const share = /%\s*$/.test(p) ? n : percentToShare(n);
+    if (!(share >= 0 && share <= 1)) return { problem: `Varje procentsats ska vara från 0 till 100. ${hint}` };
+    levels.push(share);
+  }
+  for (let i = 1; i < levels.length; i++) if (levels[i] < levels[i - 1]) return { problem: `En högre nivå kan inte ha lägre sannolikhet än en lägre nivå. ${hint}` };
+  return { levels };
 }
 
 /** Why a sheet name cannot be the report tab's (the report-sheet policy's words), or null. */

@@ -59,6 +59,12 @@ export function rangeAddress(row: number, col: number, rows = 1, cols = 1): stri
   return rows === 1 && cols === 1 ? first : `${first}:${cellAddress(row + rows - 1, col + cols - 1)}`;
 }
 
+/** `$A$1:$C$3`, absolute, as chart series and defined names write a range (a single cell is `$A$1`). */
+export function absoluteRangeAddress(row: number, col: number, rows = 1, cols = 1): string {
+  const cell = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+  return rows === 1 && cols === 1 ? cell(row, col) : `${cell(row, col)}:${cell(row + rows - 1, col + cols - 1)}`;
+}
+
 /** `A:C` for whole columns (zero-based first and last). */
 export function columnsAddress(first: number, last = first): string {
   return `${columnLetters(first)}:${columnLetters(last)}`;

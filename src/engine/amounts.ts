@@ -46,10 +46,16 @@ export function decimal(x: number): { int: Int; decimals: number } {
   return { int: mantissa(x, d), decimals: d };
 }
 
-/** x × k / d (x a decimal, k and d integers, d > 0) rounded to 9 decimals, exactly. */
-export function scaled(x: number, k: number, d: number): number {
-  const { int, decimals } = decimal(x);
-  return quotient9(mul(int, k), mul(d, pow10(decimals)));
+/** x × y (each a decimal, as the shortest decimal its double stands for) rounded to 9 decimals, exactly. */
+export function product(x: number, y: number): number {
+  const a = decimal(x), b = decimal(y);
+  return quotient9(mul(a.int, b.int), pow10(a.decimals + b.decimals));
+}
+
+/** A share from percent points (20 → 0.2, 12.5 → 0.125), exactly: the nearest double to the decimal quotient. */
+export function percentToShare(points: number): number {
+  const { int, decimals } = decimal(points);
+  return typeof int === "number" && decimals + 2 <= 20 ? int / 10 ** (decimals + 2) : quotient9(int, pow10(decimals + 2));
 }
 
 /** The decimal digits of x (≤ 15 significant) as an exact integer times 10^-decimals. */

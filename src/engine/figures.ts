@@ -7,9 +7,11 @@ export interface ExactFigures {
   actual: Int;
   budgetPeriod: Int;
   budgetYear: Int;
-  /** null when the workbook has no Utfall fg år / Prognos. */
+  /** null when the workbook has no Utfall fg år / Prognos / Utfall helår fg år. */
   actualPriorYear: Int | null;
   forecast: Int | null;
+  /** Last year's full-year outcome (the bokslut), or null without the column. */
+  actualPriorYearFull: Int | null;
 }
 
 /** Running exact sums of base amounts: one pass, no intermediate arrays. */
@@ -19,21 +21,32 @@ export class FigureSum {
   budgetYear: Int = 0;
   prior: Int = 0;
   forecast: Int = 0;
+  priorFull: Int = 0;
+  /** Lines added (with `add`), for telling whether a sum has any. */
+  lines = 0;
 
-  add(actual: Int, budgetPeriod: Int, budgetYear: Int, prior: Int, forecast: Int): void {
+  add(actual: Int, budgetPeriod: Int, budgetYear: Int, prior: Int, forecast: Int, priorFull: Int = 0): void {
     this.actual = add(this.actual, actual);
     this.budgetPeriod = add(this.budgetPeriod, budgetPeriod);
     this.budgetYear = add(this.budgetYear, budgetYear);
     this.prior = add(this.prior, prior);
     this.forecast = add(this.forecast, forecast);
+    if (priorFull !== 0) this.priorFull = add(this.priorFull, priorFull);
   }
 
   addSum(s: FigureSum): void {
-    this.add(s.actual, s.budgetPeriod, s.budgetYear, s.prior, s.forecast);
+    this.add(s.actual, s.budgetPeriod, s.budgetYear, s.prior, s.forecast, s.priorFull);
   }
 
-  exact(hasPriorYear: boolean, hasForecast: boolean): ExactFigures {
-    return { actual: this.actual, budgetPeriod: this.budgetPeriod, budgetYear: this.budgetYear, actualPriorYear: hasPriorYear ? this.prior : null, forecast: hasForecast ? this.forecast : null };
+  exact(hasPriorYear: boolean, hasForecast: boolean, hasPriorYearFull = false): ExactFigures {
+    return {
+      actual: this.actual,
+      budgetPeriod: this.budgetPeriod,
+      budgetYear: this.budgetYear,
+      actualPriorYear: hasPriorYear ? this.prior : null,
+      forecast: hasForecast ? this.forecast : null,
+      actualPriorYearFull: hasPriorYearFull ? this.priorFull : null,
+    };
   }
 }
 
@@ -48,6 +61,7 @@ export function variancePercent(variance: Int, budget: Int, scale: AmountScale, 
 /** Figures in the report's unit from exact base amounts; variances are derived, never stored separately. */
 export function makeFigures(e: ExactFigures, scale: AmountScale, decimals: number): Figures {
   const variance = sub(e.actual, e.budgetPeriod);
+  const change = e.actualPriorYear === null ? null : sub(e.actual, e.actualPriorYear);
   return {
     actualPriorYear: e.actualPriorYear === null ? null : scale.toReport(e.actualPriorYear),
     actual: scale.toReport(e.actual),
@@ -57,6 +71,9 @@ export function makeFigures(e: ExactFigures, scale: AmountScale, decimals: numbe
     budgetYear: scale.toReport(e.budgetYear),
     forecast: e.forecast === null ? null : scale.toReport(e.forecast),
     forecastVariance: e.forecast === null ? null : scale.toReport(sub(e.forecast, e.budgetYear)),
+    actualPriorYearFull: e.actualPriorYearFull === null ? null : scale.toReport(e.actualPriorYearFull),
+    changeFromPriorYear: change === null ? null : scale.toReport(change),
+    changePercentFromPriorYear: change === null || e.actualPriorYear === null ? null : variancePercent(change, e.actualPriorYear as Int, scale, decimals),
   };
 }
 

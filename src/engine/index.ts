@@ -4,11 +4,13 @@ import { Settings } from "./settings";
 import { assessIndicators, IndicatorResult } from "./indicatorStatus";
 import { computeInvestments, InvestmentFigures, InvestmentGroup, InvestmentResult } from "./investments";
 import { computeMeasures, MeasureResult, MeasuresSummary } from "./measures";
-import { assessRisks, RiskResult } from "./risk";
+import { assessRisks, RiskResult, RiskSummary, summariseRisks } from "./risk";
 import { computeSensitivity, SensitivityResult } from "./sensitivity";
 import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
+import { computeNonRecurring, NonRecurringResult } from "./nonRecurring";
+import { computeResponsibilityStatements, ResponsibilityStatement } from "./responsibilityStatement";
 
 /** An account behind a post, in the report's unit (the JSON's `accounts`, the report's appendix). */
 export interface AccountResult {
@@ -26,6 +28,8 @@ export interface EngineResult {
   income: IncomeResult;
   indicators: IndicatorResult[];
   risks: RiskResult[];
+  /** The risks' expected effects and unweighted consequences, summed. */
+  riskSummary: RiskSummary;
   sensitivity: SensitivityResult[];
   /** Measures for a budget in balance, when the workbook has them. */
   measures: { measures: MeasureResult[]; summary: MeasuresSummary } | null;
@@ -33,6 +37,10 @@ export interface EngineResult {
   investments: { projects: InvestmentResult[]; groups: InvestmentGroup[]; total: InvestmentFigures } | null;
   /** The accounts behind each post, when the workbook is a ledger (Huvudbok). */
   accounts: AccountResult[] | null;
+  /** Non-recurring items and the result without them, when the workbook has `Jämförelsestörande`. */
+  nonRecurring: NonRecurringResult | null;
+  /** The ansvar that get a resultaträkning of their own (setting `Resultaträkning per ansvar`); empty for none. */
+  responsibilityStatements: ResponsibilityStatement[];
 }
 
 /** Runs every calculation on a read workbook. Data problems are appended to `findings`. */
@@ -43,15 +51,19 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     ? computeIncome(ledger.budget, ledger.actuals, settings, ledger.hasPriorYear, ledger.hasForecast, findings)
     : computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
+  const risks = assessRisks(input.risks, settings.riskThresholds, settings.probabilityPerLevel);
   return {
     settings,
     income,
     indicators: assessIndicators(input.indicators, settings.indicatorTolerance),
-    risks: assessRisks(input.risks, settings.riskScale, settings.riskThresholds),
+    risks,
+    riskSummary: summariseRisks(risks),
     sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings),
     measures: input.measures ? computeMeasures(input.measures, settings.measureUnit, settings.unitOut, forecast === null ? null : { units: forecast, scale: income.scale }) : null,
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
+    nonRecurring: input.nonRecurring ? computeNonRecurring(input.nonRecurring, income, settings, findings) : null,
+    responsibilityStatements: computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings),
   };
 }
 

@@ -4,7 +4,7 @@
  * workbook's signs).
  */
 import { Settings } from "./settings";
-import { AccountRule, ActualRows, BudgetRows, IndicatorInput, InvestmentInput, LedgerRows, MeasureInput, RiskInput, SensitivityInput } from "./types";
+import { AccountRule, ActualRows, BudgetRows, IndicatorInput, InvestmentInput, LedgerRows, MeasureInput, NonRecurringInput, RiskInput, SensitivityInput } from "./types";
 
 export interface EngineInput {
   settings: Settings;
@@ -22,4 +22,6 @@ export interface EngineInput {
   ledger: { rows: LedgerRows; plan: AccountRule[] } | null;
   /** Investment projects, or null when there is no `Investeringar` range. */
   investments: InvestmentInput[] | null;
+  /** Non-recurring items (`Jämförelsestörande`), or null when there is no such range. */
+  nonRecurring: NonRecurringInput[] | null;
 }

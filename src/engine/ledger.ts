@@ -60,6 +60,7 @@ interface Group {
   months: Int[] | null;
   actual: Int;
   prior: Int;
+  priorFull: Int;
   forecast: Int;
   forecastGiven: boolean;
 }
@@ -71,7 +72,7 @@ interface Group {
 export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsPositive: boolean, findings: Finding[]): LedgerResult {
   const own = new AccountPlan(plan);
   const fallback = new AccountPlan(DEFAULT_RULES);
-  const scale = new AmountScale(maxDecimals(rows.budget, rows.months, rows.actual, rows.priorYear, rows.forecast), "kr", "kr");
+  const scale = new AmountScale(maxDecimals(rows.budget, rows.months, rows.actual, rows.priorYear, rows.priorYearFull, rows.forecast), "kr", "kr");
   const at = (i: number): CellRef => ({ sheet: rows.origin.sheet, row: rows.origin.rows[i], col: rows.origin.col });
   const amount = (a: Float64Array | null, i: number): Int => (a && !Number.isNaN(a[i]) ? scale.units(a[i]) : 0);
 
@@ -158,7 +159,7 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
       g = groups.length;
       byPost[d.post] = g;
       linesOf.push(new Map());
-      groups.push({ resp, item: d.rule.item, kind: KIND_CODES.indexOf(d.rule.kind), firstRow: i, budget: 0, months: monthly ? new Array<Int>(12).fill(0) : null, actual: 0, prior: 0, forecast: 0, forecastGiven: false });
+      groups.push({ resp, item: d.rule.item, kind: KIND_CODES.indexOf(d.rule.kind), firstRow: i, budget: 0, months: monthly ? new Array<Int>(12).fill(0) : null, actual: 0, prior: 0, priorFull: 0, forecast: 0, forecastGiven: false });
     }
     const group = groups[g];
     const budget = rows.budget && !Number.isNaN(rows.budget[i]) ? amount(rows.budget, i) : null;
@@ -176,6 +177,8 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
     group.actual = add(group.actual, negate ? neg(actual) : actual);
     const prior = amount(rows.priorYear, i);
     group.prior = add(group.prior, negate ? neg(prior) : prior);
+    const priorFull = amount(rows.priorYearFull, i);
+    group.priorFull = add(group.priorFull, negate ? neg(priorFull) : priorFull);
     const f = rows.forecast ? rows.forecast[i] : NaN;
     const forecast = Number.isNaN(f) ? year : scale.units(f);
     if (!Number.isNaN(f)) group.forecastGiven = true;
@@ -224,6 +227,7 @@ export function mapLedger(rows: LedgerRows, plan: readonly AccountRule[], costsP
     actual: Float64Array.from(groups, (g) => back(g.actual)),
     months: null,
     priorYear: rows.priorYear ? Float64Array.from(groups, (g) => back(g.prior)) : null,
+    priorYearFull: rows.priorYearFull ? Float64Array.from(groups, (g) => back(g.priorFull)) : null,
     forecast: rows.forecast ? Float64Array.from(groups, (g) => (g.forecastGiven ? back(g.forecast) : NaN)) : null,
     forecastCol: rows.origin.col,
     origin,

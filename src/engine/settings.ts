@@ -1,3 +1,4 @@
+import { CellRef } from "../core/references";
 import { AmountUnit } from "../core/units";
 
 /** Thresholds (lowest riskvärde) for each level above low. */
@@ -42,7 +43,19 @@ export interface Settings {
   ledgerDebitPositive: boolean;
   /** Avrundning = Summerbar: the report rounds parts so that they sum to their rounded totals. */
   summableRounding: boolean;
+  /** Diagram = Ja: the report tab has its charts (Nej leaves them out). */
+  charts: boolean;
+  /**
+   * Sannolikhet per nivå: the probability (0…1) of each likelihood level 1…Riskskala, or null when not set. No
+   * probability is ever assumed from a level without it.
+   */
+  probabilityPerLevel: number[] | null;
+  /** Resultaträkning per ansvar: none (Nej), every ansvar (Ja), or the ansvar named, with the setting's cell. */
+  responsibilityStatements: ResponsibilityChoice;
 }
+
+/** Which ansvar get a resultaträkning of their own. */
+export type ResponsibilityChoice = { kind: "none" } | { kind: "all" } | { kind: "some"; names: string[]; at: CellRef | null };
 
 /** Default risk thresholds for each scale: 4-point 1–3 low, 4–6 medium, 8–9 high, 12–16 very high. */
 export const DEFAULT_RISK_THRESHOLDS: Record<4 | 5, RiskThresholds> = {
@@ -70,5 +83,8 @@ export function defaultSettings(now: Date = new Date()): Settings {
     measureUnit: "kr",
     ledgerDebitPositive: true,
     summableRounding: false,
+    charts: true,
+    probabilityPerLevel: null,
+    responsibilityStatements: { kind: "none" },
   };
 }

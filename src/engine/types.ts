@@ -45,6 +45,8 @@ export interface ActualRows {
   priorYear: Float64Array | null;
   /** Forecast for the year (NaN for an empty cell), or null when the column is absent. */
   forecast: Float64Array | null;
+  /** Last year's full-year outcome, the bokslut (0 for an empty cell), or null when the column is absent. */
+  priorYearFull: Float64Array | null;
   /** Sheet column of Prognos, for findings about empty forecast cells. */
   forecastCol: number;
   origin: RowOrigin;
@@ -60,6 +62,12 @@ export interface Figures {
   budgetYear: number;
   forecast: number | null;
   forecastVariance: number | null;
+  /** Last year's full-year outcome (Bokslut <År−1>), or null without the column `Utfall helår fg år`. */
+  actualPriorYearFull: number | null;
+  /** actual − actualPriorYear (positive is favourable, as every variance), or null without `Utfall fg år`. */
+  changeFromPriorYear: number | null;
+  /** changeFromPriorYear / |actualPriorYear|, null when last year's figure would print as zero. */
+  changePercentFromPriorYear: number | null;
 }
 
 export type IndicatorStatus = "met" | "partlyMet" | "notMet" | "notAssessable";
@@ -77,6 +85,15 @@ export interface IndicatorInput {
   comment: string | null;
   /** True when the workbook shows Utfall/Mål as a percentage (0.43 shown as 43 %). */
   percentFormat: boolean;
+  /** The group the indicator stands under (`Personal`, `Kund`), or null. */
+  group: string | null;
+  /** The year the target is to be reached, or null. */
+  targetYear: number | null;
+  /** Values for kvinnor and män (Utfall stays the total), or null. */
+  actualWomen: number | null;
+  actualMen: number | null;
+  previousWomen: number | null;
+  previousMen: number | null;
   source: SourceRef;
 }
 
@@ -89,8 +106,13 @@ export interface RiskInput {
   action: string | null;
   owner: string | null;
   comment: string | null;
-  /** Amount in the report unit if the risk occurs. */
+  /**
+   * The effect on the result if the risk occurs, in the report unit, signed as the report signs its effects on the
+   * result: a loss is negative, whatever Teckenkonvention says about how costs are entered (as non-recurring items).
+   */
   economicConsequence: number | null;
+  /** The risk's own probability of occurring this year (`Sannolikhet %`), 0…1, or null. */
+  ownProbability: number | null;
   previousRiskValue: number | null;
   source: SourceRef;
 }
@@ -120,7 +142,22 @@ export interface MeasureInput {
   inForecast: boolean;
   responsibility: string | null;
   comment: string | null;
+  /** Another nämnd or party where the saving lands (`Effekt hos`): it does not improve this nämnd's result. */
+  effectAt: string | null;
   source: SourceRef;
+}
+
+/** A non-recurring item (jämförelsestörande post), already inside Utfall and Prognos. Amounts in the input unit, gain positive. */
+export interface NonRecurringInput {
+  description: string;
+  item: string;
+  responsibility: string | null;
+  actual: number | null;
+  forecast: number | null;
+  source: SourceRef;
+  /** The Post and Ansvar cells, for findings about the post or ansvar named. */
+  itemAt: CellRef;
+  responsibilityAt: CellRef | null;
 }
 
 /** One investment project, in the input unit, spending negative. */
@@ -152,6 +189,8 @@ export interface LedgerRows {
   months: Float64Array | null;
   actual: Float64Array | null;
   priorYear: Float64Array | null;
+  /** Last year's full-year outcome (the bokslut), or null when the ledger has no such column. */
+  priorYearFull: Float64Array | null;
   /** Forecast (NaN for an empty cell), or null when the ledger has none. */
   forecast: Float64Array | null;
   /** True when the export booked debit positive (the amounts above have been turned), for messages in its own sign. */

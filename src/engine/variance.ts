@@ -37,6 +37,9 @@ export interface Totals {
 export interface ResponsibilityRow extends Figures {
   responsibility: string;
   significant: boolean;
+  /** The ansvar's revenue and costs, when it has lines of both kinds (else null). */
+  revenue: Figures | null;
+  cost: Figures | null;
 }
 
 export interface IncomeResult {
@@ -54,6 +57,8 @@ export interface IncomeResult {
   byResponsibility: ResponsibilityRow[] | null;
   hasPriorYear: boolean;
   hasForecast: boolean;
+  /** True when the workbook gives last year's full-year outcome (`Utfall helår fg år`). */
+  hasPriorYearFull: boolean;
   /** True when the workbook has över-/underskott rows. */
   hasCarryover: boolean;
   scale: AmountScale;
@@ -147,8 +152,9 @@ export function computeIncome(
   hasForecast: boolean,
   findings: Finding[],
 ): IncomeResult {
+  const hasPriorYearFull = actuals.priorYearFull !== null;
   const scale = new AmountScale(
-    maxDecimals(budget.budgetYear, budget.months, actuals.actual, actuals.months, actuals.priorYear, actuals.forecast),
+    maxDecimals(budget.budgetYear, budget.months, actuals.actual, actuals.months, actuals.priorYear, actuals.forecast, actuals.priorYearFull),
     settings.unitIn,
     settings.unitOut,
   );
@@ -284,11 +290,12 @@ export function computeIncome(
         budgetPeriod = periodUnits(scale, budgetYear, null, b, m);
       }
     }
-    let actual: Int = 0, prior: Int = 0, fc: Int = budgetYear;
+    let actual: Int = 0, prior: Int = 0, fc: Int = budgetYear, priorFull: Int = 0;
     if (a >= 0) {
       if (actuals.actual) actual = signed(scale.units(actuals.actual[a]), negate);
       else if (actuals.months) actual = signed(periodUnits(scale, 0, actuals.months, a, m), negate);
       if (actuals.priorYear) prior = signed(scale.units(actuals.priorYear[a]), negate);
+      if (actuals.priorYearFull) priorFull = signed(scale.units(actuals.priorYearFull[a]), negate);
       if (actuals.forecast) {
         const f = actuals.forecast[a];
         if (!Number.isNaN(f)) fc = signed(scale.units(f), negate);
@@ -299,6 +306,7 @@ export function computeIncome(
     x.budgetYear = budgetYear;
     x.prior = prior;
     x.fc = fc;
+    x.priorFull = priorFull;
   };
 
   const sums = KIND_CODES.map(() => new FigureSum());
@@ -308,6 +316,10 @@ export function computeIncome(
   const respOf = new Int32Array(respIds.size).fill(-1);
   const respSums: FigureSum[] = [];
   const respFirst: number[] = [];
+  // Per ansvar, its revenue and its costs (for the per-ansvar table's intäkter and kostnader).
+  const respRevenue: FigureSum[] = [];
+  const respCost: FigureSum[] = [];
+  const REVENUE = KIND_CODES.indexOf("revenue");
   let hasResponsibility = false;
   let hasCarryover = false;
   for (let l = 0; l < rowCount; l++) {
@@ -316,7 +328,7 @@ export function computeIncome(
     if (a >= 0 && actuals.forecast && b >= 0 && Number.isNaN(actuals.forecast[a]) && hasForecast) {
       findings.push(finding("FORECAST_BLANK", actuals.origin.range, { sheet: actuals.origin.sheet, row: actuals.origin.rows[a], col: actuals.forecastCol }, { key: keyOf(actuals.item[a], actuals.responsibility[a]) }));
     }
-    sums[k].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+    sums[k].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
     if (k === CARRYOVER) hasCarryover = true;
     const item = b >= 0 ? bItem[b] : aItem[a];
     const resp = b >= 0 ? bResp[b] : aResp[a];
@@ -326,20 +338,27 @@ export function computeIncome(
       statementSums.push(new FigureSum());
       statementFirst.push(l);
     }
-    statementSums[g].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+    statementSums[g].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
     if ((b >= 0 ? budget.responsibility[b] : actuals.responsibility[a]) !== null) hasResponsibility = true;
     let r = respOf[resp];
     if (r < 0) {
       r = respOf[resp] = respSums.length;
       respSums.push(new FigureSum());
+      respRevenue.push(new FigureSum());
+      respCost.push(new FigureSum());
       respFirst.push(l);
     }
-    respSums[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc);
+    respSums[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
+    if (k === REVENUE || k === COST) {
+      const kindSum = k === REVENUE ? respRevenue : respCost;
+      kindSum[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
+      kindSum[r].lines++;
+    }
   }
 
   const figures = (e: ExactFigures) => makeFigures(e, scale, decimals);
   const withSignificance = <T extends Figures>(f: T) => ({ ...f, significant: isSignificant(f, materialityAmount, materialityPercent) });
-  const exactOf = (s: FigureSum) => s.exact(hasPriorYear, hasForecast);
+  const exactOf = (s: FigureSum) => s.exact(hasPriorYear, hasForecast, hasPriorYearFull);
   const result = new FigureSum();
   for (let k = 0; k < KIND_CODES.length; k++) if (k !== CARRYOVER) result.addSum(sums[k]);
   const including = new FigureSum();
@@ -366,12 +385,27 @@ export function computeIncome(
     return { ...withSignificance(figures(exact)), responsibility: null, item: lineName(l).item, kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
   });
   const byResponsibility = hasResponsibility
-    ? respSums.map((s, r) => ({ ...withSignificance(figures(exactOf(s))), responsibility: lineName(respFirst[r]).responsibility ?? "" }))
+    ? respSums.map((s, r) => {
+        const both = respRevenue[r].lines > 0 && respCost[r].lines > 0;
+        return {
+          ...withSignificance(figures(exactOf(s))),
+          responsibility: lineName(respFirst[r]).responsibility ?? "",
+          revenue: both ? figures(exactOf(respRevenue[r])) : null,
+          cost: both ? figures(exactOf(respCost[r])) : null,
+        };
+      })
     : null;
 
   const rowAt = (l: number): IncomeRow => {
     lineUnits(lineBudget[l], lineActual[l], lineKind[l]);
-    const exact: ExactFigures = { actual: x.actual, budgetPeriod: x.budgetPeriod, budgetYear: x.budgetYear, actualPriorYear: hasPriorYear ? x.prior : null, forecast: hasForecast ? x.fc : null };
+    const exact: ExactFigures = {
+      actual: x.actual,
+      budgetPeriod: x.budgetPeriod,
+      budgetYear: x.budgetYear,
+      actualPriorYear: hasPriorYear ? x.prior : null,
+      forecast: hasForecast ? x.fc : null,
+      actualPriorYearFull: hasPriorYearFull ? x.priorFull : null,
+    };
     return { ...withSignificance(figures(exact)), ...lineName(l), kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
   };
   return {
@@ -386,6 +420,7 @@ export function computeIncome(
     byResponsibility,
     hasPriorYear,
     hasForecast,
+    hasPriorYearFull,
     hasCarryover,
     scale,
   };
@@ -398,6 +433,7 @@ class LineUnits {
   budgetYear: Int = 0;
   prior: Int = 0;
   fc: Int = 0;
+  priorFull: Int = 0;
 }
 
 /** Units with the sign turned when `negate` (costs shown positive). */

@@ -16,13 +16,14 @@ export function writeAnalysis(result: EngineResult): string[] {
   return [
     forecastParagraph(result, v),
     periodParagraph(result, v),
+    nonRecurringParagraph(result, v),
     deviationParagraph(result, v),
     costParagraph(result, v),
     responsibilityParagraph(result, v),
     measuresParagraph(result, v),
     investmentParagraph(result, v),
     indicatorParagraph(result),
-    riskParagraph(result),
+    riskParagraph(result, v),
     sensitivityParagraph(result, v),
   ].filter((p): p is string => p !== null && p !== "");
 }
@@ -69,6 +70,25 @@ function periodParagraph(result: EngineResult, v: Voice): string {
   );
 }
 
+function nonRecurringParagraph(result: EngineResult, v: Voice): string | null {
+  const nr = result.nonRecurring;
+  if (!nr || nr.items.length === 0) return null;
+  if (v.isZero(nr.sum.actual) && (nr.sum.forecast === null || v.isZero(nr.sum.forecast))) return null;
+  return paragraph(
+    ...PHRASES.nonRecurring(
+      {
+        names: nr.items.map((n) => n.description),
+        actual: nr.sum.actual,
+        forecast: nr.sum.forecast,
+        excludingActual: nr.resultExcluding.actual,
+        excludingForecast: nr.resultExcluding.forecast,
+        carryover: result.income.hasCarryover,
+      },
+      v,
+    ),
+  );
+}
+
 function deviationParagraph(result: EngineResult, v: Voice): string {
   const lines = result.income.statement.filter((r) => r.kind !== "carryover");
   const period = extremes(lines.filter((r) => r.significant), (r) => r.variance, v);
@@ -83,7 +103,16 @@ function costParagraph(result: EngineResult, v: Voice): string | null {
   if (cost.actualPriorYear === null || cost.actualPriorYear === 0) return null;
   const now = Math.abs(cost.actual);
   const before = Math.abs(cost.actualPriorYear);
-  return PHRASES.costChange({ before, now, change: (now - before) / before }, v);
+  // The posts that moved most in kronor against last year: the two largest increases and the largest decrease.
+  const lines = result.income.statement.filter((r) => r.kind === "cost" && r.changeFromPriorYear !== null && !v.isZero(r.changeFromPriorYear));
+  const mover = (r: (typeof lines)[number]) => ({ item: r.item, change: r.changeFromPriorYear as number, share: r.changePercentFromPriorYear === null ? null : Math.abs(r.changePercentFromPriorYear) });
+  const increases = lines.filter((r) => (r.changeFromPriorYear as number) < 0).sort((a, b) => (a.changeFromPriorYear as number) - (b.changeFromPriorYear as number));
+  const decreases = lines.filter((r) => (r.changeFromPriorYear as number) > 0).sort((a, b) => (b.changeFromPriorYear as number) - (a.changeFromPriorYear as number));
+  const costLines = result.income.statement.filter((r) => r.kind === "cost").length;
+  return paragraph(
+    PHRASES.costChange({ before, now, change: (now - before) / before }, v),
+    ...(costLines > 1 ? PHRASES.costMovers({ increases: increases.slice(0, 2).map(mover), decrease: decreases.length > 0 ? mover(decreases[0]) : null }, v) : []),
+  );
 }
 
 function responsibilityParagraph(result: EngineResult, v: Voice): string | null {
@@ -106,9 +135,13 @@ function measuresParagraph(result: EngineResult, v: Voice): string | null {
   const decided = m.measures.filter((x) => x.status === "decided");
   const proposed = m.measures.filter((x) => x.status === "proposed");
   const inForecast = decided.every((x) => x.inForecast) ? "all" : decided.every((x) => !x.inForecast) ? "none" : "some";
+  const at: string[] = [];
+  for (const x of m.measures) if (x.effectAt !== null && !at.some((a) => a.toLowerCase() === (x.effectAt as string).toLowerCase())) at.push(x.effectAt);
+  const elsewhere = at.length > 0 && !(v.isZero(s.elsewhereThisYear) && v.isZero(s.elsewhereNextYear));
   return paragraph(
     decided.length > 0 && PHRASES.decidedMeasures({ count: decided.length, thisYear: s.decidedThisYear, nextYear: s.decidedNextYear, inForecast }, v),
     proposed.length > 0 && PHRASES.proposedMeasures({ count: proposed.length, thisYear: s.proposedThisYear, nextYear: s.proposedNextYear }, v),
+    elsewhere && PHRASES.measuresElsewhere({ thisYear: s.elsewhereThisYear, nextYear: s.elsewhereNextYear, at }, v),
     s.forecastWithMeasures !== null && !v.isZero(s.notInForecastThisYear) && PHRASES.forecastWithMeasures({ forecast: s.forecastWithMeasures, carryover: result.income.hasCarryover }, v),
   );
 }
@@ -130,13 +163,23 @@ function indicatorParagraph(result: EngineResult): string | null {
   );
 }
 
-function riskParagraph(result: EngineResult): string | null {
+function riskParagraph(result: EngineResult, v: Voice): string | null {
   const risks = result.risks;
   if (risks.length === 0) return null;
   const at = (level: "veryHigh" | "high") => risks.filter((r) => r.level === level).map((r) => ({ name: r.risk, value: r.riskValue }));
   const [veryHigh, high] = [at("veryHigh"), at("high")];
-  if (veryHigh.length === 0 && high.length === 0) return PHRASES.noHighRisk({ count: risks.length });
-  return paragraph(veryHigh.length > 0 && PHRASES.risksAtLevel({ level: "veryHigh", risks: veryHigh }), high.length > 0 && PHRASES.risksAtLevel({ level: "high", risks: high }));
+  // What the risks with an economic consequence are expected to cost: weighted where a probability is known, and
+  // for the others only what they cost if they occur, with the reason no expected value is given.
+  const s = result.riskSummary;
+  const weighted = risks.filter((r) => r.expectedEffect !== null);
+  const largest = weighted.reduce<(typeof weighted)[number] | null>((m, r) => (m === null || Math.abs(r.expectedEffect as number) > Math.abs(m.expectedEffect as number) ? r : m), null);
+  return paragraph(
+    veryHigh.length === 0 && high.length === 0 && PHRASES.noHighRisk({ count: risks.length }),
+    veryHigh.length > 0 && PHRASES.risksAtLevel({ level: "veryHigh", risks: veryHigh }),
+    high.length > 0 && PHRASES.risksAtLevel({ level: "high", risks: high }),
+    s.weighted > 0 && PHRASES.riskExpected({ count: s.weighted, total: s.expectedEffect, largest: largest && { name: largest.risk, effect: largest.expectedEffect as number } }, v),
+    s.unweighted > 0 && PHRASES.riskUnweighted({ count: s.unweighted, total: s.unweightedConsequence, alsoWeighted: s.weighted > 0 }, v),
+  );
 }
 
 function sensitivityParagraph(result: EngineResult, v: Voice): string | null {

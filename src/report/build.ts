@@ -10,10 +10,15 @@ import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
-import { indicatorSection } from "./sections/indicators";
+import { addCharts } from "./charts";
+import { costDevelopmentSection } from "./sections/costDevelopment";
+import { indicatorGenderSection, indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
+import { nonRecurringSection } from "./sections/nonRecurring";
 import { responsibilitySection } from "./sections/responsibility";
+import { responsibilityKindsSection } from "./sections/responsibilityKinds";
+import { responsibilityStatementsSection } from "./sections/responsibilityStatements";
 import { matrixSection, riskSection } from "./sections/risks";
 import { sensitivitySection } from "./sections/sensitivity";
 import { statementSection } from "./sections/statement";
@@ -87,10 +92,15 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),
     statementSection(ctx),
+    nonRecurringSection(ctx),
+    costDevelopmentSection(ctx),
     responsibilitySection(ctx),
+    responsibilityKindsSection(ctx),
+    responsibilityStatementsSection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),
     indicatorSection(ctx),
+    indicatorGenderSection(ctx),
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),
@@ -101,6 +111,9 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   ];
   const { settings } = result;
   const blocks = sections.filter((b): b is ReportBlock => b !== null);
+  // The charts stand in their sections' blocks; the cells only they draw come last, below the print area.
+  const chartData = settings.charts ? addCharts(ctx, blocks) : null;
+  if (chartData) blocks.push(chartData);
   refuseLongText(blocks);
   return {
     sheetName: settings.reportSheet,

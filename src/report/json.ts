@@ -5,8 +5,10 @@ import { IncomeRow } from "../engine/variance";
 import { UppfoljningError } from "../findings/errors";
 import { Finding, toPublic } from "../findings/findings";
 
+/** The figures of a line or total, in the contract's order: v1's, then v3's (last year's bokslut and the change). */
 const FIELDS: (keyof Figures)[] = [
   "actualPriorYear", "actual", "budgetPeriod", "variance", "variancePercent", "budgetYear", "forecast", "forecastVariance",
+  "actualPriorYearFull", "changeFromPriorYear",
 ];
 
 const INVESTMENT_FIELDS: (keyof InvestmentFigures)[] = [
@@ -43,24 +45,29 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
       carryover: figures(t.carryover),
       resultIncludingCarryover: figures(t.resultIncludingCarryover),
     },
-    byResponsibility: income.byResponsibility?.map((r) => ({ responsibility: r.responsibility, ...figures(r) })) ?? null,
+    byResponsibility:
+      income.byResponsibility?.map((r) => ({ responsibility: r.responsibility, ...figures(r), revenue: r.revenue && figures(r.revenue), cost: r.cost && figures(r.cost) })) ?? null,
     indicators: result.indicators.map((i) => ({
       indicator: i.indicator, actual: i.actual, target: i.target, direction: i.direction, status: i.status, trend: i.trend,
+      group: i.group, targetYear: i.targetYear, actualWomen: i.actualWomen, actualMen: i.actualMen, previousWomen: i.previousWomen, previousMen: i.previousMen,
     })),
+    // No probability is assumed from a level: without Sannolikhet % or Sannolikhet per nivå both are null.
     risks: result.risks.map((r) => ({
       risk: r.risk, likelihood: r.likelihood, consequence: r.consequence, riskValue: r.riskValue, level: r.level,
-      economicConsequence: r.economicConsequence, expectedValue: r.expectedValue,
+      economicConsequence: r.economicConsequence, probability: r.probability, probabilitySource: r.probabilitySource, expectedEffect: r.expectedEffect,
     })),
     sensitivity: result.sensitivity.map((s) => ({ factor: s.factor, base: s.base, change: s.change, effect: s.effect })),
   };
   if (result.measures) {
     doc.measures = result.measures.measures.map((m) => ({
       measure: m.measure, status: m.status, effectThisYear: m.effectThisYearReport, effectNextYear: m.effectNextYearReport, inForecast: m.inForecast,
+      effectAt: m.effectAt,
     }));
     const s = result.measures.summary;
     doc.measuresSummary = {
       decidedThisYear: s.decidedThisYear, decidedNextYear: s.decidedNextYear, proposedThisYear: s.proposedThisYear,
       proposedNextYear: s.proposedNextYear, forecastWithMeasures: s.forecastWithMeasures,
+      elsewhereThisYear: s.elsewhereThisYear, elsewhereNextYear: s.elsewhereNextYear,
     };
   }
   if (result.investments) {
@@ -69,6 +76,14 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
     doc.investmentTotals = pick(result.investments.total);
   }
   if (result.accounts) doc.accounts = null;
+  const nr = result.nonRecurring;
+  doc.nonRecurring = nr && nr.items.map((n) => ({ description: n.description, item: n.item, responsibility: n.responsibility, actual: n.actualReport, forecast: n.forecastReport }));
+  (doc.totals as Record<string, unknown>).resultExcludingNonRecurring = nr && { actual: nr.resultExcluding.actual, forecast: nr.resultExcluding.forecast };
+  doc.responsibilityStatements = result.responsibilityStatements.map((st) => ({
+    responsibility: st.responsibility,
+    income: st.lines.map(incomeRow),
+    totals: Object.fromEntries(Object.entries(st.totals).map(([k, f]) => [k, figures(f)])),
+  }));
   doc.notices = findings.map(toPublic).map(({ code, range, cell, message }) => ({ code, range, cell, message }));
   return doc;
 }

@@ -29,7 +29,7 @@ export interface CellStyle {
 export type CellValue = string | number | null;
 
 /** What a row is, for pagination and for sizing (see paginate.ts). */
-export type RowRole = "title" | "section" | "subsection" | "header" | "body" | "total" | "note" | "text" | "blank";
+export type RowRole = "title" | "section" | "subsection" | "header" | "body" | "total" | "note" | "text" | "blank" | "chart";
 
 export interface ReportCell {
   value: CellValue;
@@ -67,6 +67,86 @@ export interface ReportBlock {
   newPage?: boolean;
   /** Not printed: the block stands below the print area (notices about the input, for the controller only). */
   screenOnly?: boolean;
+  /** Its cells take the columns as the rest of the report sizes them, without widening any (cells only charts draw). */
+  fitsColumns?: boolean;
+  /** Charts standing over rows of this block (rows of role "chart", kept on the page of what stands above them). */
+  charts?: ReportChart[];
+}
+
+/** What a chart shows (for readers of the model and its tests); how it is drawn is its `type`. */
+export type ChartKind = "variance" | "bridge" | "tornado" | "forecast";
+
+/** How a chart is drawn: horizontal bars side by side, columns stacked on each other (a bridge), or lines. */
+export type ChartType = "barClustered" | "columnStacked" | "line";
+
+/**
+ * Cells of the report down one column: rows `first` to `last` (indices into the rows of the block with id `block`) in
+ * grid column `col`. The layout turns it into a range of the sheet once pagination has placed the rows.
+ */
+export interface CellColumn {
+  block: string;
+  first: number;
+  last: number;
+  col: number;
+}
+
+/** How one point (bar, column, marker) looks where it differs from its series. Colours are `RRGGBB`. */
+export interface PointStyle {
+  fill: string | null;
+  line?: string;
+}
+
+export interface ChartSeries {
+  name: string;
+  values: CellColumn;
+  /** The fill of its bars (and its legend key); null draws nothing (the invisible base of a bridge). */
+  fill: string | null;
+  /** The outline of its bars, or the colour of its line. */
+  line?: string;
+  /** Per point, where a point differs from the series (green or red by its sign); null keeps the series' look. */
+  points?: (PointStyle | null)[];
+  /**
+   * Data labels: every value in a number format (outside the end of a bar), or a text per point (null: no label on
+   * that point), standing above or below it.
+   */
+  labels?: { numberFormat: string } | { texts: (string | null)[]; positions?: ("above" | "below")[] };
+  /** Drawn as a line on the same axes instead of as bars of the chart (a bridge's labels). */
+  overlay?: "line";
+  /** Line charts: how the line is drawn ("none": markers only) and its markers. */
+  stroke?: "solid" | "dash" | "none";
+  marker?: "none" | "circle" | "dash";
+}
+
+/**
+ * A native chart of the report, drawn from the report's own cells, so that a workbook sent by email shows it without
+ * the add-in. It stands over a band of rows of its block (`at`); the layout places it, gives its plot area and its
+ * value axis's bounds (one scale for the charts of a page), and both hosts draw exactly that.
+ */
+export interface ReportChart {
+  /** Stable identity within the report (`avvikelse-per-post`). */
+  id: string;
+  kind: ChartKind;
+  type: ChartType;
+  /** Shown above the chart. */
+  title: string;
+  /** For screen readers: a short title and a description of what the chart shows. */
+  alt: { title: string; description: string };
+  categories: CellColumn;
+  series: ChartSeries[];
+  /** Where it stands: the first row of its band (an index into its block's rows), the first grid column, its size. */
+  at: { row: number; col: number; rows: number; cols: number };
+  legend: boolean;
+  /** The value axis: drawn or not (labels on the bars can stand instead), and the format of its numbers. */
+  valueAxis: { visible: boolean; numberFormat: string };
+  /** Horizontal bars list the first category at the top (the order of the table they come from). */
+  categoriesTopDown?: boolean;
+  /** Bars and columns: the gap between categories, in per cent of a bar's width; the overlap of a category's bars. */
+  gapWidth?: number;
+  overlap?: number;
+  /** The smallest and largest value drawn on the value axis (zero included), for one scale on each page. */
+  extent: [number, number];
+  /** Charts with the same scale group on one printed page share one scale (amounts in the report's unit). */
+  scaleGroup?: string;
 }
 
 export interface PrintSettings {

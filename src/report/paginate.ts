@@ -4,10 +4,12 @@
  *
  * Rules, as a report is laid out by hand:
  * - sections follow each other on a page; a page breaks only where a table may break;
- * - a heading stands with at least its table's header row and two data rows;
+ * - a heading stands with at least its table's header row and two data rows, or its first two paragraphs of prose;
  * - a table broken over two pages leaves at least two of its rows on each side, and its footnotes stay with it;
  * - a table that continues on the next page repeats its header row under "<section> (forts.)";
- * - a block marked `keepTogether` (the risk matrix, a chart) is never split, unless it is taller than a page.
+ * - a block marked `keepTogether` (the risk matrix) is never split, unless it is taller than a page;
+ * - a chart (its band of rows, role "chart") stands on the page of what stands above it and is never split: when its
+ *   section and the chart do not fit on one page together, the chart starts the next page under "(forts.)".
  */
 
 import { RowRole } from "./model";
@@ -27,6 +29,8 @@ export interface PageBlock<R extends PageRow> {
   keepTogether?: boolean;
   /** Start this block on a new page (an appendix). */
   newPage?: boolean;
+  /** Runs of rows (first and last index, inclusive) that stand on one page: a chart, its band and the rows it draws. */
+  keep?: [number, number][];
 }
 
 export interface Pagination<R extends PageRow> {
@@ -63,6 +67,8 @@ interface Slot<R extends PageRow> {
   header: number;
   /** May a page begin with this row? */
   breakable: boolean;
+  /** A page may begin here when no row before it on the page may (the first row of a chart's band). */
+  fallback: boolean;
 }
 
 /** Marks, for every row, whether a page may start there, and which table header it falls under. */
@@ -91,16 +97,22 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: num
     });
     /** Data rows of the current table above the current row. */
     let seen = 0;
+    const keeps = (block.keep ?? []).filter(([a, b]) => rows.slice(a, b + 1).reduce((n, r) => n + r.height, 0) <= capacity);
     rows.forEach((r, i) => {
       let breakable = !block.keepTogether || i === 0;
       if (i > 0) {
         const prev = rows[i - 1];
         // A heading or a header row never ends a page; notes stay with what they annotate.
         if (prev.role === "section" || prev.role === "subsection" || prev.role === "header" || prev.role === "title") breakable = false;
+        // A heading over prose keeps its first two paragraphs: one line of text under a heading at a page's foot reads as an orphan.
+        if (i > 1 && prev.role === "text" && rows[i - 2].role === "section") breakable = false;
         if (r.role === "note") breakable = false;
         // A blank row ends what stands above it: a page may start after it, not on it.
         if (r.role === "blank") breakable = false;
       }
+      // A chart stays with what it shows: never the top of a page while its section can move with it. A run of rows to
+      // keep together is kept so when it fits on a page.
+      if (r.role === "chart" || keeps.some(([a, b]) => i > a && i <= b)) breakable = false;
       const h = headerOf[i];
       if (h < 0 || h !== headerOf[i - 1]) seen = 0;
       if (h >= 0) {
@@ -111,7 +123,8 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: num
         if ((heights.get(h) ?? 0) <= capacity * SHORT_TABLE) breakable = false;
         if (r.role !== "subsection") seen++;
       }
-      out.push({ row: r, block, header: h, breakable: breakable && !(block.keepTogether && i > 0) });
+      const fallback = r.role === "chart" && (i === 0 || rows[i - 1].role !== "chart");
+      out.push({ row: r, block, header: h, breakable: breakable && !(block.keepTogether && i > 0), fallback });
     });
   }
   return out;
@@ -131,6 +144,8 @@ export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], cap
   let pageStart = 0;
   /** Where each row of `all` was put in `rows`, so a page can be cut back to an earlier row. */
   const outIndexOf = new Map<number, number>();
+  /** How much of its page was used above each row of `all` placed so far. */
+  const usedAbove = new Map<number, number>();
   let i = 0;
   const startPage = (at: number) => {
     // Restart output at `at`: drop what was emitted for rows from `at` on, then open a page there.
@@ -165,12 +180,23 @@ export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], cap
           break;
         }
       }
+      // A chart's band may start the page where no other row may, or where the only other place would leave this page
+      // under a third full (a section that fits on this page, and its chart on the next, under "(forts.)").
+      if (at < 0 || (usedAbove.get(at) ?? 0) < capacity / 3) {
+        for (let k = i; k > Math.max(pageStart, at); k--) {
+          if (all[k].fallback) {
+            at = k;
+            break;
+          }
+        }
+      }
       if (at < 0) at = i;
       startPage(at);
       i = at;
       continue;
     }
     outIndexOf.set(i, rows.length);
+    usedAbove.set(i, used);
     rows.push(s.row);
     used += s.row.height;
     i++;

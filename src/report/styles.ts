@@ -34,6 +34,8 @@ export function amountFormat(decimals: number): string {
 
 export const PERCENT_FORMAT = '0.0" %";"\u2212"0.0" %";0.0" %"';
 export const PERCENT_SHARE_FORMAT = '0.0 %;"\u2212"0.0 %;0.0 %';
+/** A share as whole per cent (a probability of 20 %). */
+export const PERCENT_WHOLE_FORMAT = '0 %;"\u2212"0 %;0 %';
 
 export const S = {
   title: { bold: true, size: 18, color: COLORS.heading } as CellStyle,

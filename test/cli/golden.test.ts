@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildExampleWorkbook, GOLDEN_RESPONSIBILITY } from "../../scripts/exampleWorkbook";
+import { buildExampleWorkbook, GOLDEN_RESPONSIBILITY, MALTIDSSERVICE_PRINTED, OTHER_COSTS_SPLIT } from "../../scripts/exampleWorkbook";
 import { runCli, tempDir } from "../support/sheets";
 
 type Fig = Record<string, number | null>;
@@ -53,9 +53,12 @@ it("reports in mkr for eight months", () => {
   expect(json.months).toBe(8);
 });
 
+/** The example's posts behind a printed line: Övriga kostnader is split in three (see OTHER_COSTS_SPLIT). */
+const behind = (item: string) => (item === "Övriga kostnader" ? ["Livsmedel", "Transporter", "Övriga kostnader"] : [item]);
+
 it.each(PRINTED)("reproduces the printed line %s", (item, prior, actual, budget, variance, forecast, forecastVariance) => {
-  const rows = json.income.filter((r) => r.item === item);
-  expect(rows).toHaveLength(6);
+  const rows = json.income.filter((r) => behind(item).includes(r.item));
+  expect(rows.length).toBeGreaterThanOrEqual(5);
   const sum = (k: string) => rows.reduce((s, r) => s + (r[k] as number), 0);
   expect(r1(sum("actualPriorYear"))).toBe(prior);
   expect(r1(sum("actual"))).toBe(actual);
@@ -63,6 +66,20 @@ it.each(PRINTED)("reproduces the printed line %s", (item, prior, actual, budget,
   expect(r1(sum("variance"))).toBe(variance);
   expect(r1(sum("forecast"))).toBe(forecast);
   expect(r1(sum("forecastVariance"))).toBe(forecastVariance);
+});
+
+it("splits the printed Övriga kostnader in three posts that add up to it exactly, in every column", () => {
+  const figures = ["actualPriorYear", "actual", "budgetPeriod", "budgetYear", "forecast"] as const;
+  const nanos = (v: number) => Math.round(v * 1e9);
+  const sumOf = (items: string[], k: string) => json.income.filter((r) => items.includes(r.item)).reduce((s, r) => s + nanos(r[k] as number), 0);
+  // Exactly (to the billionth of a mkr): −187,5; −189,3; −192,5; −293,97; −295,61 as in the workbook behind the printed line.
+  expect(figures.map((k) => sumOf(behind("Övriga kostnader"), k))).toEqual([-187.5, -189.3, -192.5, -293.97, -295.61].map(nanos));
+  // The two invented posts give what the real report's text says of the cost development: livsmedel −3,7 mnkr
+  // (−6,4 %), transporter +4,2 mnkr.
+  const change = (f: { priorYear: number; actual: number }) => f.actual - f.priorYear;
+  expect(change(OTHER_COSTS_SPLIT.Livsmedel)).toBe(3702);
+  expect(Math.round((change(OTHER_COSTS_SPLIT.Livsmedel) / -OTHER_COSTS_SPLIT.Livsmedel.priorYear) * 1000) / 10).toBe(6.4);
+  expect(change(OTHER_COSTS_SPLIT.Transporter)).toBe(-4196);
 });
 
 it("reproduces Årets resultat and the totals", () => {
@@ -139,7 +156,9 @@ describe("the whole economic section (contract v2): över-/underskott, measures,
 
   it("sums the decided and proposed measures and adds what the forecast lacks", () => {
     const m = (json as unknown as { measuresSummary: Record<string, number> }).measuresSummary;
-    expect(m).toEqual({ decidedThisYear: 6.22, decidedNextYear: 6.65, proposedThisYear: 1.25, proposedNextYear: 17, forecastWithMeasures: -1.76 });
+    // 1 000 tkr of the proposed measures' 1 250 this year, and 8 000 of 17 000 next year, land at the customer
+    // ("besparing hos kund"): the forecast with measures counts only the 250 that improve the nämnd's own result.
+    expect(m).toEqual({ decidedThisYear: 6.22, decidedNextYear: 6.65, proposedThisYear: 1.25, proposedNextYear: 17, forecastWithMeasures: -2.76, elsewhereThisYear: 1, elsewhereNextYear: 8 });
   });
 
   it("follows up the investments with the variance columns", () => {
@@ -151,15 +170,20 @@ describe("the whole economic section (contract v2): över-/underskott, measures,
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(reportFile);
     const ws = wb.getWorksheet("Rapport") as ExcelJS.Worksheet;
-    const rowValues = (label: string): unknown[] => {
+    // In the statement, column B is Bokslut 2023 (contract v3) and the period's columns follow it; the investments
+    // table has its own columns from B.
+    const rowValues = (label: string, from = 3): unknown[] => {
       const found: unknown[][] = [];
       ws.eachRow((row) => {
-        if (row.getCell(1).value === label) found.push((row.values as unknown[]).slice(2, 7));
+        if (row.getCell(1).value === label) found.push((row.values as unknown[]).slice(from, from + 5));
       });
       return found[0] ?? [];
     };
     expect(rowValues("Årets resultat exkl. över-/underskott")).toEqual([0.1, 15.7, 13.8, 1.9, 0.138]);
     expect(rowValues("Årets resultat inkl. över-/underskott")).toEqual([3.3, 11, 13.8, -2.8, -0.203]);
+    expect(rowValues("Årets resultat exkl. över-/underskott", 2).slice(0, 1)).toEqual([-10.2]);
+    // Only Utfall (and Prognos, further right) for the result without the non-recurring items.
+    expect(Array.from(rowValues("Resultat exkl. jämförelsestörande poster", 2), (v) => v ?? null)).toEqual([null, null, 9.6, null, null]);
     const numbers = (label: string) => {
       const found: unknown[][] = [];
       ws.eachRow((row) => {
@@ -169,7 +193,80 @@ describe("the whole economic section (contract v2): över-/underskott, measures,
     };
     expect(numbers("Summa beslutade åtgärder")).toEqual([6220, 6650]);
     expect(numbers("Summa ej beslutade åtgärder")).toEqual([1250, 17000]);
-    expect(numbers("Prognos inkl. ej beslutade åtgärder")).toEqual([-1.8]);
-    expect(rowValues("Summa investeringar")).toEqual([-30.8, -46.9, -44.1, 2.8, -32.4]);
+    expect(numbers("Prognos inkl. ej beslutade åtgärder")).toEqual([-2.8]);
+    expect(numbers("Varav besparing hos annan nämnd eller part")).toEqual([1000, 8000]);
+    expect(rowValues("Summa investeringar", 2)).toEqual([-30.8, -46.9, -44.1, 2.8, -32.4]);
+  });
+});
+
+describe("contract v3 on the real report's figures", () => {
+  type V3 = Omit<Json, "risks" | "totals" | "indicators"> & {
+    totals: Record<string, Fig | { actual: number; forecast: number | null }>;
+    nonRecurring: { description: string; item: string; responsibility: string; actual: number; forecast: number }[];
+    responsibilityStatements: { responsibility: string; income: (Fig & { item: string; kind: string })[]; totals: Record<string, Fig> }[];
+    risks: { risk: string; economicConsequence: number | null; probability: number | null; expectedEffect: number | null }[];
+    indicators: { indicator: string; group: string | null; targetYear: number | null; actualWomen: number | null; actualMen: number | null; previousWomen: number | null; previousMen: number | null; status: string }[];
+    measures: { measure: string; effectAt: string | null }[];
+  };
+  const v3 = () => json as unknown as V3;
+
+  it("gives the result without the non-recurring vehicle sales: +15,7 − 6,1 = +9,6 mnkr, as the report says", () => {
+    expect(v3().nonRecurring).toEqual([{ description: "Reavinster vid försäljning av fordon (utöver föregående års nivå)", item: "Övriga intäkter", responsibility: "Område 5 Transport och service", actual: 6.1, forecast: 5.4 }]);
+    // Exact: the result is 15,7 to the krona in the example (3,99 for the forecast).
+    expect(v3().totals.resultExcludingNonRecurring).toEqual({ actual: 9.6, forecast: -1.41 });
+  });
+
+  it("reproduces Måltidsservice's table of cost types as Område 4's own resultaträkning (tkr to the krona)", () => {
+    const st = v3().responsibilityStatements;
+    expect(st.map((s) => s.responsibility)).toEqual(["Område 4 Måltidsservice"]);
+    const line = (item: string) => st[0].income.find((r) => r.item === item) as Fig;
+    const tkr = (v: number | null) => (v === null ? null : -Math.round(v * 1000));
+    const columns = ["actualPriorYear", "actual", "budgetPeriod", "budgetYear", "forecast"] as const;
+    const printed = MALTIDSSERVICE_PRINTED;
+    const col = (k: (typeof columns)[number]) => printed[k === "actualPriorYear" ? "priorYear" : k];
+    for (const k of columns) {
+      // Personal, Lokal + el, Livsmedel, Transport as printed; Övrigt material och tjänster with OH as Övriga kostnader.
+      expect([line("Personalkostnader"), line("Lokalkostnader"), line("Livsmedel"), line("Transporter"), line("Övriga kostnader")].map((f) => tkr(f[k]))).toEqual([col(k)[0], col(k)[1], col(k)[2], col(k)[3], col(k)[4] + col(k)[5]]);
+      expect(tkr(st[0].totals.cost[k])).toBe(col(k)[6]);
+    }
+    // The printed deviations: against last year 3 503, against the period's budget 4 728, the forecast against the year's budget 9 586.
+    const cost = st[0].totals.cost;
+    expect([cost.changeFromPriorYear, cost.variance, cost.forecastVariance].map((v) => Math.round((v as number) * 1000))).toEqual([3503, 4728, 9586]);
+    expect(Math.round((line("Livsmedel").changeFromPriorYear as number) * 1000)).toBe(3912);
+    // The ansvar's result as the per-ansvar table prints it: −1,2 including its rolled deficit of −2,6; +1,4 without.
+    expect([st[0].totals.resultIncludingCarryover.actual, st[0].totals.result.actual, st[0].totals.carryover.actual]).toEqual([-1.22, 1.38, -2.6]);
+    // And its revenue: 7,5 mnkr below the period's budget, as the report says.
+    expect(r1(st[0].totals.revenue.variance)).toBe(-7.5);
+  });
+
+  it("gives the cost development against last year per post: personal +10,0, transporter +4,2, livsmedel −3,7 (−6,4 %)", () => {
+    const change = (item: string) => json.income.filter((r) => r.item === item).reduce((s, r) => s + (r.changeFromPriorYear as number), 0);
+    expect([change("Personalkostnader"), change("Transporter"), change("Livsmedel")].map(r1)).toEqual([-10, -4.2, 3.7]);
+    const cost = json.totals.cost as Fig;
+    expect(r1(cost.changeFromPriorYear)).toBe(-11.7);
+    expect(Math.round(((cost.changeFromPriorYear as number) / -(cost.actualPriorYear as number)) * 1000) / 10).toBe(-2.2);
+  });
+
+  it("carries last year's bokslut (invented: −10,2 mnkr, −7,0 including the surplus from 2022)", () => {
+    const t = json.totals as unknown as Record<string, Fig>;
+    expect([t.result.actualPriorYearFull, t.carryover.actualPriorYearFull, t.resultIncludingCarryover.actualPriorYearFull]).toEqual([-10.2, 3.2, -7]);
+  });
+
+  it("marks the two measures whose saving lands at the customer", () => {
+    expect(v3().measures.filter((m) => m.effectAt !== null).map((m) => m.effectAt)).toEqual(["Beställande nämnder", "Beställande nämnder"]);
+  });
+
+  it("weighs only the risks with a probability in per cent, and no probability comes from a level", () => {
+    const by = (start: string) => v3().risks.find((r) => r.risk.startsWith(start));
+    expect(by("Mutor")).toMatchObject({ economicConsequence: -2, probability: 0.1, expectedEffect: -0.2 });
+    expect(by("Fortsatt höga")).toMatchObject({ economicConsequence: -4.5, probability: 0.5, expectedEffect: -2.25 });
+    // Level 4 of 4, the highest risk value: still no probability and nothing weighted.
+    expect(by("Otillräcklig")).toMatchObject({ probability: null, expectedEffect: null });
+  });
+
+  it("gives sjukfrånvaro for kvinnor and män (invented), grouped, with the targets' year", () => {
+    const sick = v3().indicators.find((i) => i.indicator === "Sjukfrånvaro totalt");
+    expect(sick).toMatchObject({ group: "Medarbetare", targetYear: 2026, actualWomen: 7.4, actualMen: 4.6, previousWomen: 7.7, previousMen: 4.9, status: "notMet" });
+    expect(v3().indicators[0]).toMatchObject({ group: "Medarbetare", targetYear: 2026, status: "partlyMet" });
   });
 });

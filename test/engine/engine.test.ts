@@ -1,6 +1,6 @@
 import { periodBudget } from "../../src/engine/periodisation";
 import { indicatorStatus, indicatorTrend } from "../../src/engine/indicatorStatus";
-import { assessRisks, riskLevel, riskValue } from "../../src/engine/risk";
+import { assessRisks, riskLevel, RiskResult, riskValue, summariseRisks } from "../../src/engine/risk";
 import { computeSensitivity } from "../../src/engine/sensitivity";
 import { ActualLine, BudgetLine, computeIncome } from "../support/lines";
 import { unitFactor } from "../../src/core/units";
@@ -119,14 +119,34 @@ describe("risk", () => {
     expect([1, 3, 4, 6, 8, 9, 12, 16].map((v) => riskLevel(v, t))).toEqual(["low", "low", "medium", "medium", "high", "high", "veryHigh", "veryHigh"]);
   });
 
-  it("sorts by risk value, highest first, and weighs the economic consequence", () => {
-    const risk = (name: string, l: number, c: number, eco: number | null = null): RiskInput => ({
-      risk: name, likelihood: l, consequence: c, action: null, owner: null, comment: null, economicConsequence: eco, previousRiskValue: null, source: src("Risker", 1),
-    });
-    const r = assessRisks([risk("a", 2, 3), risk("b", 4, 4, 2), risk("c", 3, 3)], 4, DEFAULT_RISK_THRESHOLDS[4]);
+  const risk = (name: string, l: number, c: number, eco: number | null = null, own: number | null = null): RiskInput => ({
+    risk: name, likelihood: l, consequence: c, action: null, owner: null, comment: null, economicConsequence: eco, ownProbability: own, previousRiskValue: null, source: src("Risker", 1),
+  });
+
+  it("sorts by risk value, highest first", () => {
+    const r = assessRisks([risk("a", 2, 3), risk("b", 4, 4, -2), risk("c", 3, 3)], DEFAULT_RISK_THRESHOLDS[4]);
     expect(r.map((x) => [x.risk, x.riskValue])).toEqual([["b", 16], ["c", 9], ["a", 6]]);
-    expect(r[0].expectedValue).toBe(2);
     expect(riskValue(4, 4)).toBe(16);
+  });
+
+  it("never turns a level into a probability: level 4 of 4 with a consequence has no expected effect", () => {
+    const [r] = assessRisks([risk("b", 4, 4, -2)], DEFAULT_RISK_THRESHOLDS[4]);
+    expect([r.probability, r.probabilitySource, r.expectedEffect]).toEqual([null, null, null]);
+    expect(summariseRisks([r])).toEqual({ weighted: 0, expectedEffect: 0, unweighted: 1, unweightedConsequence: -2 });
+  });
+
+  it("weighs the consequence by the risk's own probability, else its level's under Sannolikhet per nivå, exactly", () => {
+    const levels = [0.05, 0.2, 0.5, 0.8];
+    const r = assessRisks([risk("own", 2, 4, -2, 0.1), risk("level", 3, 2, -4.5), risk("none", 1, 1, -6), risk("nothing", 2, 1)], DEFAULT_RISK_THRESHOLDS[4], levels);
+    const by = (n: string) => r.find((x) => x.risk === n) as RiskResult;
+    expect([by("own").probability, by("own").probabilitySource, by("own").expectedEffect]).toEqual([0.1, "risk", -0.2]);
+    expect([by("level").probability, by("level").probabilitySource, by("level").expectedEffect]).toEqual([0.5, "level", -2.25]);
+    // A level's probability applies to a risk without a consequence too (the forecast interval needs both, the table shows it).
+    expect([by("none").probability, by("none").expectedEffect]).toEqual([0.05, -0.3]);
+    expect([by("nothing").probability, by("nothing").expectedEffect]).toEqual([0.2, null]);
+    expect(summariseRisks(r)).toEqual({ weighted: 3, expectedEffect: -2.75, unweighted: 0, unweightedConsequence: 0 });
+    // 0.1 × −2.3 is −0.22999999999999998 in doubles; the engine gives the decimal.
+    expect(assessRisks([risk("x", 1, 1, -2.3, 0.1)], DEFAULT_RISK_THRESHOLDS[4])[0].expectedEffect).toBe(-0.23);
   });
 });
 

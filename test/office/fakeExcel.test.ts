@@ -616,3 +616,162 @@ describe("the date system", () => {
     }))).toBe("ApiNotFound");
   });
 });
+
+describe("charts", () => {
+  const add = (c: Excel.RequestContext, type: string, address = "B2:B3") => {
+    const ws = c.workbook.worksheets.getItem("Data");
+    return ws.charts.add(type as Excel.ChartType, ws.getRange(address), "Columns" as Excel.ChartSeriesBy);
+  };
+
+  // Excel.ChartType: "waterfall = "Waterfall" … [Api set: ExcelApi 1.9]"; the older types "[Api set: ExcelApi 1.1]".
+  it("know their type only from the requirement set that introduced it: a waterfall needs ExcelApi 1.9", async () => {
+    const old = workbook();
+    old.apiVersion = "1.8";
+    expect(await codeOf(old.run(async (c) => {
+      add(c, "Waterfall");
+      await c.sync();
+    }))).toBe("InvalidArgument");
+    expect(await codeOf(old.run(async (c) => {
+      add(c, "ColumnStacked");
+      await c.sync();
+    }))).toBe("ok");
+    const fake = workbook();
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "Waterfall");
+      await c.sync();
+    }))).toBe("ok");
+    // Every type the stand-in holds back has Microsoft's version for it.
+    const source = fs.readFileSync(path.join(__dirname, "../../node_modules/@types/office-js/index.d.ts"), "utf8");
+    const enumBody = source.slice(source.indexOf("enum ChartType {"), source.indexOf("}", source.indexOf("enum ChartType {")));
+    for (const [type, version] of Object.entries(FakeExcel.CHART_TYPE_VERSION)) {
+      expect([type, new RegExp(`\\[Api set: ExcelApi ${version.replace(".", "\\.")}\\]\\s*\\*/\\s*\\w+ = "${type}"`).test(enumBody)]).toEqual([type, true]);
+    }
+  });
+
+  // "Returns a collection of charts that are part of the worksheet." (Worksheet.charts)
+  it("go with their sheet, and a chart drawn from a sheet that is gone shows #REF!", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      const other = c.workbook.worksheets.getItem("Blad2");
+      const chart = other.charts.add("BarClustered" as Excel.ChartType, other.getRange("A1:A1"), "Columns" as Excel.ChartSeriesBy);
+      chart.name = "På Blad2";
+      const onData = add(c, "BarClustered");
+      onData.series.getItemAt(0).setValues(c.workbook.worksheets.getItem("Blad2").getRange("A1:A2"));
+      await c.sync();
+    });
+    expect(fake.charts("Blad2")?.map((c) => c.name)).toEqual(["På Blad2"]);
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Blad2").delete();
+      await c.sync();
+    });
+    expect(fake.charts("Blad2")).toBeNull();
+    expect(fake.charts("Data")?.[0].series[0].values).toBe("#REF!");
+  });
+
+  // A series is one-dimensional ("Gets the values from a single dimension of the chart series",
+  // ChartSeries.getDimensionValues); the stand-in also refuses categories of another length than the values.
+  it("take a series' values and categories as one row or one column, of one length", async () => {
+    const fake = workbook();
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "BarClustered").series.getItemAt(0).setValues(c.workbook.worksheets.getItem("Data").getRange("A1:B3"));
+      await c.sync();
+    }))).toBe("InvalidArgument");
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "BarClustered").series.getItemAt(0).setXAxisValues(c.workbook.worksheets.getItem("Data").getRange("A1:A3"));
+      await c.sync();
+    }))).toBe("InvalidArgument");
+    expect(await codeOf(fake.run(async (c) => {
+      const chart = add(c, "BarClustered");
+      chart.series.getItemAt(0).setXAxisValues(c.workbook.worksheets.getItem("Data").getRange("A2:A3"));
+      const second = chart.series.add("Två");
+      second.setValues(c.workbook.worksheets.getItem("Data").getRange("B2:B3"));
+      second.setXAxisValues(c.workbook.worksheets.getItem("Data").getRange("A2:A3"));
+      await c.sync();
+    }))).toBe("ok");
+    expect(fake.charts("Data")?.slice(-1)[0].series.map((s) => [s.name, s.values, s.categories])).toEqual([
+      ["Serie1", "Data!$B$2:$B$3", "Data!$A$2:$A$3"],
+      ["Två", "Data!$B$2:$B$3", "Data!$A$2:$A$3"],
+    ]);
+  });
+
+  // "Data series in one chart: 255" (Excel specifications and limits); ChartSeries.name: "The name's length should
+  // not be greater than 255 characters."
+  it("hold at most 255 series, each named in at most 255 characters", async () => {
+    const fake = workbook();
+    fake.model.put("Bred", "A1", [Array.from({ length: 256 }, (_, i) => i)]);
+    expect(await codeOf(fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("Bred");
+      ws.charts.add("ColumnClustered" as Excel.ChartType, ws.getRange("A1:IV1"), "Columns" as Excel.ChartSeriesBy);
+      await c.sync();
+    }))).toBe("InvalidArgument");
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "BarClustered").series.getItemAt(0).name = "x".repeat(256);
+      await c.sync();
+    }))).toBe("InvalidArgument");
+  });
+
+  // ChartSeries.gapWidth: "Only valid on bar and column charts, as well as specific classes of line and pie charts.
+  // Throws an invalid argument exception on invalid charts."
+  it("refuse a gap width on a line", async () => {
+    const fake = workbook();
+    expect(await codeOf(fake.run(async (c) => {
+      const chart = add(c, "ColumnStacked");
+      chart.series.getItemAt(0).gapWidth = 50;
+      await c.sync();
+    }))).toBe("ok");
+    expect(await codeOf(fake.run(async (c) => {
+      const s = add(c, "ColumnStacked").series.getItemAt(0);
+      s.chartType = "Line" as Excel.ChartType;
+      s.gapWidth = 50;
+      await c.sync();
+    }))).toBe("InvalidArgument");
+  });
+
+  // ChartPointsCollection.getItemAt: "Retrieve a point based on its position within the series."
+  it("have no point past a series' last", async () => {
+    const fake = workbook();
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "BarClustered").series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor("#C00000");
+      await c.sync();
+    }))).toBe("InvalidArgument");
+  });
+
+  // ChartCollection.getItem: "If there are multiple charts with the same name, the first one will be returned."
+  // "Excel defines shapes as any object that sits on the drawing layer of Excel" (Work with shapes): a chart is a
+  // shape too, with its alt text (Shape.altTextTitle, ExcelApi 1.9).
+  it("are found by name, the first of the same name first, and are shapes with alt text", async () => {
+    const fake = workbook();
+    await fake.run(async (c) => {
+      add(c, "BarClustered").name = "Samma";
+      add(c, "ColumnClustered").name = "Samma";
+      await c.sync();
+      c.workbook.worksheets.getItem("Data").charts.getItem("Samma").delete();
+      const shape = c.workbook.worksheets.getItem("Data").shapes.getItem("Samma");
+      shape.altTextTitle = "Titel";
+      shape.altTextDescription = "Beskrivning";
+      await c.sync();
+    });
+    expect(fake.charts("Data")?.map((c) => [c.type, c.altTextTitle, c.altTextDescription])).toEqual([["ColumnClustered", "Titel", "Beskrivning"]]);
+    const old = workbook();
+    old.apiVersion = "1.8";
+    expect(await codeOf(old.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").shapes.getItem("x");
+      await c.sync();
+    }))).toBe("ApiNotFound");
+  });
+
+  it("added in a batch that failed are invalid, and a chart's members past the supported version fail", async () => {
+    const fake = workbook();
+    fake.apiVersion = "1.7";
+    expect(await codeOf(fake.run(async (c) => {
+      add(c, "BarClustered").series.getItemAt(0).overlap = 0;
+      await c.sync();
+    }))).toBe("ApiNotFound");
+    await fake.run(async (c) => {
+      const chart = add(c, "BarClustered");
+      c.workbook.worksheets.getItem("Data").getRange("A1:B1").values = [["för", "få", "värden"]];
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      expect(() => (chart.name = "x")).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
+    });
+  });
+});

@@ -35,6 +35,10 @@ describe("settings form", () => {
 
   it("judges Rapportflik by the report-sheet policy, in the words the workbook's check gives", () => {
     for (const name of ["History", "Rapport'", "Del:1"]) expect(validateSettingsForm({ Rapportflik: name })).toEqual({ Rapportflik: reportSheetNameProblem(name) });
+    // Contract v3's settings, judged as Inställningar judges them: as many levels as the form's scale has.
+    expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", "Resultaträkning per ansvar": "Område 4; Område 5" })).toEqual({});
+    expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", Riskskala: "5" })).toEqual({ "Sannolikhet per nivå": expect.stringContaining("Listan har 4 värden men skalan har 5 nivåer") });
+    expect(EDITABLE_SETTINGS.find((s) => s.key === "Resultaträkning per ansvar")).toMatchObject({ kind: "text" });
     expect(validateSettingsForm({ Rapportflik: "Delår 2" })).toEqual({});
   });
 
@@ -141,11 +145,19 @@ describe("Skapa mall", () => {
     fake.model.addSheet("Blad1");
     installFake(fake);
     await fake.run((c) => createTemplate(c));
-    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Budget", "Utfall", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Budget", "Utfall", "Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
     const read = await fake.run((c) => readOfficeSource(c, "Rapport"));
     const c = compute(read.source);
     expect(c.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    // The template shows contract v3's inputs at work: a bokslut, a non-recurring item, kvinnor and män, a probability
+    // in per cent and a loss as a negative consequence, a saving that lands at the customer.
+    expect(c.result.income.totals.result.actualPriorYearFull).toBe(18);
+    expect(c.result.nonRecurring?.resultExcluding.actual).toBe(-5);
+    expect(c.result.indicators[0]).toMatchObject({ group: "Medarbetare", targetYear: 2026, actualWomen: 7, actualMen: 4.9 });
+    expect(c.result.risks[0]).toMatchObject({ economicConsequence: -50, probability: 0.3, expectedEffect: -15 });
+    expect(c.result.measures?.measures.map((m) => m.effectAt)).toEqual([null, null, "Beställande nämnder"]);
     await expect(fake.run((ctx) => createTemplate(ctx))).rejects.toThrow(/Mallen skapas bara i en arbetsbok utan/);
   });
 });
@@ -156,7 +168,7 @@ describe("Skapa mall med Huvudbok", () => {
     fake.model.addSheet("Blad1");
     installFake(fake);
     await fake.run((c) => createTemplate(c, "ledger"));
-    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Huvudbok", "Kontoplan", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Blad1", "Huvudbok", "Kontoplan", "Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"]);
     expect(fake.model.tables.map((t) => t.name)).toContain("Huvudbok");
     const c = compute((await fake.run((ctx) => readOfficeSource(ctx, "Rapport"))).source);
     if (!c.ok) throw new Error(JSON.stringify(c.findings));

@@ -108,17 +108,18 @@ describeIfChromium("task pane in Chromium", () => {
 
   it("lists the inputs it found and the notices with links that select the cell", async () => {
     const page = await openPane();
-    await page.waitForSelector("#inputs li:has-text('Budget: 36 rader')");
+    await page.waitForSelector("#inputs li:has-text('Budget: 38 rader')");
     const inputs = await page.locator("#inputs li").allTextContents();
     expect(inputs).toEqual([
-      "✓ Budget: 36 rader (Budget!A1)",
-      "✓ Utfall: 39 rader (Utfall!A1)",
-      "✓ Indikatorer: 8 rader (Indikatorer!A1)",
+      "✓ Budget: 38 rader (Budget!A1)",
+      "✓ Utfall: 41 rader (Utfall!A1)",
+      "✓ Jämförelsestörande: 1 rad (Jämförelsestörande!A1)",
+      "✓ Indikatorer: 10 rader (Indikatorer!A1)",
       "✓ Risker: 8 rader (Risker!A1)",
       "✓ Känslighet: 5 rader (Känslighet!A1)",
       "✓ Åtgärder: 20 rader (Åtgärder!A1)",
       "✓ Investeringar: 4 rader (Investeringar!A1)",
-      "✓ Inställningar: 13 rader (Inställningar!A1)",
+      "✓ Inställningar: 14 rader (Inställningar!A1)",
     ]);
     const link = page.locator("#findings a", { hasText: "Utfall!D3" });
     await expect(link.count()).resolves.toBe(1);
@@ -134,7 +135,7 @@ describeIfChromium("task pane in Chromium", () => {
     await page.waitForSelector("#status.ok");
     expect(await page.locator("#status").textContent()).toContain("Rapporten på fliken Rapport är uppdaterad. En notering om indata.");
     expect(await page.locator("#summary").textContent()).toMatch(/Resultat \+11,0\u00a0mnkr inklusive över-\/underskott \(\+15,7\u00a0mnkr exklusive\) mot budget \+13,8\u00a0mnkr \(avvikelse −2,8\u00a0mnkr\)/);
-    expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos inkl. ej beslutade åtgärder −1,8\u00a0mnkr.");
+    expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos inkl. ej beslutade åtgärder −2,8\u00a0mnkr.");
     expect(await page.locator("#summary").textContent()).toContain("Risker med högt riskvärde");
     const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
     expect(sheets[0]).toBe("Rapport");
@@ -187,7 +188,7 @@ describeIfChromium("task pane in Chromium", () => {
     expect(await page.locator("#findings").textContent()).toContain("balanskonton");
     await page.getByRole("button", { name: "Mall med Budget och Utfall" }).click();
     await page.waitForSelector("#status.bad");
-    expect(await page.locator("#status").textContent()).toContain("Mallen skapas bara i en arbetsbok utan bladet eller namnet ”Indikatorer”");
+    expect(await page.locator("#status").textContent()).toContain("Mallen skapas bara i en arbetsbok utan bladet eller namnet ”Jämförelsestörande”");
     await page.close();
   });
 

@@ -104,4 +104,12 @@ describe("the cell shortcut", () => {
       { numRuns: 1500 },
     );
   });
+
+  it("keeps a date-formatted number outside Excel's dates as the number it is, with or without the shortcut (fast-check seed −43635262)", () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="2"><v>1e70</v></c><c r="B1" s="2"><v>-1</v></c><c r="C1" s="2"><v>45411</v></c></row></sheetData></worksheet>`;
+    const [a, b] = [read(xml, [], true), read(xml, [], false)];
+    expect(a).toEqual(b);
+    const row = (a as { grids: { cells: unknown[][][] }[] }).grids[0].cells[0];
+    expect(row.map((c) => c[0])).toEqual([1e70, -1, new Date(Date.UTC(2024, 3, 29))]);
+  });
 });

@@ -9,24 +9,34 @@ import ExcelJS from "exceljs";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { writeAnalysis } from "../../src/report/analysis";
 import { formatNumber, percentWords, periodWords, Voice } from "../../src/report/language/words";
-import { computed } from "../support/report";
+import { computed, NOW } from "../support/report";
+import { buildReport } from "../../src/report/build";
 import { runCli, SheetRange, tempDir, workbook } from "../support/sheets";
 import { swedishProblems } from "../support/swedishLint";
 
 const NB = "\u00a0";
 const M = "\u2212";
 
-function analysis(budget: (string | number)[][], actual: (string | number | null)[][], extra: Record<string, SheetRange> = {}, settings: (string | number)[][] = []): string[] {
-  return writeAnalysis(
-    computed(
-      workbook({
-        Budget: { rows: [["Post", "Typ", "Helår"], ...budget] },
-        Utfall: { rows: [actual[0] as string[], ...actual.slice(1)] },
-        Inställningar: { rows: [["Inställning", "Värde"], ["Period", 8], ["År", 2024], ["Enhet in", "mkr"], ...settings] },
-        ...extra,
-      }),
-    ).result,
+function computedOf(budget: (string | number)[][], actual: (string | number | null)[][], extra: Record<string, SheetRange> = {}, settings: (string | number)[][] = []) {
+  return computed(
+    workbook({
+      Budget: { rows: [["Post", "Typ", "Helår"], ...budget] },
+      Utfall: { rows: [actual[0] as string[], ...actual.slice(1)] },
+      Inställningar: { rows: [["Inställning", "Värde"], ["Period", 8], ["År", 2024], ["Enhet in", "mkr"], ...settings] },
+      ...extra,
+    }),
   );
+}
+
+function analysis(budget: (string | number)[][], actual: (string | number | null)[][], extra: Record<string, SheetRange> = {}, settings: (string | number)[][] = []): string[] {
+  return writeAnalysis(computedOf(budget, actual, extra, settings).result);
+}
+
+/** Every sentence the report writes: the analysis, and the notes under its tables (legends, footnotes, reasons). */
+function reportTexts(budget: (string | number)[][], actual: (string | number | null)[][], extra: Record<string, SheetRange> = {}, settings: (string | number)[][] = []): string[] {
+  const { result, findings } = computedOf(budget, actual, extra, settings);
+  const model = buildReport(result, findings, { now: NOW });
+  return model.blocks.filter((b) => !b.screenOnly).flatMap((b) => b.rows.filter((r) => r.role === "note" || r.role === "text").map((r) => String(r.cells[0]?.value ?? "")));
 }
 
 describe("Swedish numbers and words", () => {
@@ -62,7 +72,9 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
     let on = false;
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
-      if (v === "Analys") on = true;
+      // The charts' own cells come after the analysis, below the print area (issue 24).
+      if (typeof v === "string" && v.startsWith("Underlag för diagrammen")) on = false;
+      else if (v === "Analys") on = true;
       else if (on && typeof v === "string" && v.trim() !== "" && !v.endsWith("(forts.)")) rows.push(v);
       else if (on && rows.length > 0 && v === null) on = rows.length === 0;
     });
@@ -76,19 +88,28 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
         `Exklusive det rullade underskottet är prognosen ett överskott på 4,0${NB}mnkr, 4,0${NB}mnkr bättre än en budget i balans.`,
       `Resultatet för januari–augusti 2024 är +15,7${NB}mnkr exklusive över-/underskott, vilket är 1,9${NB}mnkr bättre än budget för perioden (+13,8${NB}mnkr). ` +
         `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
+      `Utfallet innehåller en jämförelsestörande post på +6,1${NB}mnkr: reavinster vid försäljning av fordon (utöver föregående års nivå). ` +
+        `Exklusive den är resultatet för perioden +9,6${NB}mnkr före över-/underskott och prognosen för helåret ${M}1,4${NB}mnkr.`,
       `Störst negativ avvikelse mot budget för perioden har övriga intäkter, som är 7,5${NB}mnkr lägre än budgeterat (1,3${NB}%). ` +
-        `Störst positiv avvikelse har personalkostnader, som är 4,5${NB}mnkr lägre än budgeterat (1,4${NB}%). ` +
+        `Störst positiv avvikelse har livsmedel, som är 6,1${NB}mnkr lägre än budgeterat (10,1${NB}%). ` +
         `I prognosen mot helårsbudgeten har övriga intäkter den största negativa avvikelsen (${M}12,0${NB}mnkr) och personalkostnader den största positiva (+15,3${NB}mnkr).`,
-      `De totala kostnaderna har ökat med 2,2${NB}% jämfört med samma period föregående år, från 527,7${NB}mnkr till 539,4${NB}mnkr.`,
+      // The real report: "Nämndens totala kostnader har ökat med 2,2% … Störst minskning i kronor är kostnaden för livsmedel
+      // viken minskat med 3,7 mnkr vilket motsvarar en minskning med 6,4%. Största kostnadsökningen förutom personal är
+      // transporter vilka ökat med 4,2 mnkr."
+      `De totala kostnaderna har ökat med 2,2${NB}% jämfört med samma period föregående år, från 527,7${NB}mnkr till 539,4${NB}mnkr. ` +
+        `Störst ökning i kronor har personalkostnader, som har ökat med 10,0${NB}mnkr (3,4${NB}%), följt av transporter (4,2${NB}mnkr, 27,9${NB}%). ` +
+        `Störst minskning i kronor har livsmedel, som har minskat med 3,7${NB}mnkr (6,4${NB}%).`,
       `Bland ansvaren har Område 4 Måltidsservice störst negativ avvikelse mot budget för perioden (${M}5,4${NB}mnkr) och Område 2 HR och kommunikation störst positiv (+3,0${NB}mnkr). ` +
         `För helåret har Område 3 Ekonomi och upphandling den största negativa prognosavvikelsen (${M}4,5${NB}mnkr) och Område 5 Transport och service den största positiva (+4,9${NB}mnkr).`,
       `De beslutade åtgärderna beräknas ge 6,2${NB}mnkr i år och 6,7${NB}mnkr nästa år och ingår i prognosen. ` +
         `De åtgärder som ännu inte är beslutade skulle ge 1,3${NB}mnkr i år och 17,0${NB}mnkr nästa år. ` +
-        `Med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen inklusive över-/underskott ${M}1,8${NB}mnkr.`,
+        `Av åtgärdernas besparingar hamnar 1,0${NB}mnkr i år och 8,0${NB}mnkr nästa år hos beställande nämnder och förbättrar därför inte nämndens resultat. ` +
+        `Med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen inklusive över-/underskott ${M}2,8${NB}mnkr.`,
       `Investeringarna uppgår till 30,8${NB}mnkr för perioden, mot en helårsbudget på 46,9${NB}mnkr. Prognosen för helåret är 44,1${NB}mnkr, 2,8${NB}mnkr mindre än budgeterat.`,
-      "Av åtta indikatorer är två uppfyllda, tre delvis uppfyllda och två inte uppfyllda; en kan ännu inte bedömas. Ej uppfyllda är sjukfrånvaro och svarstid i kundtjänst.",
+      "Av tio indikatorer är två uppfyllda, fyra delvis uppfyllda och tre inte uppfyllda; en kan ännu inte bedömas. Ej uppfyllda är sjukfrånvaro totalt, långtidssjukfrånvaro (från dag 15) och svarstid i kundtjänst.",
       "En risk har ett mycket högt riskvärde: otillräcklig försörjningsberedskap när behoven definieras sent (16). " +
-        "Två risker har ett högt riskvärde: ”överbelastade chefer och medarbetare” (9) och ”mutor, korruption, bedrägeri och jäv” (8).",
+        "Två risker har ett högt riskvärde: ”överbelastade chefer och medarbetare” (9) och ”mutor, korruption, bedrägeri och jäv” (8). " +
+        `Vägda med sina sannolikheter väntas de tre risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 2,8${NB}mnkr; störst väntad effekt har fortsatt höga livsmedelspriser (${M}2,3${NB}mnkr).`,
       `En kostnadsökning med en procent försämrar årets resultat med 8,4${NB}mnkr.`,
     ]);
   });
@@ -159,13 +180,79 @@ describe("sentences for zero, one, two and many, each sign and each status", () 
     expect(text(["Elpris", null, -10, 0.5])).toBe(`Faktorn ”Elpris” i känslighetsanalysen försämrar årets resultat med 5,0${NB}mnkr.`);
   });
 
+  const withPrior = (extra: Record<string, SheetRange> = {}, settings: (string | number)[][] = []) =>
+    analysis(
+      [["Avgifter", "Intäkt", 120], ["Löner", "Kostnad", -60], ["Lokaler", "Kostnad", -24], ["Material", "Kostnad", -12]],
+      [["Post", "Utfall fg år", "Utfall", "Prognos"], ["Avgifter", 78, 82, 121], ["Löner", -38, -41, -61], ["Lokaler", -16, -15.5, -23.5], ["Material", -7, -7.8, -12]],
+      extra,
+      settings,
+    );
+
+  it("names the non-recurring items and the result without them: one, several, or only in the forecast", () => {
+    const nr = (rows: (string | number | null)[][]) => withPrior({ Jämförelsestörande: { rows: [["Beskrivning", "Post", "Utfall", "Prognos"], ...rows] } }).find((p) => /jämförelsestörande/.test(p));
+    expect(nr([["Försäljning av fastighet", "Avgifter", 6.1, 6.1]])).toBe(
+      `Utfallet innehåller en jämförelsestörande post på +6,1${NB}mnkr: försäljning av fastighet. Exklusive den är resultatet för perioden +11,6${NB}mnkr och prognosen för helåret +18,4${NB}mnkr.`,
+    );
+    expect(nr([["Försäljning av fastighet", "Avgifter", 6.1, 6.1], ["Återbetald försäkringspremie", "Löner", 1.5, null]])).toBe(
+      `Utfallet innehåller två jämförelsestörande poster på sammanlagt +7,6${NB}mnkr: försäljning av fastighet och återbetald försäkringspremie. Exklusive dem är resultatet för perioden +10,1${NB}mnkr och prognosen för helåret +18,4${NB}mnkr.`,
+    );
+    expect(nr([["Engångskostnad för flytt", "Lokaler", null, -2]])).toBe(
+      `Prognosen innehåller en jämförelsestörande post på ${M}2,0${NB}mnkr: engångskostnad för flytt. Exklusive den är resultatet för perioden +17,7${NB}mnkr och prognosen för helåret +26,5${NB}mnkr.`,
+    );
+  });
+
+  it("names the costs that moved most against last year: the two largest increases and the largest decrease", () => {
+    const costs = withPrior().find((p) => p.startsWith("De totala kostnaderna"));
+    expect(costs).toBe(
+      `De totala kostnaderna har ökat med 5,4${NB}% jämfört med samma period föregående år, från 61,0${NB}mnkr till 64,3${NB}mnkr. ` +
+        `Störst ökning i kronor har löner, som har ökat med 3,0${NB}mnkr (7,9${NB}%), följt av material (0,8${NB}mnkr, 11,4${NB}%). ` +
+        `Störst minskning i kronor har lokaler, som har minskat med 0,5${NB}mnkr (3,1${NB}%).`,
+    );
+    // One cost line only: the total says it all.
+    const single = analysis([["Avgifter", "Intäkt", 120], ["Löner", "Kostnad", -60]], [["Post", "Utfall fg år", "Utfall"], ["Avgifter", 78, 82], ["Löner", -38, -41]]);
+    expect(single.find((p) => p.startsWith("De totala kostnaderna"))).toBe(`De totala kostnaderna har ökat med 7,9${NB}% jämfört med samma period föregående år, från 38,0${NB}mnkr till 41,0${NB}mnkr.`);
+  });
+
+  it("says how much of the measures' saving lands at another nämnd, this year, next year or both", () => {
+    const measures = (rows: (string | number | null)[][]) =>
+      withPrior({ Åtgärder: { rows: [["Åtgärd", "Status", "Effekt i år", "Effekt nästa år", "Effekt hos"], ...rows] } }).find((p) => /åtgärd/.test(p));
+    expect(measures([["Frångå märkning", "Ej beslutad", null, 5, "Vård- och omsorgsnämnden"]])).toContain(
+      `Av åtgärdernas besparingar hamnar 5,0${NB}mnkr nästa år hos vård- och omsorgsnämnden och förbättrar därför inte nämndens resultat.`,
+    );
+    const both = measures([["Mat nära gästen", "Ej beslutad", 1, 3, "Barn- och utbildningsnämnden"], ["Märkning", "Ej beslutad", null, 5, "Vård- och omsorgsnämnden"], ["Vakans", "Ej beslutad", 0.5, 1, null]]);
+    expect(both).toContain(`Av åtgärdernas besparingar hamnar 1,0${NB}mnkr i år och 8,0${NB}mnkr nästa år hos barn- och utbildningsnämnden och vård- och omsorgsnämnden och förbättrar därför inte nämndens resultat.`);
+    // Only the 0,5 that lands at the nämnd itself improves its forecast: +25,0 + 0,5.
+    expect(both).toContain(`Med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen +25,0${NB}mnkr.`);
+  });
+
+  it("weighs the risks' consequences by their probabilities, and says why it cannot where they have none", () => {
+    const risks = (rows: (string | number | null)[][], settings: (string | number)[][] = []) =>
+      withPrior({ Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Ekonomisk konsekvens", "Sannolikhet %"], ...rows] } }, settings).find((p) => /risk/i.test(p));
+    expect(risks([["Brand", 1, 2, -3, null]])).toBe(
+      `Risken har inte ett högt riskvärde. En risk har en ekonomisk konsekvens på ${M}3,0${NB}mnkr om den inträffar men ingen sannolikhet i procent, så dess väntade effekt kan inte beräknas.`,
+    );
+    expect(risks([["Brand", 1, 2, -3, null], ["Läcka", 2, 2, -1.5, null]])).toBe(
+      `Ingen av de två riskerna har ett högt riskvärde. Två risker har en ekonomisk konsekvens, sammanlagt ${M}4,5${NB}mnkr om alla inträffar, men ingen sannolikhet i procent, så deras väntade effekt kan inte beräknas.`,
+    );
+    expect(risks([["Brand", 1, 2, -3, 10]])).toBe(`Risken har inte ett högt riskvärde. Vägd med sin sannolikhet väntas den risk som har en ekonomisk konsekvens försämra årets resultat med 0,3${NB}mnkr.`);
+    expect(risks([["Brand", 1, 2, -3, 10], ["Läcka", 2, 2, -1.5, 40], ["Strejk", 3, 3, -2, null]])).toBe(
+      "En risk har ett högt riskvärde: strejk (9). " +
+        `Vägda med sina sannolikheter väntas de två risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 0,9${NB}mnkr; störst väntad effekt har läcka (${M}0,6${NB}mnkr). ` +
+        `Ytterligare en risk har en ekonomisk konsekvens på ${M}2,0${NB}mnkr om den inträffar men ingen sannolikhet i procent, så dess väntade effekt kan inte beräknas.`,
+    );
+    // Sannolikhet per nivå gives the levels' probabilities; a risk's own wins.
+    expect(risks([["Brand", 1, 2, -3, null], ["Läcka", 2, 2, -1.5, 40]], [["Sannolikhet per nivå", "5 %; 20 %; 50 %; 80 %"]])).toBe(
+      `Ingen av de två riskerna har ett högt riskvärde. Vägda med sina sannolikheter väntas de två risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 0,8${NB}mnkr; störst väntad effekt har läcka (${M}0,6${NB}mnkr).`,
+    );
+  });
+
   it("never states a cause", () => {
     expect(simple(82, -60, [125, -95]).join(" ")).not.toMatch(/på grund av|beror på|eftersom/);
   });
 });
 
 describe("the proofreader's check over generated workbooks", () => {
-  it("finds nothing in any text: no '1 risker', no digits for small counts, no double spaces, no empty sentences, no English", () => {
+  it("finds nothing in any text, the analysis and every note: no '1 risker', no digits for small counts, no double spaces, no empty sentences, no English", () => {
     const amount = fc.integer({ min: -2000, max: 2000 }).map((n) => n / 10);
     const status = fc.constantFrom<[number | null, number]>([100, 100], [90, 100], [10, 100], [null, 100]);
     fc.assert(
@@ -173,25 +260,43 @@ describe("the proofreader's check over generated workbooks", () => {
         fc.record({
           revenue: fc.tuple(amount, amount, amount),
           cost: fc.tuple(amount, amount, amount),
+          premises: fc.option(fc.tuple(amount, amount, amount), { nil: null }),
           carry: fc.option(fc.tuple(amount, amount), { nil: null }),
           indicators: fc.array(status, { maxLength: 15 }),
-          risks: fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), { maxLength: 15 }),
-          decided: fc.array(fc.tuple(amount, amount), { maxLength: 3 }),
-          proposed: fc.array(fc.tuple(amount, amount), { maxLength: 3 }),
+          risks: fc.array(
+            fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.option(amount, { nil: null }), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })),
+            { maxLength: 15 },
+          ),
+          levels: fc.boolean(),
+          decided: fc.array(fc.tuple(amount, amount, fc.boolean()), { maxLength: 3 }),
+          proposed: fc.array(fc.tuple(amount, amount, fc.boolean()), { maxLength: 3 }),
+          nonRecurring: fc.array(fc.tuple(fc.option(amount, { nil: null }), fc.option(amount, { nil: null })), { maxLength: 6 }),
           organisation: fc.constantFrom("", "Kulturnämnden"),
         }),
         (w) => {
           const utfall: (string | number | null)[][] = [["Post", "Typ", "Utfall fg år", "Utfall", "Prognos"], ["Avgifter", "Intäkt", ...w.revenue], ["Löner", "Kostnad", ...w.cost.map((x) => -Math.abs(x))]];
+          const budget: (string | number)[][] = [["Avgifter", "Intäkt", 100], ["Löner", "Kostnad", -90]];
+          if (w.premises) {
+            utfall.push(["Lokaler", "Kostnad", ...w.premises.map((x) => -Math.abs(x))]);
+            budget.push(["Lokaler", "Kostnad", -30]);
+          }
           if (w.carry) utfall.push(["Rullat underskott", "Över-/underskott", 0, w.carry[0], w.carry[1]]);
           const extra: Record<string, SheetRange> = {};
           if (w.indicators.length) extra.Indikatorer = { rows: [["Indikator", "Utfall", "Mål"], ...w.indicators.map(([a, t], i) => [`Mått ${i + 1}`, a, t])] };
-          if (w.risks.length) extra.Risker = { rows: [["Risk", "Sannolikhet", "Konsekvens"], ...w.risks.map(([l, c], i) => [`Risk nummer ${i + 1}`, l, c])] };
-          if (w.decided.length + w.proposed.length) {
-            extra.Åtgärder = {
-              rows: [["Åtgärd", "Status", "Effekt i år", "Effekt nästa år"], ...w.decided.map(([a, b], i) => [`Beslut ${i}`, "Beslutad", a, b]), ...w.proposed.map(([a, b], i) => [`Förslag ${i}`, "Ej beslutad", a, b])],
-            };
+          if (w.risks.length) {
+            extra.Risker = { rows: [["Risk", "Sannolikhet", "Konsekvens", "Ekonomisk konsekvens", "Sannolikhet %"], ...w.risks.map(([l, c, money, p], i) => [`Risk nummer ${i + 1}`, l, c, money, p])] };
           }
-          const texts = analysis([["Avgifter", "Intäkt", 100], ["Löner", "Kostnad", -90]], utfall, extra, w.organisation ? [["Organisation", w.organisation]] : []);
+          if (w.decided.length + w.proposed.length) {
+            const row = (status: string) => ([a, b, elsewhere]: [number, number, boolean], i: number) => [`${status} ${i}`, status, a, b, elsewhere ? "Vård- och omsorgsnämnden" : null];
+            extra.Åtgärder = { rows: [["Åtgärd", "Status", "Effekt i år", "Effekt nästa år", "Effekt hos"], ...w.decided.map(row("Beslutad")), ...w.proposed.map(row("Ej beslutad"))] };
+          }
+          if (w.nonRecurring.length) {
+            extra.Jämförelsestörande = { rows: [["Beskrivning", "Post", "Utfall", "Prognos"], ...w.nonRecurring.map(([a, f], i) => [`Engångspost nummer ${i + 1}`, i % 2 ? "Löner" : "Avgifter", a, f])] };
+          }
+          const settings: (string | number)[][] = [];
+          if (w.organisation) settings.push(["Organisation", w.organisation]);
+          if (w.levels) settings.push(["Sannolikhet per nivå", "5 %; 20 %; 50 %; 80 %"]);
+          const texts = reportTexts(budget, utfall, extra, settings);
           for (const t of texts) expect(swedishProblems(t)).toEqual([]);
         },
       ),

@@ -38,7 +38,10 @@ describe("report model", () => {
   const { model, layout } = report(workbook(base()));
 
   it("has the sections in the order a nämnd reads them", () => {
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "responsibility", "indicators", "risks", "matrix", "sensitivity", "analysis"]);
+    // Utfall fg år gives the Kostnadsutveckling (contract v3) after the statement.
+    // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
+    // Last, below the print area, the cells only the charts draw (issue 24).
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "analysis", "chartData"]);
     expect(model.sheetName).toBe("Rapport");
   });
 
@@ -108,7 +111,7 @@ describe("report model", () => {
   });
 
   it("sorts the sensitivity by size of effect and draws a bar for each", () => {
-    const rows = model.blocks.find((b) => b.id === "sensitivity")?.rows.slice(2, -2) ?? [];
+    const rows = model.blocks.find((b) => b.id === "sensitivity")?.rows.filter((r) => r.role === "body") ?? [];
     const effects = rows.map((r) => r.cells[3].value as number);
     expect(effects).toEqual([...effects].sort((a, b) => Math.abs(b) - Math.abs(a)));
     expect(rows.slice(0, 2).map((r) => r.cells[0].value).sort()).toEqual(["Personalkostnader +1 %", "Summa kostnader +1 %"]);
@@ -139,7 +142,8 @@ describe("report model", () => {
     wb.Utfall.rows.push(["Vård", "Konsulter", -10_000, 0, -20_000]);
     const { model: m, layout: l } = report(workbook(wb));
     expect(labels(m, "title").join(" ")).not.toMatch(/notering/);
-    expect(m.blocks[m.blocks.length - 1]).toMatchObject({ id: "notices", screenOnly: true });
+    // Below the report; only the cells the charts draw come after (issue 24).
+    expect(m.blocks.slice(-2)).toMatchObject([{ id: "notices", screenOnly: true }, { id: "chartData", screenOnly: true }]);
     expect(labels(m, "notices")).toEqual(["Noteringar om indata (skrivs inte ut)", "Utfall!A6"]);
     const at = l.values.findIndex((row) => row[0] === "Noteringar om indata (skrivs inte ut)");
     expect(at).toBeGreaterThanOrEqual(l.print.area.rows);

@@ -28,6 +28,17 @@ describe("pagination", () => {
     expect(p.rows).toHaveLength(12);
   });
 
+  it("keeps a heading over prose with its first two paragraphs", () => {
+    const a = table("A", 20);
+    const used = a.rows.reduce((n, x) => n + x.height, 0);
+    const prose: PageBlock<Row> = { title: "Analys", rows: [r("P:heading", "section", 22), r("P:0", "text", 30), r("P:1", "text", 30), r("P:2", "text", 30)] };
+    // Room for the heading and one paragraph below A: both move on, with the next paragraph.
+    const p = paginate([a, prose], used + 22 + 30 + 10, 22);
+    const [first, second] = pages(p).map((pg) => pg.map(id));
+    expect(first[first.length - 1]).toBe("A:blank");
+    expect(second.slice(0, 3)).toEqual(["P:heading", "P:0", "P:1"]);
+  });
+
   it("never leaves a heading at the foot of a page: it moves with its header and two data rows", () => {
     // A fills most of the page; B's heading, header and two rows do not fit below it.
     const a = table("A", 20);

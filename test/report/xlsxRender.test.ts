@@ -58,20 +58,21 @@ describe("the report tab in the file", () => {
     expect(b.worksheets.map((w) => w.name)).toEqual(["Rapport", ...a.worksheets.map((w) => w.name)]);
     for (const ws of a.worksheets) expect(cells(b.getWorksheet(ws.name) as ExcelJS.Worksheet)).toEqual(cells(ws));
     expect(b.definedNames.model).toEqual(a.definedNames.model);
-    expect(b.getWorksheet("Egna anteckningar")?.getCell("B3").value).toEqual({ formula: "SUM(Utfall!E2:E39)", result: 11000 });
+    expect(b.getWorksheet("Egna anteckningar")?.getCell("B3").value).toEqual({ formula: "SUM(Utfall!E2:E42)", result: 11000 });
   });
 
   it("carries number formats, colours and fills", async () => {
     const ws = (await open(out)).getWorksheet("Rapport") as ExcelJS.Worksheet;
+    // Bokslut 2023 (contract v3) in column B, then Utfall 2023, Utfall 2024, Budget, Avvikelse, Avvikelse %.
     const personal = findRow(ws, "Personalkostnader");
-    expect(personal.getCell(3).value).toBe(-306.3);
-    expect(personal.getCell(3).numFmt).toBe(amountFormat(1));
-    expect(personal.getCell(5).value).toBe(4.5);
-    expect(personal.getCell(5).font?.color?.argb).toBe("FF1E7B34");
-    expect(findRow(ws, "Övriga intäkter").getCell(5).font?.color?.argb).toBe("FFC00000");
+    expect(personal.getCell(4).value).toBe(-306.3);
+    expect(personal.getCell(4).numFmt).toBe(amountFormat(1));
+    expect(personal.getCell(6).value).toBe(4.5);
+    expect(personal.getCell(6).font?.color?.argb).toBe("FF1E7B34");
+    expect(findRow(ws, "Övriga intäkter").getCell(6).font?.color?.argb).toBe("FFC00000");
     expect(findRow(ws, "Årets resultat inkl. över-/underskott").getCell(1).font?.bold).toBe(true);
-    expect(findRow(ws, "Rullat över-/underskott").getCell(6).value).toBe("–");
-    const sick = findRow(ws, "Sjukfrånvaro");
+    expect(findRow(ws, "Rullat över-/underskott").getCell(7).value).toBe("–");
+    const sick = findRow(ws, "Sjukfrånvaro totalt");
     expect(sick.getCell(5).value).toBe("↓ bättre");
     expect(sick.getCell(5).font?.color?.argb).toBe("FF1E7B34");
     const status = sick.getCell(6);
@@ -134,7 +135,7 @@ describe("refreshing again", () => {
     findRow(ws, "Svarstid i kundtjänst").getCell(explanationCol).value = "Ny telefonilösning i september.";
     const ind = wb.getWorksheet("Indikatorer") as ExcelJS.Worksheet;
     const row = findRow(ind, "Svarstid i kundtjänst");
-    for (let c = 1; c <= 8; c++) row.getCell(c).value = null;
+    row.eachCell((c) => void (c.value = null));
     const typed = path.join(dir, "med-forklaring.xlsx");
     await wb.xlsx.writeFile(typed);
 

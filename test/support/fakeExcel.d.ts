@@ -28,6 +28,35 @@ export interface FakeSheet {
   cell(r: number, c: number, create: boolean): FakeCell | undefined;
   used(valuesOnly?: boolean): FakeRect | null;
 }
+/** A chart's series as the fake reads it back: ranges as absolute addresses with their sheet, #REF! where it is gone. */
+export interface FakeChartSeries {
+  name: string;
+  chartType: string;
+  values: string | null;
+  categories: string | null;
+  fill: string | null | undefined;
+  line: Record<string, unknown> | null;
+  gapWidth?: number;
+  overlap?: number;
+  markerStyle?: string;
+  hasDataLabels: boolean;
+  dataLabels: Record<string, unknown>;
+  points: Record<string, { fill?: string | null; line?: Record<string, unknown>; hasDataLabel?: boolean; dataLabel?: Record<string, unknown> }>;
+}
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The cells it covers (A21:D35). */
+  anchor: string | null;
+  title: string | null;
+  legend: boolean;
+  altTextTitle: string;
+  altTextDescription: string;
+  categoryAxis: Record<string, unknown>;
+  valueAxis: Record<string, unknown>;
+  plotArea: Record<string, number>;
+  series: FakeChartSeries[];
+}
 export interface FakeModel {
   sheets: FakeSheet[];
   names: Map<string, string>;
@@ -84,6 +113,8 @@ export declare class FakeExcel {
   run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   resetStats(): void;
   sheetValues(name: string): unknown[][] | null;
+  /** The charts of a sheet, or null when there is no such sheet. */
+  charts(sheetName: string): FakeChart[] | null;
   cellValue(sheet: string, a1: string): unknown;
   toJSON(): unknown;
   static fromJSON(json: unknown): FakeExcel;
@@ -93,5 +124,6 @@ export declare class FakeExcel {
   static displayText(v: unknown, format: string, date1904: boolean): string;
   static versionAtLeast(supported: string, needed: string): boolean;
   static MIN_VERSION: Record<string, string>;
+  static CHART_TYPE_VERSION: Record<string, string>;
   static LIMITS: { rows: number; cols: number; readCells: number; cellChars: number; headerFooterChars: number; rowHeight: number };
 }

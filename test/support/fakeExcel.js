@@ -54,6 +54,66 @@
    */
   var MIN_VERSION = {
     "Application.calculate": "1.1",
+    "Chart.delete": "1.1",
+    "Chart.id": "1.7",
+    "Chart.name": "1.1",
+    "Chart.plotArea": "1.8",
+    "Chart.setPosition": "1.1",
+    "ChartAreaFormat.border": "1.7",
+    "ChartAxis.majorTickMark": "1.7",
+    "ChartAxis.maximum": "1.1",
+    "ChartAxis.minimum": "1.1",
+    "ChartAxis.numberFormat": "1.8",
+    "ChartAxis.reversePlotOrder": "1.7",
+    "ChartAxis.textOrientation": "1.8",
+    "ChartAxis.tickLabelPosition": "1.7",
+    "ChartAxis.visible": "1.7",
+    "ChartBorder.color": "1.7",
+    "ChartBorder.lineStyle": "1.7",
+    "ChartBorder.weight": "1.7",
+    "ChartCollection.add": "1.1",
+    "ChartCollection.getItem": "1.1",
+    "ChartDataLabel.format": "1.8",
+    "ChartDataLabel.numberFormat": "1.8",
+    "ChartDataLabel.position": "1.7",
+    "ChartDataLabel.text": "1.8",
+    "ChartDataLabels.numberFormat": "1.8",
+    "ChartDataLabels.position": "1.1",
+    "ChartDataLabels.showValue": "1.1",
+    "ChartFill.clear": "1.1",
+    "ChartFill.setSolidColor": "1.1",
+    "ChartFont.bold": "1.1",
+    "ChartFont.color": "1.1",
+    "ChartFont.italic": "1.1",
+    "ChartFont.name": "1.1",
+    "ChartFont.size": "1.1",
+    "ChartGridlines.visible": "1.1",
+    "ChartLegend.position": "1.1",
+    "ChartLegend.visible": "1.1",
+    "ChartLineFormat.color": "1.1",
+    "ChartLineFormat.lineStyle": "1.7",
+    "ChartLineFormat.weight": "1.7",
+    "ChartPlotArea.insideHeight": "1.8",
+    "ChartPlotArea.insideLeft": "1.8",
+    "ChartPlotArea.insideTop": "1.8",
+    "ChartPlotArea.insideWidth": "1.8",
+    "ChartPoint.dataLabel": "1.7",
+    "ChartPoint.hasDataLabel": "1.7",
+    "ChartPointFormat.border": "1.7",
+    "ChartSeries.chartType": "1.7",
+    "ChartSeries.dataLabels": "1.8",
+    "ChartSeries.gapWidth": "1.7",
+    "ChartSeries.hasDataLabels": "1.7",
+    "ChartSeries.markerBackgroundColor": "1.7",
+    "ChartSeries.markerForegroundColor": "1.7",
+    "ChartSeries.markerSize": "1.7",
+    "ChartSeries.markerStyle": "1.7",
+    "ChartSeries.name": "1.1",
+    "ChartSeries.overlap": "1.8",
+    "ChartSeries.setValues": "1.7",
+    "ChartSeries.setXAxisValues": "1.7",
+    "ChartSeriesCollection.add": "1.7",
+    "ChartTitle.text": "1.1",
     "Application.calculationMode": "1.1",
     "Application.suspendScreenUpdatingUntilNextSync": "1.9",
     "NamedItem.comment": "1.4",
@@ -89,6 +149,10 @@
     "Range.unmerge": "1.2",
     "Range.values": "1.1",
     "Range.valueTypes": "1.1",
+    "Shape.altTextDescription": "1.9",
+    "Shape.altTextTitle": "1.9",
+    "Shape.name": "1.9",
+    "ShapeCollection.getItem": "1.9",
     "Range.worksheet": "1.1",
     "RangeFormat.autofitColumns": "1.2",
     "RangeFormat.columnWidth": "1.2",
@@ -109,6 +173,7 @@
     "Workbook.protection": "1.7",
     "WorkbookProtection.protected": "1.7",
     "Worksheet.activate": "1.1",
+    "Worksheet.charts": "1.1",
     "Worksheet.delete": "1.1",
     "Worksheet.getRange": "1.1",
     "Worksheet.getUsedRange": "1.1",
@@ -119,6 +184,7 @@
     "Worksheet.pageLayout": "1.9",
     "Worksheet.position": "1.1",
     "Worksheet.protection": "1.2",
+    "Worksheet.shapes": "1.9",
     "Worksheet.showGridlines": "1.8",
     "Worksheet.visibility": "1.1",
     // "1.1 for reading visibility; 1.2 for setting it"
@@ -358,6 +424,8 @@
       this.pageBreaks = [];
       this.pageLayout = { headersFooters: { defaultForAllPages: {} } };
       this.showGridlines = true;
+      /** Charts on the sheet (Worksheet.charts), in the order they were added. */
+      this.charts = [];
       /** Names scoped to this sheet (worksheet.names): name → formula. */
       this.names = new Map();
       /** Sheet protection: cells, formats, rows and columns cannot be changed. */
@@ -1079,6 +1147,8 @@
       this.tables._parent = this;
       this.names = new NamesProxy(ctx, this);
       this.protection = new ProtectionProxy(ctx, this);
+      this._charts = new ChartsProxy(ctx, this);
+      this._shapes = new ShapesProxy(ctx, this);
       var footers = {};
       ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"].forEach(function (k) {
         Object.defineProperty(footers, k, {
@@ -1127,6 +1197,16 @@
         add: function (addr) { self._set("pageLayout", function (s) { s.pageBreaks.push(parseAddress(addr).row); }, "PageBreakCollection.add"); },
         removePageBreaks: function () { self._set("pageLayout", function (s) { s.pageBreaks = []; }, "PageBreakCollection.removePageBreaks"); },
       };
+    }
+    get charts() {
+      alive(this);
+      this.ctx.need("Worksheet.charts");
+      return this._charts;
+    }
+    get shapes() {
+      alive(this);
+      this.ctx.need("Worksheet.shapes");
+      return this._shapes;
     }
     /** The sheet, or null for a null object (or one not yet created). */
     _sheet() {
@@ -1548,6 +1628,410 @@
     }
   }
 
+  // ---- charts ---------------------------------------------------------------------------------------------------
+  /**
+   * Charts, as the report draws them (Microsoft's Excel JavaScript API reference; versions in MIN_VERSION):
+   * - "Returns a collection of charts that are part of the worksheet." (Worksheet.charts): a chart lives on its sheet
+   *   and goes when the sheet is deleted.
+   * - ChartCollection.add(type, sourceData, seriesBy): with "Columns", each column of the range is a series. A chart
+   *   type carries its own requirement set (Excel.ChartType: Waterfall, Treemap, Sunburst, Funnel, Boxwhisker, Pareto
+   *   and RegionMap "[Api set: ExcelApi 1.9]"); an older Excel does not know the type (InvalidArgument).
+   * - "Data series in one chart: 255" (Excel specifications and limits).
+   * - A series is one-dimensional ("Gets the values from a single dimension of the chart series",
+   *   ChartSeries.getDimensionValues): its values and its x-axis values are a single row or column each. The fake
+   *   is stricter than Excel in one place: values and categories of different lengths are refused (Excel would
+   *   draw the shorter, silently), since a report that did so drew the wrong thing.
+   * - ChartSeries.name: "The name's length should not be greater than 255 characters."
+   * - ChartSeries.gapWidth: "Only valid on bar and column charts ... Throws an invalid argument exception on invalid
+   *   charts."
+   * - ChartPointsCollection.getItemAt: "Retrieve a point based on its position within the series": no point past
+   *   the series' last.
+   * - ChartCollection.getItem: "If there are multiple charts with the same name, the first one will be returned."
+   * - "Excel defines shapes as any object that sits on the drawing layer of Excel. That means anything outside of a
+   *   cell is a shape." (Work with shapes using the Excel JavaScript API): a chart is in Worksheet.shapes too, as a
+   *   shape of type "Unsupported", with its name and its alt text (Shape.altTextTitle, altTextDescription).
+   */
+  var CHART_TYPE_VERSION = { Boxwhisker: "1.9", Pareto: "1.9", RegionMap: "1.9", Treemap: "1.9", Waterfall: "1.9", Sunburst: "1.9", Funnel: "1.9" };
+  var MAX_SERIES = 255;
+  var nextChartId = 1;
+
+  function isBarOrColumn(type) {
+    return /^(Bar|Column|3DBar|3DColumn|Cylinder|Cone|Pyramid)/.test(type) && type !== "3DColumn";
+  }
+
+  /** A range a proxy stands for, as a series keeps it: its sheet and its cells. */
+  function seriesRef(range) {
+    var sheet = range._sheet(), rect = range._rect();
+    if (rect.rows !== 1 && rect.cols !== 1) {
+      throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (a series takes one row or one column, not " + formatAddress(sheet.name, rect) + ").");
+    }
+    return { sheet: sheet, rect: { row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols } };
+  }
+  function refLength(ref) {
+    return ref ? Math.max(ref.rect.rows, ref.rect.cols) : 0;
+  }
+  function checkLengths(series) {
+    if (series.values && series.xValues && refLength(series.values) !== refLength(series.xValues)) {
+      throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (" + refLength(series.values) + " values against " + refLength(series.xValues) + " categories).");
+    }
+  }
+
+  /**
+   * Defines setters on `obj` that queue an operation against the chart's model: `target()` gives the model object a
+   * property is stored in, `member` the API member for the version check, `check` may refuse a value.
+   */
+  function settable(ctx, obj, names, memberOf, owner, target, check) {
+    names.forEach(function (name) {
+      Object.defineProperty(obj, name, {
+        set: function (v) {
+          alive(owner);
+          ctx.enqueue("chart." + name, function () { return owner._chartSheet(); }, function () {
+            var t = target();
+            if (check) check(name, v, t);
+            t[name] = v;
+          }, 64, memberOf(name));
+        },
+        get: function () { return target()[name]; },
+        configurable: true,
+      });
+    });
+  }
+
+  function fontOf(ctx, owner, target, member) {
+    var f = {};
+    settable(ctx, f, ["name", "size", "bold", "italic", "color"], function (n) { return member + "." + n; }, owner, function () {
+      var t = target();
+      t.font = t.font || {};
+      return t.font;
+    });
+    return f;
+  }
+
+  /** ChartFill: setSolidColor and clear (ExcelApi 1.1). */
+  function fillOf(ctx, owner, target) {
+    return {
+      setSolidColor: function (color) {
+        alive(owner);
+        ctx.enqueue("chart.fill", function () { return owner._chartSheet(); }, function () { target().fill = String(color).replace(/^#/, "").toUpperCase(); }, 64, "ChartFill.setSolidColor");
+      },
+      clear: function () {
+        alive(owner);
+        ctx.enqueue("chart.fill", function () { return owner._chartSheet(); }, function () { target().fill = null; }, 64, "ChartFill.clear");
+      },
+    };
+  }
+
+  /** ChartBorder (ExcelApi 1.7) or ChartLineFormat (color 1.1, lineStyle and weight 1.7). */
+  function lineOf(ctx, owner, target, member) {
+    var l = {};
+    settable(ctx, l, ["color", "lineStyle", "weight"], function (n) { return member + "." + n; }, owner, function () {
+      var t = target();
+      t.line = t.line || {};
+      return t.line;
+    });
+    return l;
+  }
+
+  class ChartsProxy {
+    constructor(ctx, worksheet) {
+      this.ctx = ctx;
+      this._parent = worksheet;
+      this._items = null;
+    }
+    get items() {
+      if (!this._items) throw new Error("PropertyNotLoaded: items");
+      return this._items;
+    }
+    load(props) {
+      var self = this;
+      alive(this);
+      var wanted = propList(props, "items/") || ["name"];
+      if (wanted.indexOf("id") >= 0) this.ctx.need("Chart.id");
+      this.ctx.enqueue("load", null, function () {
+        var s = self._parent._use();
+        self._items = s.charts.map(function (c) {
+          var p = new ChartProxy(self.ctx, self._parent, function () { return c; });
+          p._data = {};
+          if (wanted.indexOf("name") >= 0) p._data.name = c.name;
+          if (wanted.indexOf("id") >= 0) p._data.id = c.id;
+          return p;
+        });
+      }, 64, "Worksheet.charts");
+      return this;
+    }
+    add(type, sourceData, seriesBy) {
+      var self = this, ctx = this.ctx, created = null;
+      alive(this);
+      alive(sourceData);
+      var p = ctx.temporary(new ChartProxy(ctx, this._parent, function () { return created; }), "charts.add(" + type + ")");
+      ctx.enqueue("chart.add", function () { return self._parent._use(); }, function () {
+        var s = editable(self._parent._use());
+        var needed = CHART_TYPE_VERSION[type] || "1.1";
+        if (!versionAtLeast(ctx.fake.apiVersion, needed)) {
+          throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (chart type " + type + ", ExcelApi " + needed + ").");
+        }
+        var from = sourceData._sheet(), r = sourceData._rect();
+        var byRows = seriesBy === "Rows";
+        var count = byRows ? r.rows : r.cols;
+        if (count > MAX_SERIES) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (" + count + " series; a chart takes at most 255).");
+        var series = [];
+        for (var i = 0; i < count; i++) {
+          var rect = byRows ? { row: r.row + i, col: r.col, rows: 1, cols: r.cols } : { row: r.row, col: r.col + i, rows: r.rows, cols: 1 };
+          series.push(newSeries("Serie" + (i + 1), type, { sheet: from, rect: rect }));
+        }
+        created = {
+          id: "{chart-" + nextChartId++ + "}", name: "Diagram " + (s.charts.length + 1), type: type, anchor: null,
+          title: {}, legend: { visible: true }, format: {}, series: series,
+          axes: { category: { format: {} }, value: { format: {}, majorGridlines: {} } }, plotArea: {},
+          altTextTitle: "", altTextDescription: "",
+        };
+        s.charts.push(created);
+      }, 64, "ChartCollection.add");
+      return p;
+    }
+    getItem(name) {
+      var self = this, found = null;
+      alive(this);
+      var p = new ChartProxy(this.ctx, this._parent, function () { return found; });
+      this.ctx.enqueue("resolve", null, function () {
+        var s = self._parent._use();
+        found = s.charts.find(function (c) { return c.name === name; }) || null;
+        if (!found) throw officeError("ItemNotFound", "The requested resource doesn't exist (chart " + name + ").");
+      }, 64, "ChartCollection.getItem");
+      return p;
+    }
+  }
+
+  function newSeries(name, type, values) {
+    return { name: name, chartType: type, values: values, xValues: null, format: {}, points: {}, dataLabels: {}, hasDataLabels: false };
+  }
+
+  class ChartProxy {
+    constructor(ctx, worksheet, resolve) {
+      this.ctx = ctx;
+      this._worksheet = worksheet;
+      this._parent = worksheet;
+      this._resolve = resolve;
+      this._data = {};
+      var self = this;
+      var model = function () { return self._model(); };
+      var title = {};
+      settable(ctx, title, ["text"], function () { return "ChartTitle.text"; }, this, function () { return model().title; });
+      title.format = { font: fontOf(ctx, this, function () { return model().title; }, "ChartFont") };
+      this.title = title;
+      var legend = {};
+      settable(ctx, legend, ["visible", "position"], function (n) { return "ChartLegend." + n; }, this, function () { return model().legend; });
+      this.legend = legend;
+      var fmt = function () { return model().format; };
+      this.format = { fill: fillOf(ctx, this, fmt), font: fontOf(ctx, this, fmt, "ChartFont") };
+      Object.defineProperty(this.format, "border", { get: function () { ctx.need("ChartAreaFormat.border"); return lineOf(ctx, self, fmt, "ChartBorder"); } });
+      this.series = new ChartSeriesCollectionProxy(ctx, this);
+      var axis = function (which) {
+        var a = {}, target = function () { return model().axes[which]; };
+        settable(ctx, a, ["reversePlotOrder", "tickLabelPosition", "majorTickMark", "textOrientation", "visible", "minimum", "maximum", "numberFormat"], function (n) { return "ChartAxis." + n; }, self, target, function (n, v) {
+          // "The value should either be an integer from -90 to 90 or the integer 180 for vertically-oriented text."
+          if (n === "textOrientation" && !(v === 180 || (Number.isInteger(v) && v >= -90 && v <= 90))) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (text orientation " + v + ").");
+        });
+        a.format = { line: lineOf(ctx, self, function () { return target().format; }, "ChartLineFormat"), font: fontOf(ctx, self, function () { return target().format; }, "ChartFont") };
+        var grid = {};
+        settable(ctx, grid, ["visible"], function () { return "ChartGridlines.visible"; }, self, function () { return target().majorGridlines || (target().majorGridlines = {}); });
+        a.majorGridlines = grid;
+        return a;
+      };
+      this.axes = { categoryAxis: axis("category"), valueAxis: axis("value") };
+      Object.defineProperty(this, "plotArea", {
+        get: function () {
+          ctx.need("Chart.plotArea");
+          var pa = {};
+          settable(ctx, pa, ["insideLeft", "insideTop", "insideWidth", "insideHeight"], function (n) { return "ChartPlotArea." + n; }, self, function () { return model().plotArea; });
+          return pa;
+        },
+      });
+    }
+    get name() {
+      if (!("name" in this._data)) throw new Error("PropertyNotLoaded: name");
+      return this._data.name;
+    }
+    get id() {
+      if (!("id" in this._data)) throw new Error("PropertyNotLoaded: id");
+      return this._data.id;
+    }
+    set name(v) {
+      var self = this;
+      alive(this);
+      this.ctx.enqueue("chart.name", function () { return self._chartSheet(); }, function () { self._model().name = String(v); }, 64, "Chart.name");
+    }
+    _model() {
+      var c = this._resolve();
+      var s = this._worksheet._use();
+      if (!c || s.charts.indexOf(c) < 0) throw officeError("ItemNotFound", "The requested resource doesn't exist (the chart was deleted).");
+      return c;
+    }
+    _chartSheet() {
+      return this._worksheet._use();
+    }
+    setPosition(startCell, endCell) {
+      var self = this;
+      alive(this);
+      this.ctx.enqueue("chart.position", function () { return self._chartSheet(); }, function () {
+        var a = parseAddress(startCell), b = parseAddress(endCell === undefined ? startCell : endCell);
+        self._model().anchor = { row: a.row, col: a.col, rows: b.row + b.rows - a.row, cols: b.col + b.cols - a.col };
+      }, 64, "Chart.setPosition");
+    }
+    delete() {
+      var self = this;
+      alive(this);
+      this.ctx.enqueue("chart.delete", function () { return self._chartSheet(); }, function () {
+        var s = editable(self._chartSheet()), c = self._model();
+        s.charts.splice(s.charts.indexOf(c), 1);
+      }, 64, "Chart.delete");
+    }
+  }
+
+  class ChartSeriesCollectionProxy {
+    constructor(ctx, chart) {
+      this.ctx = ctx;
+      this._chart = chart;
+      this._parent = chart;
+    }
+    getItemAt(index) {
+      var chart = this._chart;
+      return new ChartSeriesProxy(this.ctx, chart, function () {
+        var s = chart._model().series[index];
+        if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist (series " + index + ").");
+        return s;
+      });
+    }
+    add(name) {
+      var chart = this._chart, created = null, ctx = this.ctx;
+      alive(chart);
+      ctx.enqueue("chart.series.add", function () { return chart._chartSheet(); }, function () {
+        var c = chart._model();
+        if (c.series.length >= MAX_SERIES) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (a chart takes at most 255 series).");
+        created = newSeries(name === undefined ? "Serie" + (c.series.length + 1) : String(name), c.type, null);
+        c.series.push(created);
+      }, 64, "ChartSeriesCollection.add");
+      return new ChartSeriesProxy(ctx, chart, function () {
+        if (!created) throw officeError("ItemNotFound", "The requested resource doesn't exist (series).");
+        return created;
+      });
+    }
+  }
+
+  class ChartSeriesProxy {
+    constructor(ctx, chart, resolve) {
+      this.ctx = ctx;
+      this._chart = chart;
+      this._parent = chart;
+      var self = this;
+      var model = function () { chart._model(); return resolve(); };
+      this._series = model;
+      settable(ctx, this, ["name"], function () { return "ChartSeries.name"; }, chart, model, function (n, v) {
+        if (String(v).length > 255) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (a series name of " + String(v).length + " characters; at most 255).");
+      });
+      settable(ctx, this, ["chartType", "markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "hasDataLabels", "overlap", "gapWidth"], function (n) { return "ChartSeries." + n; }, chart, model, function (n, v, t) {
+        if (n === "gapWidth" && !isBarOrColumn(t.chartType)) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (gap width on a " + t.chartType + " series).");
+        if (n === "chartType" && CHART_TYPE_VERSION[v] && !versionAtLeast(ctx.fake.apiVersion, CHART_TYPE_VERSION[v])) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (chart type " + v + ").");
+      });
+      var fmt = function () { var s = model(); s.format = s.format || {}; return s.format; };
+      this.format = { fill: fillOf(ctx, chart, fmt), line: lineOf(ctx, chart, fmt, "ChartLineFormat") };
+      var labels = {};
+      settable(ctx, labels, ["showValue", "numberFormat", "position"], function (n) { return "ChartDataLabels." + n; }, chart, function () { return model().dataLabels; });
+      labels.format = { font: fontOf(ctx, chart, function () { return model().dataLabels; }, "ChartFont") };
+      Object.defineProperty(this, "dataLabels", { get: function () { ctx.need("ChartSeries.dataLabels"); return labels; } });
+      this.points = {
+        getItemAt: function (index) {
+          var point = function () {
+            var s = model();
+            var n = refLength(s.values);
+            if (!(index >= 0 && index < n)) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (point " + index + " of a series of " + n + ").");
+            s.points[index] = s.points[index] || { format: {}, dataLabel: {} };
+            return s.points[index];
+          };
+          var p = {};
+          settable(ctx, p, ["hasDataLabel"], function () { return "ChartPoint.hasDataLabel"; }, chart, point);
+          var pf = function () { return point().format; };
+          p.format = { fill: fillOf(ctx, chart, pf) };
+          Object.defineProperty(p.format, "border", { get: function () { ctx.need("ChartPointFormat.border"); return lineOf(ctx, chart, pf, "ChartBorder"); } });
+          var label = {};
+          settable(ctx, label, ["text", "position", "numberFormat"], function (n) { return "ChartDataLabel." + n; }, chart, function () { return point().dataLabel; });
+          Object.defineProperty(label, "format", { get: function () { ctx.need("ChartDataLabel.format"); return { font: fontOf(ctx, chart, function () { return point().dataLabel; }, "ChartFont") }; } });
+          Object.defineProperty(p, "dataLabel", { get: function () { ctx.need("ChartPoint.dataLabel"); return label; } });
+          return p;
+        },
+      };
+      void self;
+    }
+    setValues(range) {
+      var self = this;
+      alive(this._chart);
+      this.ctx.enqueue("chart.series.values", function () { return self._chart._chartSheet(); }, function () {
+        var s = self._series();
+        s.values = seriesRef(range);
+        checkLengths(s);
+      }, 64, "ChartSeries.setValues");
+    }
+    setXAxisValues(range) {
+      var self = this;
+      alive(this._chart);
+      this.ctx.enqueue("chart.series.categories", function () { return self._chart._chartSheet(); }, function () {
+        var s = self._series();
+        s.xValues = seriesRef(range);
+        checkLengths(s);
+      }, 64, "ChartSeries.setXAxisValues");
+    }
+  }
+
+  class ShapesProxy {
+    constructor(ctx, worksheet) {
+      this.ctx = ctx;
+      this._parent = worksheet;
+    }
+    getItem(name) {
+      var self = this, ctx = this.ctx, found = null;
+      alive(this);
+      ctx.enqueue("resolve", null, function () {
+        var s = self._parent._use();
+        found = s.charts.find(function (c) { return c.name === name || c.id === name; }) || null;
+        if (!found) throw officeError("ItemNotFound", "The requested resource doesn't exist (shape " + name + ").");
+      }, 64, "ShapeCollection.getItem");
+      var shape = { _parent: this };
+      settable(ctx, shape, ["altTextTitle", "altTextDescription", "name"], function (n) { return "Shape." + n; }, { _chartSheet: function () { return self._parent._use(); }, _invalid: false }, function () { return found; });
+      return shape;
+    }
+  }
+
+  /** A chart's series range as an address on its sheet, or #REF! when the sheet is gone. */
+  function refText(model, ref) {
+    if (!ref) return null;
+    if (model.sheets.indexOf(ref.sheet) < 0) return "#REF!";
+    return quoteSheet(ref.sheet.name) + "!" + localAddress(ref.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  }
+
+  /** The charts of a sheet as plain data: what a test reads back. */
+  function chartsOf(model, sheetName) {
+    var s = model.sheet(sheetName);
+    if (!s) return null;
+    return s.charts.map(function (c) {
+      return {
+        name: c.name, type: c.type, anchor: c.anchor ? localAddress(c.anchor) : null, title: c.title.text === undefined ? null : c.title.text,
+        legend: c.legend.visible !== false, altTextTitle: c.altTextTitle, altTextDescription: c.altTextDescription,
+        categoryAxis: Object.assign({}, c.axes.category), valueAxis: Object.assign({}, c.axes.value), plotArea: Object.assign({}, c.plotArea),
+        series: c.series.map(function (x) {
+          return {
+            name: x.name, chartType: x.chartType, values: refText(model, x.values), categories: refText(model, x.xValues),
+            fill: x.format.fill === undefined ? undefined : x.format.fill, line: x.format.line || null, gapWidth: x.gapWidth, overlap: x.overlap,
+            markerStyle: x.markerStyle, hasDataLabels: !!x.hasDataLabels, dataLabels: Object.assign({}, x.dataLabels),
+            points: Object.fromEntries(Object.entries(x.points).map(function (e) {
+              var pt = e[1];
+              return [e[0], { fill: pt.format.fill, line: pt.format.line ? Object.assign({}, pt.format.line) : undefined, hasDataLabel: pt.hasDataLabel, dataLabel: Object.assign({}, pt.dataLabel) }];
+            })),
+          };
+        }),
+      };
+    });
+  }
+
   class FakeExcel {
     constructor() {
       this.model = new Model();
@@ -1597,6 +2081,10 @@
       }
       return out;
     }
+    /** The charts of a sheet as plain data (series as absolute addresses, #REF! where their sheet is gone), or null. */
+    charts(sheetName) {
+      return chartsOf(this.model, sheetName);
+    }
     /** A cell's value as Excel shows it (a formula that is a single reference shows that cell; #REF! when broken). */
     cellValue(sheetName, a1) {
       var s = this.model.sheet(sheetName);
@@ -1643,6 +2131,7 @@
   FakeExcel.versionAtLeast = versionAtLeast;
   FakeExcel.MIN_VERSION = MIN_VERSION;
   FakeExcel.LIMITS = LIMITS;
+  FakeExcel.CHART_TYPE_VERSION = CHART_TYPE_VERSION;
   if (typeof module !== "undefined" && module.exports) module.exports = { FakeExcel: FakeExcel };
   else root.FakeExcel = FakeExcel;
 })(typeof globalThis !== "undefined" ? globalThis : this);

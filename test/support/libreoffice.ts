@@ -46,3 +46,22 @@ export function roundTripXlsx(file: string, outDir: string): string {
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;
 }
+
+/**
+ * Whether the font Carlito (Calibri's metrics; Debian's fonts-crosextra-carlito) is installed, which the report's
+ * layout measures with: without it a rendering tells nothing about the layout. Warns, or under CI=true throws.
+ */
+export function hasCarlito(): boolean {
+  const found = (() => {
+    try {
+      return /carlito/i.test(execFileSync("fc-list", [], { encoding: "utf8" }));
+    } catch {
+      return false;
+    }
+  })();
+  if (found) return true;
+  const message = "Typsnittet Carlito saknas (Debian-paketet fonts-crosextra-carlito); utskriftstesterna hoppas över.";
+  if (process.env.CI === "true") throw new Error(`${message} Under CI=true måste det finnas: .ci/run installerar det.`);
+  console.warn(`VARNING: ${message}`);
+  return false;
+}

@@ -73,6 +73,7 @@ export function actualRows(lines: readonly ActualLine[]): ActualRows {
     kind: Uint8Array.from(lines, (l) => (l.kind === null ? NO_KIND : KIND_CODES.indexOf(l.kind))),
     actual: lines.every((l) => l.actual !== null) ? Float64Array.from(lines, (l) => l.actual as number) : null,
     months,
+    priorYearFull: null,
     priorYear: hasPrior ? Float64Array.from(lines, (l) => l.actualPriorYear ?? 0) : null,
     forecast: hasForecast ? Float64Array.from(lines, (l) => (l.forecast === null ? NaN : l.forecast)) : null,
     forecastCol: lines.find((l) => l.forecastBlankAt)?.forecastBlankAt?.col ?? 0,

@@ -74,6 +74,8 @@ export interface SheetInfo {
   tabSelected: boolean | null;
   relsPart: string | null;
   relTargets: string[];
+  /** Every part the sheet reaches through relationships at any depth (a drawing, its charts, theirs), rels included. */
+  ownedParts?: string[];
   /** Largest cell style index (`s`) used in the sheet, -1 when none. */
   maxStyle?: number;
   /** Cells (A1 form) holding a formula with no value or an empty one. */

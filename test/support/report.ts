@@ -29,9 +29,9 @@ export function rowOf(layout: SheetLayout, label: string): CellValue[] {
   return row;
 }
 
-/** First-column texts of a block, in order. */
+/** First-column texts of a block, in order; the band of rows a chart stands on is left out (test/report/charts.test.ts). */
 export function labels(model: ReportModel, id: string): CellValue[] {
   const block = model.blocks.find((b) => b.id === id);
   if (!block) throw new Error(`no block ${id}`);
-  return block.rows.map((r) => r.cells[0]?.value ?? null);
+  return block.rows.filter((r) => r.role !== "chart").map((r) => r.cells[0]?.value ?? null);
 }

@@ -138,6 +138,8 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
     exempt.add(lower(oldReport.part));
     if (oldReport.relsPart) exempt.add(lower(oldReport.relsPart));
     for (const t of oldReport.relTargets) exempt.add(lower(t));
+    // The previous report's own drawing and charts are replaced with it.
+    for (const t of oldReport.ownedParts ?? []) exempt.add(lower(t));
   }
   const afterParts = partMap(after);
   for (const p of before.parts ?? []) {
@@ -153,6 +155,8 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
     allowedNew.add(lower(newReport.part));
     allowedNew.add(lower(relsPartOf(newReport.part)));
     for (const t of newReport.relTargets) allowedNew.add(lower(t));
+    // The report's drawing, its relationships and its charts.
+    for (const t of newReport.ownedParts ?? []) allowedNew.add(lower(t));
   }
   for (const p of after.parts ?? []) {
     if (!beforeParts.has(lower(p.name)) && !allowedNew.has(lower(p.name)) && !/sharedstrings\d*\.xml$/i.test(p.name)) {

@@ -9,12 +9,20 @@ import { Finding, finding } from "../../findings/findings";
 
 const WANTED = new Set(CONTRACT_RANGES.map((n) => canon(n)));
 
+/** A chart on a sheet: its name, and its id where ExcelApi 1.7 gives one (Chart.id). */
+export interface SheetChart {
+  name: string;
+  id: string | null;
+}
+
 export interface OfficeRead {
   source: SourceWorkbook;
   /** Values of the existing report tab (for explanations), or null when there is none. */
   previousReport: CellValue[][] | null;
   /** Rows and columns the existing report tab uses from A1 (values or formats), or null when there is none. */
   previousExtent: { rows: number; cols: number } | null;
+  /** The charts on the existing report tab (the report's own and any other), empty when there is none. */
+  previousCharts: SheetChart[];
   /** Names of all worksheets, to protect the user's own sheets. */
   sheetNames: string[];
   /** Every worksheet with its visibility, to find staging sheets a failed refresh left behind. */
@@ -247,6 +255,7 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
   const previousValues = report ? report.getUsedRangeOrNullObject(true).load("values") : null;
   const previousAll = report ? report.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount") : null;
   const reportProtection = report ? report.protection.load("protected") : null;
+  const reportCharts = report ? report.charts.load(options.supports?.("1.7") ? "items/name,id" : "items/name") : null;
   await context.sync();
   syncs++;
   for (const k of constants) {
@@ -302,6 +311,7 @@ export async function readOfficeSource(context: Excel.RequestContext, reportShee
     source: { entries, sheetScoped },
     previousReport: previousValues && !previousValues.isNullObject ? (previousValues.values as CellValue[][]) : null,
     previousExtent,
+    previousCharts: reportCharts ? reportCharts.items.map((c) => ({ name: c.name, id: options.supports?.("1.7") ? c.id : null })) : [],
     sheetNames,
     sheets: sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) })),
     structureProtected: structure ? structure.protected : null,

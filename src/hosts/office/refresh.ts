@@ -10,8 +10,9 @@ import { layoutReport, SheetLayout } from "../../report/layout";
 import { CellValue } from "../../report/model";
 import { summarise, Summary } from "../../report/summary";
 import { RefreshError, RefreshStage } from "./officeErrors";
-import { readOfficeSource } from "./officeSource";
+import { readOfficeSource, SheetChart } from "./officeSource";
 import { MAX_REQUEST_BYTES, RequestBudget, writeCells, writeSheetLayout } from "./renderOffice";
+import { addCharts, ALT_TEXT_API, CHARTS_API, deleteOwnCharts, removeOwnCharts, setAltTexts } from "./renderCharts";
 
 export interface RefreshOutcome {
   ok: boolean;
@@ -61,6 +62,8 @@ function isStagingName(base: string, name: string): boolean {
 interface Previous {
   values: CellValue[][] | null;
   extent: { rows: number; cols: number } | null;
+  /** The charts on the report tab before the refresh: the report's own among them are replaced. */
+  charts: SheetChart[];
 }
 
 /**
@@ -101,11 +104,12 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   // The name itself was judged with the settings (reportSheetPolicy), as on the command line. A sheet holding an
   // input range is refused here (REPORT_SHEET_IS_INPUT), someone else's sheet by previousReport (REPORT_SHEET_TAKEN).
   const existing = reportSheetTarget(sheetName, read.source, read.sheetNames);
-  const previous: Previous = { values: null, extent: null };
+  const previous: Previous = { values: null, extent: null, charts: [] };
   let reportProtected = false;
   if (existing !== null && existing.toLowerCase() === DEFAULT_REPORT_SHEET.toLowerCase()) {
     previous.values = read.previousReport;
     previous.extent = read.previousExtent;
+    previous.charts = read.previousCharts;
     reportProtected = read.reportProtected;
   } else if (existing !== null) {
     // Existence is known from the sheet names already read: no method is called on a sheet that may be missing.
@@ -113,8 +117,11 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
     const values = ws.getUsedRangeOrNullObject(true).load("values");
     const all = ws.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount");
     const protection = ws.protection.load("protected");
+    const withId = options.supports("1.7");
+    const charts = ws.charts.load(withId ? "items/name,id" : "items/name");
     await context.sync();
     syncs++;
+    previous.charts = charts.items.map((c) => ({ name: c.name, id: withId ? c.id : null }));
     previous.values = values.isNullObject ? null : (values.values as CellValue[][]);
     previous.extent = all.isNullObject ? null : { rows: all.rowIndex + all.rowCount, cols: all.columnIndex + all.columnCount };
     reportProtected = protection.protected;
@@ -127,13 +134,20 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   const swept = await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
   syncs += swept.syncs;
   const taken = read.sheetNames.filter((n) => !swept.removed.includes(n));
-  const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
+  // The charts need ExcelApi 1.8 (renderCharts.ts); below it the report is built without them, as with Diagram = Nej.
+  const drawn = result.settings.charts && options.supports(CHARTS_API);
+  const model = buildReport({ ...result, settings: { ...result.settings, charts: drawn } }, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   const budget = new RequestBudget(context, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
   if (existing === null) await createReport(context, layout, sheetName, taken, options.supports, budget);
-  else if (options.supports("1.9")) await replaceByCopy(context, layout, existing, previous.extent, taken, options.supports, budget);
-  else await replaceInPlace(context, layout, existing, previous.extent, options.supports, budget);
+  else if (options.supports("1.9")) await replaceByCopy(context, layout, existing, previous, taken, options.supports, budget);
+  else await replaceInPlace(context, layout, existing, previous, options.supports, budget);
   syncs += budget.syncs;
+  // Alt text for screen readers, in a request of its own once the report is in place (a refusal costs only the text).
+  if (layout.charts.length > 0 && options.supports(ALT_TEXT_API)) {
+    await setAltTexts(context, existing ?? sheetName, layout);
+    syncs++;
+  }
   return { ok: true, findings: [...findings.map(toPublic), ...notices], found, summary: summarise(result), sheetName, syncs };
 }
 
@@ -205,6 +219,7 @@ async function createReport(context: Excel.RequestContext, layout: SheetLayout, 
     if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     await writeCells(fresh, layout, supports, budget);
     await writeSheetLayout(fresh, layout, supports, budget);
+    await addCharts(fresh, layout, budget);
     // A hidden sheet cannot be activated: it is made visible first.
     fresh.visibility = Excel.SheetVisibility.visible;
     fresh.name = sheetName;
@@ -243,19 +258,24 @@ async function replaceByCopy(
   context: Excel.RequestContext,
   layout: SheetLayout,
   existing: string,
-  previous: { rows: number; cols: number } | null,
+  old: Previous,
   taken: readonly string[],
   supports: (v: string) => boolean,
   budget: RequestBudget,
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   const temp = tempName(existing, taken);
+  const previous = old.extent;
   let stage: RefreshStage = "untouched";
   try {
     const staging = sheets.add(temp);
     staging.visibility = Excel.SheetVisibility.hidden;
     context.application.suspendScreenUpdatingUntilNextSync();
     await writeCells(staging, layout, supports, budget);
+    // The charts are tried out on the hidden sheet, every call as the report will get it, and deleted again: a chart
+    // Excel refuses fails the refresh here, while the old report is untouched. The hidden sheet then holds no chart,
+    // so copying its cells can bring none along.
+    for (const trial of await addCharts(staging, layout, budget)) trial.delete();
     await budget.flush();
 
     stage = "partly";
@@ -263,16 +283,23 @@ async function replaceByCopy(
     const area = rangeAddress(0, 0, Math.max(1, layout.rowCount), layout.colCount);
     context.application.suspendScreenUpdatingUntilNextSync();
     await budget.spend(1000);
+    // The old report's charts go first: from here on no chart points at cells that are about to change.
+    deleteOwnCharts(report, old.charts.map((c) => c.name));
     unmergePrevious(report, previous);
     report.getRange(area).copyFrom(staging.getRange(area), "All");
     clearLeftovers(report, layout, previous);
     await writeSheetLayout(report, layout, supports, budget, previous);
+    // The new charts come once the cells and row heights they stand on are in place.
+    await addCharts(report, layout, budget);
     report.visibility = Excel.SheetVisibility.visible;
     report.position = 0;
     report.activate();
     staging.delete();
     await budget.flush();
   } catch (e) {
+    // Past the first request the report may hold some of the new charts: they go, so that it holds none rather than
+    // a part of them (the old ones went first).
+    if (stage === "partly" && layout.charts.length > 0) await removeOwnCharts(context, existing, old.charts);
     await removeByName(context, temp);
     throw new RefreshError(e, stage, existing);
   }
@@ -287,21 +314,25 @@ async function replaceInPlace(
   context: Excel.RequestContext,
   layout: SheetLayout,
   existing: string,
-  previous: { rows: number; cols: number } | null,
+  old: Previous,
   supports: (v: string) => boolean,
   budget: RequestBudget,
 ): Promise<void> {
+  const previous = old.extent;
   try {
     const report = context.workbook.worksheets.getItem(existing);
     report.visibility = Excel.SheetVisibility.visible;
     report.position = 0;
+    deleteOwnCharts(report, old.charts.map((c) => c.name));
     unmergePrevious(report, previous);
     await writeCells(report, layout, supports, budget);
     clearLeftovers(report, layout, previous);
     await writeSheetLayout(report, layout, supports, budget, previous);
+    await addCharts(report, layout, budget);
     report.activate();
     await budget.flush();
   } catch (e) {
+    if (layout.charts.length > 0) await removeOwnCharts(context, existing, old.charts);
     throw new RefreshError(e, "partly", existing);
   }
 }

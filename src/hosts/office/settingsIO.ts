@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { formatAddress, parseRangeRef, quoteSheetName, rangeAddress, splitSheetAddress } from "../../core/references";
 import { canon } from "../../core/text";
-import { checkChoice, checkInt, checkSheetName, monthNumber, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
+import { checkChoice, checkInt, checkSheetName, monthNumber, parseLevels, SETTINGS_TABLE, SettingSpec } from "../../contract/settingsTable";
 import { protectText } from "./renderOffice";
 import { UppfoljningError } from "../../findings/errors";
 
@@ -10,7 +10,8 @@ export type EditableSetting =
   | { key: string; label: string; kind: "int"; min: number; max: number; months: boolean }
   | { key: string; label: string; kind: "choice"; choices: readonly string[] }
   | { key: string; label: string; kind: "number" | "percent"; min: number }
-  | { key: string; label: string; kind: "sheetName" };
+  | { key: string; label: string; kind: "sheetName" }
+  | { key: string; label: string; kind: "text" };
 
 /** The settings the task pane edits, in the pane's words; a select for the few-valued ones. */
 const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
@@ -23,6 +24,8 @@ const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
   { key: "Riskskala", label: "Riskskala", select: true },
   { key: "Indikatortolerans", label: "Indikatortolerans (procent av målet)" },
   { key: "Rapportflik", label: "Rapportflik (bladets namn)" },
+  { key: "Resultaträkning per ansvar", label: "Resultaträkning per ansvar (Nej, Ja eller ansvar åtskilda med semikolon)" },
+  { key: "Sannolikhet per nivå", label: "Sannolikhet per risknivå (t.ex. 5 %; 20 %; 50 %; 80 %)" },
 ];
 
 /** The spec of a setting the pane edits (every pane field is one of the table's keys). */
@@ -46,6 +49,9 @@ function editable(field: (typeof PANE_FIELDS)[number]): EditableSetting {
       return { key, label, kind: "percent", min: spec.min };
     case "sheetName":
       return { key, label, kind: "sheetName" };
+    case "responsibilities":
+    case "levels":
+      return { key, label, kind: "text" };
     default:
       throw new Error(`Inställningen ${key} kan inte redigeras i panelen.`);
   }
@@ -76,6 +82,15 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
     const raw = (values[s.key] ?? "").trim();
     if (raw === "") continue;
     const spec = specOf(s.key);
+    if (s.kind === "text") {
+      // The levels are as many as the risk scale the form (or the workbook's default) says.
+      if (spec.kind === "levels") {
+        const scale = (values.Riskskala ?? "").trim() === "5" ? 5 : 4;
+        const parsed = parseLevels(raw, scale);
+        if ("problem" in parsed) errors[s.key] = parsed.problem;
+      }
+      continue;
+    }
     if (s.kind === "sheetName") {
       // The report-sheet policy's words, as the workbook's own check gives them.
       const problem = checkSheetName(raw);
@@ -99,7 +114,7 @@ export function validateSettingsForm(values: SettingValues): Record<string, stri
 
 function formValue(key: string, raw: string): string | number {
   const s = EDITABLE_SETTINGS.find((x) => x.key === key);
-  if (s?.kind === "sheetName") return raw.trim();
+  if (s?.kind === "sheetName" || s?.kind === "text") return raw.trim();
   if (!s || s.kind === "choice") return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
   const n = typedNumber(raw);
   if (!Number.isFinite(n)) return raw.trim();

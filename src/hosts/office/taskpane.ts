@@ -195,7 +195,7 @@ function buildSettingsForm(values: SettingValues): void {
     } else {
       input = el("input");
       input.type = "text";
-      input.inputMode = s.kind === "sheetName" ? "text" : "decimal";
+      input.inputMode = s.kind === "sheetName" || s.kind === "text" ? "text" : "decimal";
     }
     input.id = id;
     input.name = s.key;

@@ -17,6 +17,7 @@ export const N = {
   rad: noun("rad", "raden", "rader", "raderna", "utrum"),
   mal: noun("mål", "målet", "mål", "målen", "neutrum"),
   riskvarde: noun("riskvärde", "riskvärdet", "riskvärden", "riskvärdena", "neutrum"),
+  jamforelsestorandePost: noun("jämförelsestörande post", "jämförelsestörande posten", "jämförelsestörande poster", "jämförelsestörande posterna", "utrum"),
 } as const;
 
 export const A = {

@@ -7,9 +7,9 @@
  * every count and sign; report code picks phrases and passes figures, and writes no Swedish of its own.
  */
 import { ItemKind } from "../../core/kinds";
-import { Adjective, agree, counted, countWord, inSentence, list, Part, phrase, sentence } from "./grammar";
+import { Adjective, agree, counted, countWord, inSentence, list, paragraph, Part, phrase, sentence } from "./grammar";
 import { A, N } from "./lexicon";
-import { betterOrWorse, higherOrLower, percentSize, percentWords, Voice } from "./words";
+import { betterOrWorse, higherOrLower, percentSize, percentWords, probabilityText, Voice } from "./words";
 
 /** A line of the income statement as a sentence names it. */
 export interface Line {
@@ -44,14 +44,57 @@ export const PHRASES = {
   investmentSigns: (): string => sentence("utgifter anges med minustecken. En positiv avvikelse betyder att mindre pengar används än budgeterat"),
   indicatorLegend: (): string =>
     sentence("status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Trenden jämför med föregående mätning: pilen visar åt vilket håll värdet rört sig, grönt är bättre och rött sämre"),
+  genderLegend: (): string =>
+    sentence("totalt är indikatorns utfall för alla, det som bedöms mot målet. Förändringen jämför totalt med föregående mätning: grönt är bättre och rött sämre"),
   sensitivityLegend: (): string => sentence("effekten gäller helåret. En lika stor förändring åt andra hållet ger samma effekt med omvänt tecken"),
   noMeasures: (): string => sentence("inga åtgärder"),
   accountsIntro: (): string => sentence("kontona i huvudboken som utgör varje post, per ansvar och störst först. Kontonas summa är postens belopp i resultaträkningen"),
   orphansIntro: (): string => sentence("raderna nedan fanns i förra versionen av rapporten. Förklaringarna sparas här tills du flyttar eller tar bort dem"),
   riskLevels: (t: { medium: number; high: number; veryHigh: number; max: number }): string =>
     sentence(`riskvärde = sannolikhet × konsekvens. Nivåer: låg 1–${t.medium - 1}, medel ${t.medium}–${t.high - 1}, hög ${t.high}–${t.veryHigh - 1}, mycket hög ${t.veryHigh}–${t.max}`),
-  riskEconomicConsequence: (p: { consequence: number; expected: number | null }, v: Voice): string =>
-    sentence("ekonomisk konsekvens", v.plain(p.consequence), p.expected !== null && phrase(", vägd med sannolikheten", v.plain(p.expected))),
+  /** A risk's economic consequence in its text cell (where the table has no room for columns of its own). */
+  riskEconomicConsequence: (p: { consequence: number; probability: number | null; expected: number | null }, v: Voice): string =>
+    p.probability === null || p.expected === null
+      ? sentence("ekonomisk konsekvens", v.signed(p.consequence), "om risken inträffar (ovägd)")
+      : sentence("ekonomisk konsekvens", v.signed(p.consequence), "om risken inträffar; med sannolikheten", probabilityText(p.probability), "är den väntade effekten", v.signed(p.expected)),
+  /** Under the risk table: what Ekonomisk konsekvens is and how it is signed. */
+  riskConsequenceLegend: (): string => sentence("ekonomisk konsekvens är effekten på årets resultat om risken inträffar, med minustecken för en förlust. Väntad effekt är sannolikheten gånger konsekvensen"),
+  /** Under the risk table when some consequences have no probability: they are shown unweighted, and why. */
+  risksUnweighted: (p: { missing: number; withConsequence: number }): string =>
+    sentence(
+      p.missing === 1 && p.withConsequence === 1
+        ? "risken saknar sannolikhet i procent, så dess ekonomiska konsekvens visas ovägd"
+        : p.missing === p.withConsequence
+          ? phrase("riskerna saknar sannolikhet i procent, så deras ekonomiska konsekvenser visas ovägda")
+          : phrase(countWord(p.missing, N.risk), "av de", countWord(p.withConsequence, N.risk), "riskerna med ekonomisk konsekvens saknar sannolikhet i procent och visas ovägda"),
+      ". Ingen sannolikhet antas utifrån en nivå: ange kolumnen Sannolikhet % eller inställningen Sannolikhet per nivå för att få den väntade effekten",
+    ),
+  /** Under the risk table when some probabilities come from the setting Sannolikhet per nivå. */
+  riskLevelProbabilities: (p: { levels: number[] }): string =>
+    sentence(
+      "där en risk saknar egen sannolikhet i procent gäller inställningen Sannolikhet per nivå:",
+      list(p.levels.map((share, i) => phrase("nivå", String(i + 1), probabilityText(share)))),
+    ),
+  /** Under the non-recurring items' table. */
+  nonRecurringNote: (p: { carryover: boolean }): string =>
+    sentence("beloppen ingår redan i utfallet och prognosen. Resultatet exklusive jämförelsestörande poster är årets resultat", p.carryover && "före över-/underskott", "minus posterna"),
+  /** Under the Kostnadsutveckling table: what the change is and how it is signed. */
+  changeLegend: (): string =>
+    sentence("förändringen är årets utfall minus utfallet för samma period föregående år. En positiv förändring är gynnsam: högre intäkter eller lägre kostnader än föregående år"),
+  /** Under the table of each ansvar's revenue and costs: what the columns cover, and which ansvar are in it. */
+  responsibilityKinds: (p: { period: string; budgetYear: boolean; forecast: boolean; all: boolean }): string =>
+    sentence(
+      "utfall och budget gäller", p.period,
+      (p.budgetYear || p.forecast) && phrase(",", list([p.budgetYear && "budget helår", p.forecast && "prognos"].filter((x): x is string => !!x)), "hela året"),
+      ".",
+      p.all ? "Intäkter minus kostnader är ansvarets netto före finansiella poster och över-/underskott" : "Tabellen tar upp de ansvar som har både intäkter och kostnader",
+    ),
+  /** Under the measures' tables when some savings land at another nämnd or party. */
+  measuresElsewhereNote: (p: { thisYear: number; nextYear: number }, v: Voice): string =>
+    sentence(
+      "åtgärder vars besparing hamnar hos en annan nämnd eller part (Effekt hos) ingår i summorna men inte i prognosen inklusive ej beslutade åtgärder, eftersom de inte förbättrar nämndens resultat:",
+      list([!v.isZero(p.thisYear) && phrase(v.size(p.thisYear), "i år"), !v.isZero(p.nextYear) && phrase(v.size(p.nextYear), "nästa år")].filter((x): x is string => !!x)),
+    ),
   moreAccounts: (p: { count: number }): string => sentence("… och", counted(p.count, N.konto), "till. Alla konton finns i siffrorna från kommandoraden (--json)"),
   moreNotices: (p: { count: number }): string => sentence("… och", counted(p.count, N.notering), "till"),
 
@@ -80,6 +123,32 @@ export const PHRASES = {
     sentence("inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including)),
   priorYearResult: (p: { result: number; including: number | null }, v: Voice): string =>
     sentence("samma period föregående år var resultatet", v.signed(p.result), p.including !== null && phrase("(", v.signed(p.including), "inklusive över-/underskott", ")")),
+
+  // ---- non-recurring items ------------------------------------------------------------------------------------
+  /**
+   * "Utfallet innehåller en jämförelsestörande post på +6,1 mnkr: reavinster vid försäljning av fordon. Exklusive den är
+   * resultatet för perioden +9,6 mnkr före över-/underskott och prognosen för helåret −1,4 mnkr."
+   */
+  nonRecurring: (
+    p: { names: string[]; actual: number; forecast: number | null; excludingActual: number; excludingForecast: number | null; carryover: boolean },
+    v: Voice,
+  ): string[] => {
+    const n = p.names.length;
+    const shown = p.names.length > 4 ? [...p.names.slice(0, 4).map(listed), phrase("ytterligare", counted(p.names.length - 4, N.jamforelsestorandePost))] : p.names.map(listed);
+    const inActual = !v.isZero(p.actual);
+    const first = inActual
+      ? sentence("utfallet innehåller", counted(n, N.jamforelsestorandePost), n > 1 && "på sammanlagt", n === 1 && "på", v.signed(p.actual), ":", list(shown))
+      : sentence("prognosen innehåller", counted(n, N.jamforelsestorandePost), n > 1 && "på sammanlagt", n === 1 && "på", v.signed(p.forecast ?? 0), ":", list(shown));
+    return [
+      first,
+      sentence(
+        n === 1 ? "exklusive den är resultatet för perioden" : "exklusive dem är resultatet för perioden",
+        v.signed(p.excludingActual),
+        p.carryover && "före över-/underskott",
+        p.excludingForecast !== null && phrase("och prognosen för helåret", v.signed(p.excludingForecast)),
+      ),
+    ];
+  },
 
   // ---- deviations ---------------------------------------------------------------------------------------------
   /** The largest negative and positive deviation against the period's budget, either or both. */
@@ -120,6 +189,25 @@ export const PHRASES = {
       ? sentence("de totala kostnaderna är i nivå med samma period föregående år (", v.size(p.now), ")")
       : sentence("de totala kostnaderna har", p.change > 0 ? "ökat" : "minskat", "med", percentSize(p.change), "jämfört med samma period föregående år, från", v.size(p.before), "till", v.size(p.now)),
 
+  /**
+   * "Störst ökning i kronor har personalkostnader, som har ökat med 10,0 mnkr (3,4 %), följt av transporter (4,2 mnkr,
+   * 27,9 %). Störst minskning i kronor har livsmedel, som har minskat med 3,7 mnkr (6,4 %)."
+   */
+  costMovers: (p: { increases: { item: string; change: number; share: number | null }[]; decrease: { item: string; change: number; share: number | null } | null }, v: Voice): string[] => {
+    const out: string[] = [];
+    const [top, next] = p.increases;
+    if (top) {
+      out.push(
+        sentence(
+          "störst ökning i kronor har", inSentence(top.item), ", som har ökat med", v.size(top.change), top.share !== null && phrase("(", percentSize(top.share), ")"),
+          next && phrase(", följt av", inSentence(next.item), "(", v.size(next.change), next.share !== null && phrase(",", percentSize(next.share)), ")"),
+        ),
+      );
+    }
+    if (p.decrease) out.push(sentence("störst minskning i kronor har", inSentence(p.decrease.item), ", som har minskat med", v.size(p.decrease.change), p.decrease.share !== null && phrase("(", percentSize(p.decrease.share), ")")));
+    return out;
+  },
+
   // ---- measures -----------------------------------------------------------------------------------------------
   decidedMeasures: (p: { count: number; thisYear: number; nextYear: number; inForecast: "all" | "none" | "some" }, v: Voice): string =>
     sentence(
@@ -131,6 +219,13 @@ export const PHRASES = {
     sentence(p.count === 1 ? "den åtgärd som ännu inte är beslutad skulle ge" : "de åtgärder som ännu inte är beslutade skulle ge", v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år"),
   forecastWithMeasures: (p: { forecast: number; carryover: boolean }, v: Voice): string =>
     sentence("med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen", p.carryover && "inklusive över-/underskott", v.signed(p.forecast)),
+  /** "Av åtgärdernas besparingar hamnar 1,0 mnkr i år och 8,0 mnkr nästa år hos beställande nämnder och förbättrar därför inte nämndens resultat." */
+  measuresElsewhere: (p: { thisYear: number; nextYear: number; at: string[] }, v: Voice): string =>
+    sentence(
+      "av åtgärdernas besparingar hamnar",
+      list([!v.isZero(p.thisYear) && phrase(v.size(p.thisYear), "i år"), !v.isZero(p.nextYear) && phrase(v.size(p.nextYear), "nästa år")].filter((x): x is string => !!x)),
+      "hos", list(p.at.map(inSentence)), "och förbättrar därför inte nämndens resultat",
+    ),
 
   // ---- investments --------------------------------------------------------------------------------------------
   investments: (p: { actual: number; budget: number; forecast: number | null; variance: number | null }, v: Voice): string[] => [
@@ -169,6 +264,22 @@ export const PHRASES = {
     const adj = p.level === "veryHigh" ? A.mycketHog : A.hog;
     return sentence(counted(p.risks.length, N.risk), "har ett", adj.neutrum, "riskvärde:", list(names.filter((n): n is string => !!n)));
   },
+  /** "Vägda med sina sannolikheter väntas de tre risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 1,3 mnkr; …" */
+  riskExpected: (p: { count: number; total: number; largest: { name: string; effect: number } | null }, v: Voice): string =>
+    sentence(
+      p.count === 1 ? "vägd med sin sannolikhet väntas den risk som har en ekonomisk konsekvens" : phrase("vägda med sina sannolikheter väntas de", countWord(p.count, N.risk), "risker som har en ekonomisk konsekvens"),
+      v.isZero(p.total) ? "inte påverka årets resultat" : phrase(p.total < 0 ? "försämra" : "förbättra", "årets resultat med", p.count > 1 && "sammanlagt", v.size(p.total)),
+      p.count > 1 && p.largest && phrase("; störst väntad effekt har", listed(p.largest.name), "(", v.signed(p.largest.effect), ")"),
+    ),
+  /** "Två risker har en ekonomisk konsekvens, sammanlagt −8,0 mnkr om alla inträffar, men ingen sannolikhet i procent: …" */
+  riskUnweighted: (p: { count: number; total: number; alsoWeighted: boolean }, v: Voice): string =>
+    sentence(
+      p.alsoWeighted && "ytterligare",
+      counted(p.count, N.risk), "har en ekonomisk konsekvens",
+      p.count === 1 ? phrase("på", v.signed(p.total), "om den inträffar") : phrase(", sammanlagt", v.signed(p.total), "om alla inträffar", ","),
+      "men ingen sannolikhet i procent, så",
+      p.count === 1 ? "dess väntade effekt kan inte beräknas" : "deras väntade effekt kan inte beräknas",
+    ),
   noHighRisk: (p: { count: number }): string =>
     p.count === 1 ? sentence("risken har inte ett högt riskvärde") : sentence("ingen av de", countWord(p.count, N.risk), N.risk.plDef, "har ett högt riskvärde"),
 
@@ -183,4 +294,53 @@ export const PHRASES = {
     if (p.item !== null) return sentence("om", inSentence(p.item), p.change >= 0 ? "ökar" : "minskar", "med", pct, worsens ? "försämras" : "förbättras", "årets resultat med", amount);
     return sentence("faktorn", `”${p.factor.trim()}”`, "i känslighetsanalysen", worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
   },
+
+  // ---- charts (their alt text, read by screen readers, and the note over their cells) -------------------------
+  chartDataIntro: (): string =>
+    sentence("diagrammen i rapporten ritas från tabellerna ovan och från cellerna här, som skrivs om vid varje uppdatering. Den som läser rapporten på papper ser diagrammen men inte dessa celler"),
+  /** What a chart of deviations per post or per ansvar shows, and its largest deviations. */
+  varianceChartAlt: (
+    p: { subject: "posts" | "responsibilities"; period: string; forecast: boolean; worst: { name: string; amount: number } | null; best: { name: string; amount: number } | null; left: number },
+    v: Voice,
+  ): string => {
+    const name = (n: string) => (p.subject === "posts" ? inSentence(n) : n);
+    return paragraph(
+      sentence("liggande staplar visar för", p.subject === "posts" ? "varje post" : "varje ansvar", "avvikelsen mot budget för", p.period, p.forecast && "och, ljusare, prognosens avvikelse mot helårsbudgeten"),
+      sentence("gröna staplar är gynnsamma och röda ogynnsamma"),
+      (p.worst || p.best) &&
+        sentence(
+          "mot budget för perioden har",
+          p.worst && phrase(name(p.worst.name), "störst negativ avvikelse (", v.signed(p.worst.amount), ")"),
+          p.worst && p.best && "och",
+          p.best && phrase(name(p.best.name), "störst positiv", !p.worst && "avvikelse", "(", v.signed(p.best.amount), ")"),
+        ),
+      p.left > 0 && sentence(p.left === 1 ? "en post utan avvikelse visas inte" : phrase(counted(p.left, N.post), "utan avvikelse visas inte")),
+    );
+  },
+  /** The bridge from the full-year budget's result to the forecast's, step by step. */
+  bridgeChartAlt: (p: { budget: number; forecast: number; steps: { name: string; amount: number }[]; left: number }, v: Voice): string => {
+    const shown = p.steps.slice(0, 10).map((s) => phrase(inSentence(s.name), v.signed(s.amount)));
+    if (p.steps.length > 10) shown.push(phrase("ytterligare", counted(p.steps.length - 10, N.post)));
+    return paragraph(
+      sentence("stående staplar går från helårsbudgetens resultat,", v.signed(p.budget), ", till prognosens resultat,", v.signed(p.forecast), shown.length > 0 && phrase(", med ett steg för varje post som avviker:", list(shown))),
+      sentence("gröna steg förbättrar resultatet och röda försämrar det"),
+      p.left > 0 && sentence(p.left === 1 ? "en post utan avvikelse visas inte" : phrase(counted(p.left, N.post), "utan avvikelse visas inte")),
+    );
+  },
+  /** The tornado of the sensitivity analysis, the largest effect first. */
+  tornadoChartAlt: (p: { factors: { name: string; effect: number }[] }, v: Voice): string => {
+    const shown = p.factors.slice(0, 10).map((f) => phrase(`”${f.name.trim()}”`, v.signed(f.effect)));
+    if (p.factors.length > 10) shown.push(phrase("ytterligare", counted(p.factors.length - 10, N.faktor)));
+    return paragraph(
+      sentence("liggande staplar visar hur mycket varje faktor i känslighetsanalysen påverkar årets resultat, störst effekt överst:", list(shown)),
+      sentence("en ljusare stapel visar effekten av en lika stor förändring åt andra hållet. Röda staplar minskar resultatet och gröna ökar det"),
+    );
+  },
+  /** The forecast of the result period by period, with its interval at the current period. */
+  forecastChartAlt: (p: { first: string; last: string; forecast: number; budget: number; low: number | null; high: number | null }, v: Voice): string =>
+    paragraph(
+      sentence("linjen visar prognosen för årets resultat vid varje uppföljning från", p.first, "till", p.last, ", mot ett budgeterat resultat på", v.signed(p.budget)),
+      sentence("den senaste prognosen är", v.signed(p.forecast)),
+      p.low !== null && p.high !== null && sentence("resultatet hamnar med 80\u00a0% sannolikhet mellan", v.signed(p.low), "och", v.signed(p.high), "(P10 och P90)"),
+    ),
 } as const;

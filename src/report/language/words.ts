@@ -63,6 +63,12 @@ export function percentSize(share: number, decimals = 1): string {
   return `${formatNumber(Math.abs(share) * 100, decimals)}${NBSP}%`;
 }
 
+/** A probability as a percentage: whole per cent without decimals (`20 %`), others with one (`2,5 %`). */
+export function probabilityText(share: number): string {
+  const points = roundReport(share * 100, 1);
+  return percentSize(share, Number.isInteger(points) ? 0 : 1);
+}
+
 /**
  * A change in per cent as prose writes it when the word "procent" is spelled out: whole numbers up to twelve as
  * words ("en procent", "två procent"), others as digits ("2,5 procent", "15 procent").

@@ -35,6 +35,10 @@ export const rowKey = {
   indicator: (name: string) => `ind|${canon(name)}`,
   risk: (name: string) => `risk|${canon(name)}`,
   investment: (name: string) => `inv|${canon(name)}`,
+  /** A line or total of one ansvar's own resultaträkning (Resultaträkning per ansvar). */
+  responsibilityLine: (responsibility: string, kind: string, item: string) => `ansvar-rr|${canon(responsibility)}|${kind}|${canon(item)}`,
+  responsibilityTotal: (responsibility: string, name: string) => `ansvar-rr|${canon(responsibility)}|total|${name}`,
+  nonRecurring: (description: string) => `jmf|${canon(description)}`,
 };
 
 const SHORT_MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
@@ -81,6 +85,7 @@ export class Ctx {
     const span = periodSpan(settings.months);
     const y = settings.year;
     const cols: (Column | false)[] = [
+      income.hasPriorYearFull && { field: "actualPriorYearFull", header: `Bokslut ${y - 1}`, kind: "amount" },
       income.hasPriorYear && { field: "actualPriorYear", header: `Utfall ${span} ${y - 1}`, kind: "amount" },
       { field: "actual", header: `Utfall ${span} ${y}`, kind: "amount" },
       { field: "budgetPeriod", header: `Budget ${span} ${y}`, kind: "amount" },

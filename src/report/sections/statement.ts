@@ -1,63 +1,37 @@
-import { Figures } from "../../engine/types";
-import { IncomeRow } from "../../engine/variance";
-import { CellStyle, ReportBlock, ReportRow } from "../model";
-import { S } from "../styles";
+import { ReportBlock, ReportCell, ReportRow } from "../model";
+import { S, style } from "../styles";
 import { PHRASES } from "../language/phrases";
-import { Ctx, rowKey, Tree } from "./context";
-
-type Line = Figures & { significant?: boolean };
+import { Ctx, rowKey } from "./context";
+import { statementTable } from "./statementTable";
 
 /**
  * Resultaträkning: the posts by kind with their sums, the year's result, and after it what is carried from earlier
- * years and the result including it. A legend says how to read the signs; a footnote says where rounding shows.
+ * years and the result including it; with non-recurring items, the result without them. A legend says how to read
+ * the signs; a footnote says where rounding shows.
  */
 export function statementSection(ctx: Ctx): ReportBlock {
   const { income } = ctx.result;
-  const of = (kind: IncomeRow["kind"]) => income.statement.filter((r) => r.kind === kind);
-  const revenue = of("revenue"), cost = of("cost"), financial = of("financial"), carried = of("carryover");
-  const t = income.totals;
-
-  // The sum structure, for rounding that adds up: lines under their sums, sums under the results.
-  const group = (total: Line, lines: IncomeRow[]): Tree<Line> => (lines.length === 1 && (total === t.financial || total === t.carryover) ? { key: lines[0] } : { key: total, parts: lines.map((key) => ({ key })) });
-  const parts: Tree<Line>[] = [group(t.revenue, revenue), group(t.cost, cost)];
-  if (financial.length) parts.push(group(t.financial, financial));
-  const result: Tree<Line> = { key: t.result, parts };
-  const tree: Tree<Line> = income.hasCarryover ? { key: t.resultIncludingCarryover, parts: [result, group(t.carryover, carried)] } : result;
-  const fields = ctx.columns.filter((c) => c.kind !== "percent").map((c) => c.field);
-  const printed = ctx.printed(tree, fields, (k, f) => k[f as keyof Figures] as number | null);
-
-  const rows: ReportRow[] = [ctx.heading("Resultaträkning"), ctx.headerRow(["Post", ...ctx.columns.map((c) => c.header)], true)];
-  const line = (r: IncomeRow, rowStyle?: CellStyle) =>
-    ctx.row([{ value: r.item, style: rowStyle ?? S.item }, ...ctx.figureCells<Line>(r, rowStyle ? { ...r, significant: true } : r, printed, rowStyle)], {
-      key: rowKey.statement(r.kind, r.item),
-      label: r.item,
-      role: rowStyle ? "total" : "body",
-    });
-  const total = (name: string, f: Figures, st: CellStyle, key: string) =>
-    ctx.row([{ value: name, style: st }, ...ctx.figureCells<Line>(f, { ...f, significant: true }, printed, st)], { key: rowKey.total(key), label: name, role: "total" });
-
-  revenue.forEach((r) => rows.push(line(r)));
-  rows.push(total("Summa intäkter", t.revenue, S.total, "revenue"));
-  cost.forEach((r) => rows.push(line(r)));
-  rows.push(total("Summa kostnader", t.cost, S.total, "cost"));
-  if (financial.length === 1) rows.push(line(financial[0], S.total));
-  else if (financial.length > 1) {
-    financial.forEach((r) => rows.push(line(r)));
-    rows.push(total("Finansnetto", t.financial, S.total, "financial"));
-  }
-  if (!income.hasCarryover) rows.push(total("Årets resultat", t.result, S.grandTotal, "result"));
-  else {
-    rows.push(total("Årets resultat exkl. över-/underskott", t.result, S.total, "result"));
-    if (carried.length === 1) rows.push(line(carried[0], S.total));
-    else {
-      carried.forEach((r) => rows.push(line(r)));
-      rows.push(total("Summa över-/underskott", t.carryover, S.total, "carryover"));
-    }
-    rows.push(total("Årets resultat inkl. över-/underskott", t.resultIncludingCarryover, S.grandTotal, "resultIncluding"));
-  }
+  const table = statementTable(ctx, income.statement, income.totals, income.hasCarryover, { line: rowKey.statement, total: rowKey.total });
+  const rows: ReportRow[] = [ctx.heading("Resultaträkning"), ...table.rows];
+  const excluding = nonRecurringLine(ctx);
+  if (excluding) rows.push(excluding);
   rows.push(ctx.note(PHRASES.signLegend()));
-  const rounding = ctx.roundingNote(printed);
+  const rounding = ctx.roundingNote(table.printed);
   if (rounding) rows.push(rounding);
   rows.push(ctx.blank());
   return { id: "statement", title: "Resultaträkning", rows };
+}
+
+/** "Resultat exkl. jämförelsestörande poster": Årets resultat (before över-/underskott) without them, period and forecast. */
+function nonRecurringLine(ctx: Ctx): ReportRow | null {
+  const nr = ctx.result.nonRecurring;
+  if (!nr) return null;
+  const label = "Resultat exkl. jämförelsestörande poster";
+  const st = style(S.total, { italic: true, fill: undefined });
+  const cells: ReportCell[] = ctx.columns.map((c) => {
+    if (c.field === "actual") return ctx.amount(nr.resultExcluding.actual, st);
+    if (c.field === "forecast") return ctx.amount(nr.resultExcluding.forecast, st);
+    return { value: null, style: st };
+  });
+  return ctx.row([{ value: label, style: st }, ...cells], { key: rowKey.total("resultExcludingNonRecurring"), label, role: "total" });
 }

@@ -300,6 +300,25 @@ def inspect(path, want_cells=False, want_openpyxl=True, only_openpyxl=False):
                         item["relTargets"] = [r["part"] for r in read_rels(read(sheet_rels), entry)[1] if r["part"]]
                     except XmlError:
                         pass
+                # Every part the sheet reaches through relationships, at any depth (its drawing, the drawing's
+                # charts, their own parts), with the relationship parts on the way.
+                owned, todo = [], [entry]
+                while todo:
+                    source = todo.pop()
+                    rels_name = find_entry(list(blobs), rels_part_of(source))
+                    if not rels_name or rels_name in owned:
+                        continue
+                    owned.append(rels_name)
+                    try:
+                        targets = [r["part"] for r in read_rels(read(rels_name), source)[1] if r["part"]]
+                    except XmlError:
+                        continue
+                    for t in targets:
+                        found = find_entry(list(blobs), t)
+                        if found and found not in owned and found != entry:
+                            owned.append(found)
+                            todo.append(found)
+                item["ownedParts"] = owned
             if entry and item["relType"] and item["relType"].endswith("/worksheet"):
                 try:
                     scanned = scan_sheet(read(entry))

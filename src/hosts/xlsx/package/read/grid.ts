@@ -13,6 +13,9 @@ import { UppfoljningError } from "../../../../findings/errors";
 import { Cell, CellGrid } from "../../../../contract/source";
 import { LIMITS } from "../limits";
 
+/** The last day Excel can show as a date, 9999-12-31, as a serial. */
+const MAX_DATE_SERIAL = 2_958_465;
+
 export const KIND_EMPTY = 0;
 export const KIND_NUMBER = 1;
 /** A shared string: the number is its index in the shared-string table. */
@@ -407,8 +410,12 @@ export class ColumnGrid implements CellGrid {
         return { formula: this.strings.extra[v] };
       case KIND_INVALID:
         return { invalid: this.strings.extra[v] };
-      case KIND_DATE:
+      case KIND_DATE: {
+        // A serial outside Excel's dates (day 0 to 9999-12-31, 2 958 465) is no date: Excel shows ##### and keeps
+        // the number, and so does the reader (a Date that far out would be invalid, and no invalid Date is a value).
+        if (!(v >= 0 && v <= MAX_DATE_SERIAL)) return v;
         return new Date(Math.round((v - (this.strings.date1904 ? 24107 : 25569)) * 86400000));
+      }
       case KIND_ISO_DATE:
         return new Date(v);
       default:

@@ -8,6 +8,7 @@ import { cellAddress, rangeAddress } from "../../../../core/references";
 import { CellStyle } from "../../../../report/model";
 import { SheetLayout } from "../../../../report/layout";
 import { LIMITS } from "../limits";
+import { RELATIONSHIPS_NS, SPREADSHEET_NS } from "../namespaces";
 import { escapeAttr, valueText } from "../xml/escape";
 import { parseXmlText, XmlDocument, XmlElement } from "../xml/tree";
 
@@ -99,7 +100,7 @@ function headerText(s: string): string {
  * report's formats after the workbook's own). `ns` is the SpreadsheetML namespace of the workbook (transitional
  * or strict).
  */
-export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase: number, ns: string): Buffer {
+export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase: number, ns: string, drawingRelId: string | null = null): Buffer {
   const grid: (number | null)[][] = Array.from({ length: layout.rowCount }, () => new Array(layout.colCount).fill(null));
   const base = styles.xfOf(undefined);
   for (let r = 0; r < layout.rowCount; r++) for (let c = 0; c < layout.colCount; c++) if (layout.values[r][c] !== null) grid[r][c] = base;
@@ -109,7 +110,9 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
   }
   const heights = new Map(layout.rowHeights.map((h) => [h.row, h.height]));
   const parts: string[] = [];
-  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}">`);
+  // The charts' drawing (charts.ts) is the sheet's one relationship, in the relationships namespace of its spelling.
+  const rNs = drawingRelId === null ? "" : ` xmlns:r="${RELATIONSHIPS_NS[SPREADSHEET_NS.indexOf(ns)] ?? RELATIONSHIPS_NS[0]}"`;
+  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}"${rNs}>`);
   const lastCol = Math.max(0, layout.colCount - 1);
   parts.push(`<dimension ref="${rangeAddress(0, 0, Math.max(1, layout.rowCount), lastCol + 1)}"/>`);
   parts.push('<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>');
@@ -157,6 +160,7 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
     for (const r of layout.pageBreaks) parts.push(`<brk id="${r}" max="16383" man="1"/>`);
     parts.push("</rowBreaks>");
   }
+  if (drawingRelId !== null) parts.push(`<drawing r:id="${escapeAttr(drawingRelId)}"/>`);
   parts.push("</worksheet>");
   return Buffer.from(parts.join(""), "utf8");
 }

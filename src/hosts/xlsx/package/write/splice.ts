@@ -10,6 +10,7 @@ import { quoteSheetName } from "../../../../core/references";
 import { UppfoljningError } from "../../../../findings/errors";
 import { SheetLayout } from "../../../../report/layout";
 import { appendReportStyles, emptyStylesheet, reportSheetXml, ReportStyles } from "./reportSheet";
+import { applyContentTypes, planReportDrawing } from "./charts";
 import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, STYLES_CONTENT_TYPE, VT_NS, WORKSHEET_CONTENT_TYPE } from "../namespaces";
 import { relsPartOf, WorkbookPackage } from "../read/workbookPackage";
 import { encodeXml, ooxmlValue, valueText } from "../xml/escape";
@@ -73,11 +74,13 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
 
   // Remove an earlier report sheet.
   const oldIndex = sheetEls().findIndex((s) => (s.attr("name") ?? "").toLowerCase() === options.sheetName.toLowerCase());
+  let oldSheetPart: string | null = null;
   if (oldIndex >= 0) {
     const old = sheetEls()[oldIndex];
     const rid = RELATIONSHIPS_NS.map((n) => old.attr("id", n)).find((v) => v !== null);
     const rel = pkg.relationships.find((r) => r.id === rid);
     if (rel?.target) {
+      oldSheetPart = rel.target;
       removed.add(rel.target.toLowerCase());
       if (pkg.entry(relsPartOf(rel.target))) removed.add(relsPartOf(rel.target).toLowerCase());
       for (const o of types.root.elements("Override", CONTENT_TYPES_NS)) {
@@ -108,7 +111,15 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
     addOverride(types, stylesPart, STYLES_CONTENT_TYPE);
     addRelationship(rels, relBase + "styles", relativeTarget(pkg.workbookPart, stylesPart));
   }
-  added.push({ part: sheetPart, data: reportSheetXml(layout, styles, xfBase, ns) });
+  // The report's charts (charts.ts): a previous report's own drawing and charts go, new ones come under free names.
+  // A strict workbook gets none (its parts would need the strict spelling of DrawingML throughout).
+  const drawing = strict ? null : planReportDrawing({ layout, sheetPart, previous: oldSheetPart ? { pkg, sheetPart: oldSheetPart } : null, taken: partTaken });
+  if (drawing) {
+    for (const p of drawing.removed) removed.add(p.toLowerCase());
+    applyContentTypes(types, drawing);
+    added.push(...drawing.added);
+  }
+  added.push({ part: sheetPart, data: reportSheetXml(layout, styles, xfBase, ns, drawing?.drawingRelId ?? null) });
   addOverride(types, sheetPart, WORKSHEET_CONTENT_TYPE);
   const rid = addRelationship(rels, relBase + "worksheet", relativeTarget(pkg.workbookPart, sheetPart));
 
@@ -278,18 +289,22 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
   reportSheetXml(layout, styles, 0, ns);
   const stylesDoc = parseXmlText(emptyStylesheet(ns));
   const xfBase = appendReportStyles(stylesDoc, styles);
-  const sheet = reportSheetXml(layout, styles, xfBase, ns);
+  const fixed = new Set(["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "docprops/app.xml"]);
+  const drawing = planReportDrawing({ layout, sheetPart: "xl/worksheets/sheet1.xml", previous: null, taken: (p) => fixed.has(p.toLowerCase()) });
+  const sheet = reportSheetXml(layout, styles, xfBase, ns, drawing.drawingRelId);
   const name = encodeXml(options.sheetName, "attribute", true);
   const titles = options.printArea
     ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${valueText(`${quoteSheetName(options.sheetName)}!${options.printArea}`)}</definedName></definedNames>`
     : "";
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const types = parseXmlText(
+    `<Types xmlns="${CONTENT_TYPES_NS}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WORKSHEET_CONTENT_TYPE}"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT_TYPE}"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+  );
+  applyContentTypes(types, drawing);
   const files: ZipSource[] = [
     {
       name: "[Content_Types].xml",
-      data: Buffer.from(
-        `${decl}<Types xmlns="${CONTENT_TYPES_NS}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WORKSHEET_CONTENT_TYPE}"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT_TYPE}"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
-      ),
+      data: serializeXml(types),
     },
     {
       name: "_rels/.rels",
@@ -317,6 +332,7 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
     },
     { name: "xl/styles.xml", data: serializeXml(stylesDoc) },
     { name: "xl/worksheets/sheet1.xml", data: sheet },
+    ...drawing.added.map((a) => ({ name: a.part, data: a.data })),
   ];
   return writeZip(files, options.now);
 }

@@ -1,0 +1,54 @@
+import { roundReport } from "../../engine/amounts";
+import { Figures } from "../../engine/types";
+import { IncomeRow } from "../../engine/variance";
+import { CellStyle, ReportBlock, ReportCell, ReportRow } from "../model";
+import { PERCENT_SHARE_FORMAT, S, style } from "../styles";
+import { PHRASES } from "../language/phrases";
+import { Ctx, periodSpan, Printed, Tree } from "./context";
+
+type Line = Figures & { significant?: boolean };
+const FIELDS = ["actualPriorYear", "actual", "changeFromPriorYear"] as const;
+
+/**
+ * Kostnadsutveckling: each post's outcome this period against the same period last year, with the change in amount
+ * and in per cent (positive is favourable, as every variance in the report), revenue and costs with their sums.
+ * Present whenever the workbook gives Utfall fg år.
+ */
+export function costDevelopmentSection(ctx: Ctx): ReportBlock | null {
+  const { income, settings } = ctx.result;
+  if (!income.hasPriorYear) return null;
+  const span = periodSpan(settings.months);
+  const y = settings.year;
+  const rows: ReportRow[] = [
+    ctx.heading("Kostnadsutveckling"),
+    ctx.headerRow(["Post", `Utfall ${span} ${y - 1}`, `Utfall ${span} ${y}`, "Förändring", "Förändring %"], false),
+  ];
+  const t = income.totals;
+  const printedAll: Printed<Line>[] = [];
+  const group = (lines: IncomeRow[], total: Line, label: string) => {
+    if (lines.length === 0) return;
+    const tree: Tree<Line> = { key: total, parts: lines.map((key) => ({ key })) };
+    const printed = ctx.printed<Line>(tree, FIELDS, (k, f) => k[f as keyof Figures] as number | null);
+    printedAll.push(printed);
+    for (const l of lines) rows.push(ctx.row([{ value: l.item, style: S.item }, ...cells(ctx, l, printed)]));
+    rows.push(ctx.row([{ value: label, style: S.total }, ...cells(ctx, total, printed, S.total)], { role: "total" }));
+  };
+  group(income.statement.filter((r) => r.kind === "revenue"), t.revenue, "Summa intäkter");
+  group(income.statement.filter((r) => r.kind === "cost"), t.cost, "Summa kostnader");
+  rows.push(ctx.note(PHRASES.changeLegend()));
+  const rounding = ctx.roundingNote({ differs: printedAll.some((p) => p.differs), adjusted: printedAll.some((p) => p.adjusted) });
+  if (rounding) rows.push(rounding);
+  rows.push(ctx.blank());
+  return { id: "costDevelopment", title: "Kostnadsutveckling", rows };
+}
+
+/** Last year, this year, the change and the change in per cent (a dash where the change prints as zero). */
+function cells(ctx: Ctx, f: Line, printed: Printed<Line>, rowStyle?: CellStyle): ReportCell[] {
+  const change = printed.get(f, "changeFromPriorYear");
+  const amount = (field: string, colour?: CellStyle) => ({ value: printed.get(f, field), style: style({ numberFormat: ctx.amountFmt }, rowStyle, colour) });
+  const percent: ReportCell =
+    f.changePercentFromPriorYear === null || change === null || change === 0
+      ? { value: "–", style: style(rowStyle, { align: "right" }) }
+      : { value: roundReport(f.changePercentFromPriorYear, 3), style: style(rowStyle, { numberFormat: PERCENT_SHARE_FORMAT }, ctx.tone(f.changeFromPriorYear)) };
+  return [amount("actualPriorYear"), amount("actual"), amount("changeFromPriorYear", ctx.tone(change)), percent];
+}
