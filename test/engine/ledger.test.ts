@@ -110,8 +110,10 @@ describe("reading a ledger export", () => {
           [5011, "A", "1999-03", 100, "Utfall"],
           [5011, "A", 199903, 100, "Utfall"],
           [5011, "A", new Date(Date.UTC(2024, 2, 1)), 100, "Utfall"],
-          // Last year's utfall may carry last year's periods.
+          // Last year's utfall and bokslut may carry last year's periods, but not the year before.
           [5011, "A", "2024-03", 90, "Utfall fg år"],
+          [5011, "A", "2024-12", 1500, "Bokslut fg år"],
+          [5011, "A", "2023-12", 1500, "Bokslut fg år"],
           [5011, "A", 12, 1200, "Budget"],
         ],
       },
@@ -120,6 +122,7 @@ describe("reading a ledger export", () => {
       ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C3"],
       ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C4"],
       ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C5"],
+      ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C8"],
     ]);
     expect(toPublic(c.findings.find((f) => f.code === "LEDGER_PERIOD_OTHER_YEAR") as never).message).toBe(
       "Huvudbok!C3: perioden ”1999-03” hör till ett annat år än rapportens (2025), så raden räknas inte. Ta bort raderna för andra år ur Huvudbok, eller ange rätt år under År i Inställningar.",
