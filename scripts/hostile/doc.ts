@@ -49,7 +49,7 @@ function limitRows(): string[] {
     `| id för rapportens egna talformat | det lägsta lediga från ${L.minCustomNumFmtId} (under det ligger Excels inbyggda), inte nästa efter det högsta som används | ett format med id 2 147 483 647 i arbetsboken ger inga id bortom 2³¹ |`,
     `| rader och kolumner i ett område | bladets faktiska celler, inom Excels ${sv(L.maxRows)} × ${sv(L.maxColumns)} | arbetet följer cellerna som finns, aldrig ytan |`,
     `| rader i en lista i rapporten och siffrorna (risker, indikatorer, åtgärder, investeringar, känslighet) | ${sv(LIST_ROWS_SHOWN)} | listan kortas, \`REPORT_LIST_SHORTENED\` |`,
-    `| rader i resultaträkningen och redovisningen per ansvar | ${sv(MAX_REPORT_LINES)} | \`REPORT_TOO_MANY_LINES\` |`,
+    `| rader i resultaträkningen, redovisningen per ansvar, resultaträkningarna per ansvar och de jämförelsestörande posterna | ${sv(MAX_REPORT_LINES)} | \`REPORT_TOO_MANY_LINES\` |`,
     `| tecken text i rapporten | ${sv(MAX_REPORT_CHARS)} | \`REPORT_TEXT_TOO_LARGE\` |`,
     `| JSON-filen med siffrorna | ${size(MAX_JSON_BYTES)} | \`REPORT_OUTPUT_TOO_LARGE\` |`,
   ];

@@ -61,21 +61,33 @@ export { LEVEL_LABEL } from "./sections/risks";
  */
 export const MAX_REPORT_CHARS = 2_000_000;
 
-/** Lines of the income statement and the result per ansvar a report may print: some 600 pages of them. */
+/**
+ * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar and the non-recurring items
+ * a report may print: some 600 pages of them.
+ */
 export const MAX_REPORT_LINES = 20_000;
+
+/** The rows a resultaträkning per ansvar prints besides its lines: its name, the table's header and its sums. */
+const STATEMENT_ROWS_BESIDES_LINES = 8;
 
 /**
  * The same limits judged from the engine's results before any section is built: the statement prints a line per
- * post, the result per ansvar one per ansvar, each with its name. Building a report of 400 000 posts only to
- * refuse it would itself take half a minute and gigabytes.
+ * post, the result per ansvar one per ansvar, each resultaträkning per ansvar one per post of its ansvar and the
+ * non-recurring items one each, all with their names. Building a report of 400 000 posts only to refuse it would
+ * itself take half a minute and gigabytes; and a resultaträkning for every ansvar repeats the posts once per ansvar.
  */
 function refuseOversized(result: EngineResult): void {
   const { statement, byResponsibility } = result.income;
-  const lines = statement.length + (byResponsibility?.length ?? 0);
+  const statements = result.responsibilityStatements;
+  const items = result.nonRecurring?.items ?? [];
+  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length;
+  for (const st of statements) lines += st.lines.length + STATEMENT_ROWS_BESIDES_LINES;
   if (lines > MAX_REPORT_LINES) throw new UppfoljningError("REPORT_TOO_MANY_LINES", { count: lines, limit: MAX_REPORT_LINES });
   let chars = 0;
   for (const line of statement) chars += line.item.length;
   for (const r of byResponsibility ?? []) chars += r.responsibility.length;
+  for (const st of statements) for (const line of st.lines) chars += line.item.length;
+  for (const n of items) chars += n.description.length + n.item.length + (n.responsibility?.length ?? 0);
   if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
 }
 

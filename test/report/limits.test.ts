@@ -57,6 +57,21 @@ describe("lists, text and lines", () => {
     expect(refusal(() => buildReport(c.result, c.findings, { now: NOW }))).toMatch(/^REPORT_TOO_MANY_LINES Rapporten skulle få 20\u00a0001 rader/);
   });
 
+  it("counts a resultaträkning for every ansvar, which repeats the posts once per ansvar, against the same limit", () => {
+    // 150 posts under each of 150 ansvar: the nämnd's statement has 150 lines, the per-ansvar table 150 rows, and a
+    // resultaträkning for every ansvar 22 500 lines more, and 8 rows of its own each (150 + 150 + 22 500 + 1 200).
+    const rows = (figure: string) => [["Post", "Ansvar", "Typ", figure], ...Array.from({ length: 150 * 150 }, (_, i) => [`Post ${i % 150}`, `Ansvar ${Math.floor(i / 150)}`, "Intäkt", 1])];
+    const b = { rows: rows("Helår") };
+    const a = { rows: rows("Utfall").map((r) => [r[0], r[1], r[3]]) };
+    const per = (choice: string) => ({ rows: [...settings.rows, ["Resultaträkning per ansvar", choice]] });
+    const c = compute(workbook({ Budget: b, Utfall: a, Inställningar: per("Alla") }), NOW);
+    if (!c.ok) throw new Error(c.findings.map((f) => f.code).join());
+    expect(refusal(() => buildReport(c.result, c.findings, { now: NOW }))).toMatch(/^REPORT_TOO_MANY_LINES Rapporten skulle få 24\u00a0000 rader i resultaträkningen, redovisningen per ansvar, resultaträkningarna per ansvar/);
+    const one = compute(workbook({ Budget: b, Utfall: a, Inställningar: per("Ansvar 7") }), NOW);
+    if (!one.ok) throw new Error(one.findings.map((f) => f.code).join());
+    expect(refusal(() => buildReport(one.result, one.findings, { now: NOW }))).toBe("built");
+  });
+
   it("refuses a --json document past its size, naming the limit", () => {
     const c = compute(workbook({ Budget: budget, Utfall: actual, Inställningar: settings }), NOW);
     if (!c.ok) throw new Error("errors");
