@@ -58,7 +58,7 @@ describe("Swedish numbers and words", () => {
   });
 });
 
-describe("the measures' sentences", () => {
+describe("the measures' sentences, and the period's result with what is carried", () => {
   const v = new Voice(1, "mkr");
   it("says for one and many decided measures what they save, and whether this year's saving is in the forecast", () => {
     expect(PHRASES.decidedMeasures({ count: 1, thisYear: 0.4, nextYear: 0.8, inForecast: "all" }, v)).toBe(
@@ -71,6 +71,8 @@ describe("the measures' sentences", () => {
       `De beslutade åtgärderna beräknas spara 1,5${NB}mnkr i år och 3,0${NB}mnkr nästa år. En del av årets besparing ingår i prognosen.`,
     );
     expect(PHRASES.proposedMeasures({ count: 1, thisYear: 0, nextYear: 0.7 }, v)).toBe(`Den åtgärd som ännu inte är beslutad skulle spara 0,0${NB}mnkr i år och 0,7${NB}mnkr nästa år.`);
+    expect(PHRASES.periodWithCarryover({ carried: 1.2, including: 3, variance: 0.01 }, v)).toBe(`Inklusive rullat överskott på 1,2${NB}mnkr är resultatet +3,0${NB}mnkr, i nivå med budget för perioden.`);
+    expect(PHRASES.periodWithCarryover({ carried: -4.7, including: 11, variance: 1.5 }, v)).toBe(`Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr, 1,5${NB}mnkr bättre än budget för perioden.`);
     expect(PHRASES.forecastWithMeasures({ forecast: -2.8, carryover: true }, v)).toBe(
       `Med årets effekt av de åtgärder som ännu inte ingår i prognosen väntas resultatet inklusive över-/underskott bli ${M}2,8${NB}mnkr.`,
     );
@@ -111,7 +113,7 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
       `Servicenämnden prognostiserar för helåret ett underskott på 3,0${NB}mnkr inklusive rullat underskott från tidigare år på 7,0${NB}mnkr. ` +
         `Exklusive det rullade underskottet är prognosen ett överskott på 4,0${NB}mnkr, 4,0${NB}mnkr bättre än en budget i balans.`,
       `Resultatet för januari–augusti 2024 är +15,7${NB}mnkr exklusive över-/underskott, vilket är 1,9${NB}mnkr bättre än budget för perioden (+13,8${NB}mnkr). ` +
-        `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
+        `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr, 2,8${NB}mnkr sämre än budget för perioden. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
       `Utfallet innehåller en jämförelsestörande post på +6,1${NB}mnkr: reavinster vid försäljning av fordon (utöver föregående års nivå). ` +
         `Exklusive den är resultatet för perioden +9,6${NB}mnkr före över-/underskott och prognosen för helåret ${M}1,4${NB}mnkr.`,
       `Störst negativ avvikelse mot budget för perioden har övriga intäkter, som är 7,5${NB}mnkr lägre än budgeterat (1,3${NB}%). ` +

@@ -119,8 +119,12 @@ export const PHRASES = {
         ? phrase("i nivå med budget för perioden (", v.signed(p.budget), ")")
         : phrase("vilket är", v.size(p.variance), betterOrWorse(p.variance), "än budget för perioden (", v.signed(p.budget), ")"),
     ),
-  periodWithCarryover: (p: { carried: number; including: number }, v: Voice): string =>
-    sentence("inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including)),
+  /** "Inklusive rullat underskott på 4,7 mnkr är resultatet +11,0 mnkr, 2,8 mnkr sämre än budget för perioden." */
+  periodWithCarryover: (p: { carried: number; including: number; variance: number }, v: Voice): string =>
+    sentence(
+      "inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including), ",",
+      v.isZero(p.variance) ? "i nivå med budget för perioden" : phrase(v.size(p.variance), betterOrWorse(p.variance), "än budget för perioden"),
+    ),
   priorYearResult: (p: { result: number; including: number | null }, v: Voice): string =>
     sentence("samma period föregående år var resultatet", v.signed(p.result), p.including !== null && phrase("(", v.signed(p.including), "inklusive över-/underskott", ")")),
 
