@@ -196,6 +196,18 @@ export const CASES: BadInputCase[] = [
   { id: "namn-flera-omraden", title: "Namnet Indikatorer pekar på två områden", ranges: edit((r) => delete r.Indikatorer), rawNames: { Indikatorer: "Budget!$A$1:$B$3,Budget!$D$1:$D$3" }, refused: true, expect: [f("RANGE_MULTI_AREA", "Indikatorer", null)], hosts: both },
   { id: "namn-bladets", title: "Namnet Budget gäller bara bladet Budget (omfång: bladet, inte arbetsboken)", ranges: baseRanges(), sheetScoped: { Budget: "Budget" }, refused: true, expect: [f("RANGE_SHEET_SCOPED", "Budget", null, "finns bara för bladet Budget")], hosts: both },
   { id: "namn-bladets-valfritt", title: "Namnet Risker gäller bara bladet Risker", ranges: baseRanges(), sheetScoped: { Risker: "Risker" }, refused: false, expect: [f("RANGE_SHEET_SCOPED_OPTIONAL", "Risker", null, "området hoppas över")], hosts: both },
+  {
+    id: "namn-vikta-tva",
+    title: "Inget namn Utfall, men två namn som bara viks till det: Ütfall och Útfall (Excel skiljer dem åt)",
+    ranges: edit((r) => {
+      r["Ütfall"] = { sheet: "Utfall gammal", rows: r.Utfall.rows.map((row) => [...row]) };
+      r["Útfall"] = r.Utfall;
+      delete r.Utfall;
+    }),
+    refused: true,
+    expect: [f("RANGE_NAME_AMBIGUOUS", "Utfall", null, "”Ütfall” och ”Útfall”")],
+    hosts: both,
+  },
   { id: "namn-bladets-och-arbetsbokens", title: "Budget finns både för arbetsboken och, på en kopia av bladet, för bara det bladet", ranges: edit((r) => (r["Budget kopia"] = { sheet: "Budget (2)", rows: r.Budget.rows.map((row) => [...row]) })), sheetScoped: { "Budget kopia": "Budget" }, refused: false, expect: [f("RANGE_SHEET_SCOPED_IGNORED", "Budget", "Budget!A1", "finns också för bladet Budget (2)")], hosts: both },
   { id: "budget-tom", title: "Budget har bara rubrikraden", ranges: edit((r) => (r.Budget.rows = r.Budget.rows.slice(0, 1))), refused: true, expect: [f("RANGE_EMPTY", "Budget", "Budget!A1")], hosts: both },
   { id: "risker-tom", title: "Risker har bara rubrikraden (valfritt område)", ranges: edit((r) => (r.Risker.rows = r.Risker.rows.slice(0, 1))), refused: false, expect: [f("RANGE_EMPTY_OPTIONAL", "Risker", "Risker!A1")], hosts: both },
@@ -288,6 +300,7 @@ export const CASES: BadInputCase[] = [
   { id: "kontoplan-olika-langd", title: "Ett intervall i Kontoplan med olika många siffror i ändarna (”30-3099”)", ranges: editLedger((r) => { r.Kontoplan = { rows: [["Konto", "Post", "Typ"], ["30-3099", "Avgifter", "Intäkt"]] }; }), refused: true, expect: [f("ACCOUNT_RULE_INVALID", "Kontoplan", "Kontoplan!A2")], hosts: both },
   { id: "huvudbok-okand-art", title: "En okänd art i lång form (”Budget2”)", ranges: editLedger((r) => set(r, "Huvudbok", "D3", "Budget2"), true), refused: true, expect: [f("LEDGER_ART_UNKNOWN", "Huvudbok", "Huvudbok!D3")], hosts: both },
   { id: "huvudbok-period-13", title: "Period 13 i lång form", ranges: editLedger((r) => set(r, "Huvudbok", "C2", 13), true), refused: true, expect: [f("LEDGER_PERIOD_INVALID", "Huvudbok", "Huvudbok!C2")], hosts: both },
+  { id: "huvudbok-period-annat-ar", title: "Perioden 1999-03 på en utfallsrad i lång form för 2024 (ett annat år)", ranges: editLedger((r) => set(r, "Huvudbok", "C4", "1999-03"), true), refused: true, expect: [f("LEDGER_PERIOD_OTHER_YEAR", "Huvudbok", "Huvudbok!C4", "hör till ett annat år än rapportens (2024)")], hosts: both },
   { id: "huvudbok-period-text", title: "Perioden ”mars” i lång form", ranges: editLedger((r) => set(r, "Huvudbok", "C2", "mars"), true), refused: true, expect: [f("LEDGER_PERIOD_INVALID", "Huvudbok", "Huvudbok!C2")], hosts: both },
   { id: "huvudbok-bara-balans", title: "En huvudbok med bara balanskonton", ranges: editLedger((r) => { r.Huvudbok.rows = [r.Huvudbok.rows[0], [1930, "Skola", 0, 25000, 0], [2440, "Skola", 0, -12000, 0]]; }), refused: true, expect: [f("LEDGER_NO_RESULT_ACCOUNTS", "Huvudbok", "Huvudbok!A1")], hosts: both },
   { id: "huvudbok-utan-belopp", title: "En huvudbok utan beloppskolumn (bara Konto, Ansvar och Kontotext)", ranges: editLedger((r) => { r.Huvudbok.rows = [["Konto", "Ansvar", "Kontotext"], [3111, "Skola", "Taxor"], [5011, "Skola", "Löner"]]; }), refused: true, expect: [f("LEDGER_NO_AMOUNTS", "Huvudbok", "Huvudbok!A1")], hosts: both },

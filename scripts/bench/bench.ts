@@ -16,7 +16,7 @@
  * docs/performance-journal.md) unless run with
  * --smoke (small sizes, for CI) or --no-write. `--sizes=100000,300000` and `--ledger=1000000` choose sizes.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -31,11 +31,13 @@ import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { compute } from "../../src/pipeline";
 import { buildReport } from "../../src/report/build";
 import { layoutReport } from "../../src/report/layout";
+import { baseWorkbook, SCALING, ScalingClass } from "../hostile/round2";
 import { generateLedgerWorkbook, generateWorkbook, shapeFor } from "./generate";
 
 const ROOT = path.join(__dirname, "..", "..", "..", "..");
 const DATA = path.join(ROOT, "bench-data");
 const CHILD = path.join(ROOT, "dist", "cli", "scripts", "bench", "cliChild.js");
+const HOSTILE_CHILD = path.join(ROOT, "dist", "cli", "scripts", "hostile", "child.js");
 const PEER = path.join(ROOT, "scripts", "bench", "peer_pandas.py");
 const PEER_INTERVAL = path.join(ROOT, "scripts", "bench", "peer_interval.py");
 const PYTHON = "/usr/bin/python3";
@@ -364,8 +366,72 @@ function bundleSize(): { raw: number; gzip: number } {
   return { raw: js.length, gzip: zlib.gzipSync(js, { level: 9 }).length };
 }
 
+/** One class of hostile input at n and 4n: the command's work (start-up not counted), median of its runs. */
+interface LinearRun {
+  id: string;
+  issueClass: number;
+  title: string;
+  unit: string;
+  n: number;
+  msAtN: number;
+  msAt4N: number;
+  exitAtN: number;
+  exitAt4N: number;
+  fileMBAt4N: number;
+}
+
+/** The command's work on one file, in a process of its own (scripts/hostile/child.ts reports it on descriptor 3). */
+function hostileRun(file: string): { ms: number; code: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-linear-"));
+  try {
+    const r = spawnSync(process.execPath, [HOSTILE_CHILD, file, "--out", path.join(dir, "ut.xlsx"), "--json", path.join(dir, "ut.json")], { stdio: ["ignore", "ignore", "ignore", "pipe"], timeout: 120_000 });
+    const line = String(r.output?.[3] ?? "").trim().split("\n").pop();
+    if (!line) throw new Error(`no report from the hostile child (${r.signal ?? r.status})`);
+    return JSON.parse(line) as { ms: number; code: number };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The linear-cost checks of issue 19: every class of input whose cost could grow faster than the file, built at n
+ * and at 4n (scripts/hostile/round2.ts), run alternately; a linear reader keeps the time at 4n within 5 times the
+ * time at n (4 times, and the fixed cost of a run makes it less).
+ */
+function linearCost(smoke: boolean): { base: number; classes: LinearRun[] } {
+  const out: LinearRun[] = [];
+  const runs = smoke ? 1 : 3;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-linear-files-"));
+  let base = 0;
+  try {
+    const valid = path.join(dir, "giltig.xlsx");
+    fs.writeFileSync(valid, baseWorkbook());
+    base = Number(median(Array.from({ length: runs }, () => hostileRun(valid).ms)));
+    for (const c of [...(SCALING as ScalingClass[])].sort((a, b) => a.issueClass - b.issueClass)) {
+      const n = smoke ? c.smokeN : c.n;
+      const small = path.join(dir, `${c.id}-n.xlsx`);
+      const large = path.join(dir, `${c.id}-4n.xlsx`);
+      fs.writeFileSync(small, c.build(n));
+      fs.writeFileSync(large, c.build(4 * n));
+      const atN: { ms: number; code: number }[] = [];
+      const at4N: { ms: number; code: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        atN.push(hostileRun(small));
+        at4N.push(hostileRun(large));
+      }
+      const mid = (list: { ms: number }[]) => Number(median(list.map((r) => r.ms)));
+      out.push({ id: c.id, issueClass: c.issueClass, title: c.title, unit: c.unit, n, msAtN: mid(atN), msAt4N: mid(at4N), exitAtN: atN[0].code, exitAt4N: at4N[0].code, fileMBAt4N: fs.statSync(large).size / 1e6 });
+      say(`  klass ${c.issueClass}, ${c.id}: ${f0(mid(atN))} ms vid n = ${f0(n)}, ${f0(mid(at4N))} ms vid 4n (${f1(mid(at4N) / mid(atN))}×)`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { base, classes: out };
+}
+
 interface Results {
   command: string;
+  linear: { base: number; classes: LinearRun[] };
   cli: CliSize[];
   ledger: CliSize[];
   engine: EngineSize[];
@@ -461,6 +527,14 @@ function targets(r: Results): Target[] {
   const iv = r.interval;
   list.push({ text: `prognosintervallet, ${f0(iv.simulations)} dragningar över ${iv.posts} poster och ${iv.risks} risker: under 100 ms`, measured: `${f1(iv.medianMs)} ms`, met: iv.medianMs < 100 });
   list.push({ text: "panelens paket under 400 KB med gzip", measured: `${f1(r.bundle.gzip / 1024)} KB`, met: r.bundle.gzip <= 400 * 1024 });
+  if (r.linear.classes.length) {
+    const worst = r.linear.classes.reduce((w, l) => (l.msAt4N / l.msAtN > w.msAt4N / w.msAtN ? l : w));
+    list.push({
+      text: "fientliga filer: tiden vid 4n högst 5 gånger tiden vid n, i varje klass",
+      measured: `störst ${f1(worst.msAt4N / worst.msAtN)} gånger (${worst.id})`,
+      met: r.linear.classes.every((l) => l.msAt4N <= 5 * l.msAtN),
+    });
+  }
   return list;
 }
 
@@ -523,6 +597,19 @@ function render(r: Results): string {
     }
   }
   lines.push("", "Räknat med den instrumenterade Excel-attrappen (`test/support/fakeExcel.js`) på samma områden.", "");
+  if (r.linear.classes.length) {
+    lines.push("### Linjär kostnad för fientliga filer", "");
+    lines.push("| nr | klass | n | tid vid n (ms) | tid vid 4n (ms) | kvot | slutkod | fil vid 4n (MB) |");
+    lines.push("|---:|---|---:|---:|---:|---:|---|---:|");
+    for (const l of r.linear.classes) {
+      lines.push(`| ${l.issueClass} | ${l.title} (\`${l.id}\`) | ${f0(l.n)} ${l.unit} | ${f0(l.msAtN)} | ${f0(l.msAt4N)} | ${f1(l.msAt4N / l.msAtN)}× | ${l.exitAtN}, ${l.exitAt4N} | ${f2(l.fileMBAt4N)} |`);
+    }
+    lines.push(
+      "",
+      `Varje klass (numrerad som i ärende 19) ur \`scripts/hostile/round2.ts\` (SCALING) byggd vid n och vid 4n och körd genom den byggda kommandoraden i en egen process, omväxlande, medianen av tre körningar (en med --smoke, då med mindre n); tiden är kommandots arbete utan processens start. En linjär läsare håller kvoten under 4, den fasta kostnaden för en körning gör den mindre; en kvadratisk gav 16. Den giltiga arbetsboken som klasserna utgår från tog ${f0(r.linear.base)} ms (grundtiden).`,
+      "",
+    );
+  }
   lines.push("### Panelens paket", "");
   lines.push(`\`taskpane.js\` i produktionsbygget: ${f1(r.bundle.raw / 1024)} KB, ${f1(r.bundle.gzip / 1024)} KB med gzip.`, "");
   return lines.join("\n");
@@ -574,6 +661,7 @@ async function main(): Promise<void> {
   const pandasInstalled = !smoke && hasPandas();
   const results: Results = {
     command: `npm run bench${args.length ? " -- " + args.join(" ") : ""}`,
+    linear: { base: 0, classes: [] },
     cli: [],
     ledger: [],
     engine: [],
@@ -594,6 +682,8 @@ async function main(): Promise<void> {
     say(`Motor och Office.js, ${f0(rows)} rader …`);
     results.engine.push(await engineSize(rows));
   }
+  say("Linjär kostnad för fientliga filer …");
+  results.linear = linearCost(smoke);
   say("Prognosintervallet …");
   results.interval = intervalRun(!smoke && hasNumpy());
   results.bundle = bundleSize();

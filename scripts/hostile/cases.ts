@@ -7,6 +7,7 @@
  */
 import { LIMITS } from "../../src/hosts/xlsx/package/limits";
 import { MAIN_NS, partXml, workbookEntries, WorkbookOptions } from "./workbook";
+import { ROUND2_CASES } from "./round2";
 import { deflateRepeated, writeZip, ZipEntry } from "./zip";
 
 export type ExitCode = 0 | 1 | 2;
@@ -26,6 +27,18 @@ export interface HostileExpectation {
   reportCellsMax?: number;
   /** Text that must appear nowhere in the output or the messages (e.g. a file an entity points at). */
   forbidden?: string[];
+  /** Text the message (exit 1 or 2) must contain. */
+  message?: string;
+  /**
+   * With exit 0: the copy opens in openpyxl, every XML part of it is well-formed, and every part of the input
+   * is in it, byte for byte the same inflated, except the parts the report edits.
+   */
+  copyOpens?: boolean;
+  /** With exit 0: every entry the input and the copy share has the same name bytes and UTF-8 flag in both. */
+  sameNames?: boolean;
+  /** With exit 0: problems with the `--json` document (figures that must come out as the file holds them). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json?: (doc: any) => string[];
 }
 
 export interface HostileCase {
@@ -380,6 +393,9 @@ export const CASES: HostileCase[] = [
     build: () => zipOf({}, (e) => e.map((x) => ({ ...x, method: "stored" as const }))),
     expect: { exit: 0, ...SMALL },
   },
+
+  // Round two (issue 19): scripts/hostile/round2.ts.
+  ...ROUND2_CASES,
 ];
 
 /** Checks the table itself: unique ids, sane bounds. */

@@ -55,6 +55,10 @@ export interface WorkbookOptions {
   sheetTarget?: Record<string, string>;
   /** Replaces docProps/core.xml. */
   core?: string;
+  /** The sheets and their rows, instead of the contract's four (a ledger workbook, an extra sheet). */
+  sheets?: { name: string; rows: Value[][] }[];
+  /** Raw XML put inside `<sheets>` after the sheets' own elements. */
+  sheetElements?: string;
 }
 
 /** The parts of the contract workbook, in the order a spreadsheet program writes them. */
@@ -68,7 +72,8 @@ export function workbookEntries(o: WorkbookOptions = {}): ZipEntry[] {
     }
     return index.get(s) as number;
   };
-  const sheetXml = SHEETS.map((sheet) => {
+  const sheets = o.sheets ?? SHEETS;
+  const sheetXml = sheets.map((sheet) => {
     const rows = sheet.rows.map((values, r) => {
       const cells = values.map((v, c) => {
         const ref = `${colLetters(c + 1)}${r + 1}`;
@@ -85,16 +90,16 @@ export function workbookEntries(o: WorkbookOptions = {}): ZipEntry[] {
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${rows.join("")}${o.extraRows?.[sheet.name] ?? ""}</sheetData></worksheet>`
     );
   });
-  const names = o.names ?? Object.fromEntries(SHEETS.map((s) => [s.name, `${s.name}!$A$1:$${colLetters(s.rows[0].length)}$${s.rows.length}`]));
+  const names = o.names ?? Object.fromEntries(sheets.map((s) => [s.name, `${s.name}!$A$1:$${colLetters(s.rows[0].length)}$${s.rows.length}`]));
   const workbook =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${o.workbookPrologue ?? ""}` +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="1"/></bookViews><sheets>` +
-    SHEETS.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
-    `</sheets><definedNames>${Object.entries(names).map(([n, f]) => `<definedName name="${esc(n)}">${esc(f)}</definedName>`).join("")}</definedNames>` +
+    sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    `${o.sheetElements ?? ""}</sheets><definedNames>${Object.entries(names).map(([n, f]) => `<definedName name="${esc(n)}">${esc(f)}</definedName>`).join("")}</definedNames>` +
     `<calcPr calcId="191029"/>${o.workbookTail ?? ""}</workbook>`;
   const rels =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">` +
-    SHEETS.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${esc(o.sheetTarget?.[s.name] ?? `worksheets/sheet${i + 1}.xml`)}"/>`).join("") +
+    sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${esc(o.sheetTarget?.[s.name] ?? `worksheets/sheet${i + 1}.xml`)}"/>`).join("") +
     `<Relationship Id="rId10" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId11" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
   const shared =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">` +
@@ -112,7 +117,7 @@ export function workbookEntries(o: WorkbookOptions = {}): ZipEntry[] {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-    SHEETS.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
     `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
     `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;

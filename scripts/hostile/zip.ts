@@ -110,6 +110,10 @@ export interface ZipEntry {
   dataDescriptor?: boolean;
   /** Zip64 extra fields with the sizes (and the offset in the central directory). */
   zip64?: boolean;
+  /** The name's bytes as written, when they are not the UTF-8 of `name` (a code page 437 name). */
+  rawName?: Buffer;
+  /** Whether general-purpose flag bit 11 (names in UTF-8) is set; it is unless false. */
+  utf8Flag?: boolean;
 }
 
 const DOS_TIME = 0;
@@ -133,6 +137,31 @@ function u64(n: number): Buffer {
   return b;
 }
 
+/** One entry of a zip as its central directory lists it: the name's bytes, the flags and the declared CRC. */
+export interface ListedEntry {
+  name: Buffer;
+  flags: number;
+  crc: number;
+}
+
+/** The central directory of a zip (without zip64), for tests that compare names and flags byte for byte. */
+export function listZip(zip: Buffer): ListedEntry[] {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error("no end of central directory");
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const out: ListedEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    out.push({ name: Buffer.from(zip.subarray(at + 46, at + 46 + nameLength)), flags: zip.readUInt16LE(at + 8), crc: zip.readUInt32LE(at + 16) });
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
 /** Writes a zip archive of `entries`, in order. `comment` goes into the end record. */
 export function writeZip(entries: ZipEntry[], options: { zip64End?: boolean } = {}): Buffer {
   const chunks: Buffer[] = [];
@@ -143,7 +172,7 @@ export function writeZip(entries: ZipEntry[], options: { zip64End?: boolean } = 
     offset += b.length;
   };
   for (const e of entries) {
-    const name = Buffer.from(e.name, "utf8");
+    const name = e.rawName ?? Buffer.from(e.name, "utf8");
     const method = e.method ?? "deflate";
     let body: Buffer, size: number, crc: number;
     if (e.deflated) {
@@ -163,7 +192,7 @@ export function writeZip(entries: ZipEntry[], options: { zip64End?: boolean } = 
         crc: lying && e.lie?.crc !== undefined ? e.lie.crc : crc,
       };
     };
-    const flags = (e.dataDescriptor ? 0x08 : 0) | 0x800;
+    const flags = (e.dataDescriptor ? 0x08 : 0) | (e.utf8Flag === false ? 0 : 0x800);
     const methodCode = method === "stored" ? 0 : 8;
     const version = e.zip64 ? 45 : 20;
     const local = declared("local");

@@ -138,20 +138,32 @@ const ART: Record<string, "utfall" | "budget" | "prognos" | "fgar" | "fghelar"> 
   "utfall helar fg ar": "fghelar", "utfall fg helar": "fghelar", "bokslut fg ar": "fghelar", bokslut: "fghelar", "bokslut foregaende ar": "fghelar",
 };
 
-/** The month of a period cell: 3, `2024-03`, `202403`; null (with a finding) for anything else. */
-function readPeriod(row: TableRow): number | null {
+/**
+ * The month of a period cell: 3, `2024-03`, `202403` (or a date); null, with a finding, for anything else. A period
+ * that names its year must name the report's (`Utfall fg år` and `Bokslut fg år` also the year before): a row of another
+ * year is a finding naming its cell, never added to this year's months.
+ */
+function readPeriod(row: TableRow, year: number, art: string | null): number | null {
   const cell = row.cell("period");
   let m: number | null = null;
-  if (typeof cell === "number" && Number.isInteger(cell)) m = cell >= 100000 && cell <= 999912 ? cell % 100 : cell;
-  else if (typeof cell === "string") {
+  let y: number | null = null;
+  if (typeof cell === "number" && Number.isInteger(cell)) {
+    if (cell >= 100000 && cell <= 999912) [y, m] = [Math.floor(cell / 100), cell % 100];
+    else m = cell;
+  } else if (typeof cell === "string") {
     const t = cell.trim();
     const iso = /^(\d{4})-?(\d{1,2})$/.exec(t);
-    if (iso && (t.includes("-") || t.length === 6)) m = Number(iso[2]);
+    if (iso && (t.includes("-") || t.length === 6)) [y, m] = [Number(iso[1]), Number(iso[2])];
     else if (/^\d{1,2}$/.test(t)) m = Number(t);
-  } else if (cell instanceof Date) m = cell.getUTCMonth() + 1;
-  if (m !== null && m >= 1 && m <= 12) return m;
+  } else if (cell instanceof Date) [y, m] = [cell.getUTCFullYear(), cell.getUTCMonth() + 1];
+  const shown = () => String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
+  if (m !== null && m >= 1 && m <= 12) {
+    if (y === null || y === year || ((art === "fgar" || art === "fghelar") && y === year - 1)) return m;
+    row.flag("LEDGER_PERIOD_OTHER_YEAR", "period", shown(), { year });
+    return null;
+  }
   if (cell === null) row.missing("period");
-  else row.flag("LEDGER_PERIOD_INVALID", "period", String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell));
+  else row.flag("LEDGER_PERIOD_INVALID", "period", shown());
   return null;
 }
 
@@ -258,7 +270,7 @@ function readLong(table: Table, settings: Settings, sign: number): LedgerRows {
     const artText = row.requiredText("art");
     const art = artText === null ? null : (own(ART, canon(artText)) ?? null);
     if (artText !== null && art === null) row.flag("LEDGER_ART_UNKNOWN", "art", artText);
-    const month = readPeriod(row);
+    const month = readPeriod(row, settings.year, art);
     const v = values[i];
     if (a === null || art === null || month === null || v === null) continue;
     const id = `${a}\u0000${canon(resp ?? "")}`;

@@ -36,6 +36,8 @@ export const MAX_SHEET_NAME = 31;
  */
 export function reportSheetNameProblem(name: string): string | null {
   if (name.length > MAX_SHEET_NAME || /[[\]:*?/\\]/.test(name)) return "Ett bladnamn får ha högst 31 tecken och inte innehålla [ ] : * ? / \\.";
+  // Control characters (a `_x0001_` in the cell) cannot stand in a sheet's name, nor in the workbook's XML at all.
+  if (/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name)) return "Ett bladnamn får inte innehålla styrtecken.";
   if (name.startsWith("'") || name.endsWith("'")) return "Ett bladnamn får inte börja eller sluta med apostrof (').";
   if (name.toLowerCase() === "history") return "Excel reserverar namnet History för ett eget blad; välj ett annat namn.";
   if (name.toLowerCase() === "prognoshistorik") return "Bladet Prognoshistorik är prognoshistorikens eget; välj ett annat namn på rapportfliken.";

@@ -130,7 +130,18 @@ export const SENSITIVITY_COLUMNS: ColumnSpec[] = [
  */
 export function openTable(source: SourceWorkbook, name: ContractRangeName, specsOf: ColumnSpec[] | ((header: readonly unknown[]) => ColumnSpec[]), findings: Finding[], required: boolean): Table | null {
   const wanted = canon(name);
-  const entries = source.entries.filter((e) => canon(e.name) === wanted);
+  const folded = source.entries.filter((e) => canon(e.name) === wanted);
+  // A name spelled as the contract spells it (case aside, as Excel compares names) is the range. Folding (å/ä/ö,
+  // accents, spaces) finds a name only when there is no such name, and only when it finds one: `Utfall` and
+  // `Ütfall` are two names in Excel, and which of them is meant cannot be told.
+  const exact = folded.filter((e) => e.name.toLowerCase() === name.toLowerCase());
+  const entries = exact.length ? exact : folded;
+  const names = [...new Set(entries.filter((e) => e.origin === "name").map((e) => e.name))];
+  const tables = entries.filter((e) => e.origin === "table");
+  if (tables.length === 0 && names.length > 1) {
+    findings.push(finding("RANGE_NAME_AMBIGUOUS", name, null, { first: names[0], second: names[1] }));
+    return null;
+  }
   // Names of one sheet's scope are not read (source.ts); the finding says so, whether or not a workbook name is there.
   const scoped = (source.sheetScoped ?? []).filter((e) => canon(e.name) === wanted);
   const sheets = scoped.map((e) => e.sheet).join(", ");
@@ -149,7 +160,7 @@ export function openTable(source: SourceWorkbook, name: ContractRangeName, specs
   const header = Array.from({ length: lookup.range.grid.colCount }, (_, c) => lookup.range.grid.get(0, c));
   const specs = typeof specsOf === "function" ? specsOf(header) : specsOf;
   const table = new Table(name, lookup.range, specs, findings);
-  if (entries.length > 1 && entries.some((e) => e.origin === "name")) {
+  if (tables.length > 0 && names.length > 0) {
     findings.push(finding("RANGE_DUPLICATE_NAME", name, table.origin));
   }
   if (scoped.length) findings.push(finding("RANGE_SHEET_SCOPED_IGNORED", name, table.origin, { sheet: sheets }));

@@ -46,10 +46,28 @@ const ACCOUNT_HINT: Record<AccountHint, string> = {
 
 const MIB = 1024 * 1024;
 
+/**
+ * Text with its control characters made visible: a C0 control as its Control Pictures symbol (U+0001 as ␁), a C1
+ * control as `[U+0096]`. A cell's text may hold them (a `_x0001_` in the file, a byte of ISO-8859-1); written as they
+ * are, they would vanish from the message or disturb the terminal.
+ */
+function visible(v: string): string {
+  let out = "";
+  let last = 0;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    const control = (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) || (c >= 0x7f && c <= 0x9f);
+    if (!control) continue;
+    out += v.slice(last, k) + (c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? "\u2421" : `[U+${c.toString(16).toUpperCase().padStart(4, "0")}]`);
+    last = k + 1;
+  }
+  return last === 0 ? v : out + v.slice(last);
+}
+
 /** Each parameter type and how a value of it is written into a message. */
 export const PARAM_TYPES = {
   /** Text shown as it is: a header, a name, a cell's text, a path, a sentence from the caller. */
-  text: (v: string): string => v,
+  text: (v: string): string => visible(v),
   /** A whole number of things: rows, cells, parts. */
   count: (v: number): string => String(v),
   /** A year: never grouped (2024, not 2 024). */
@@ -57,15 +75,15 @@ export const PARAM_TYPES = {
   /** An amount or other decimal number, Swedish digits. */
   amount: (v: number): string => (Number.isFinite(v) ? swedishNumber(v) : String(v)),
   /** What a cell held: its text, or its number in Swedish digits. */
-  value: (v: string | number): string => (typeof v === "number" ? (Number.isFinite(v) ? swedishNumber(v) : String(v)) : v),
-  /** A size in bytes: whole megabytes from 1 MB (`1024 MB`). */
-  bytes: (v: number): string => (v >= MIB ? `${Math.round(v / MIB)} MB` : String(v)),
+  value: (v: string | number): string => (typeof v === "number" ? (Number.isFinite(v) ? swedishNumber(v) : String(v)) : visible(v)),
+  /** A size in bytes: whole megabytes from 1 MB (`1024 MB`), whole kilobytes from 1 kB (`64 kB`), else bytes. */
+  bytes: (v: number): string => (v >= MIB ? `${Math.round(v / MIB)} MB` : v >= 1024 ? `${Math.round(v / 1024)} kB` : `${v} byte`),
   /** An item kind, as a word: intäkt, kostnad … */
   kind: (v: ItemKind): string => KIND_WORD[v],
   /** A row's key: ”Personalkostnader” (ansvar ”Område 1”) [kostnad]. */
   key: (v: RowKey): string => {
-    let s = `”${v.item}”`;
-    if (v.responsibility) s += ` (ansvar ”${v.responsibility}”)`;
+    let s = `”${visible(v.item)}”`;
+    if (v.responsibility) s += ` (ansvar ”${visible(v.responsibility)}”)`;
     if (v.kind) s += ` [${KIND_WORD[v.kind]}]`;
     return s;
   },

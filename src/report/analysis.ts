@@ -68,7 +68,7 @@ function periodParagraph(result: EngineResult, v: Voice): string {
   const carried = income.totals.carryover;
   return paragraph(
     PHRASES.periodResult({ period: periodWords(settings.months, settings.year), actual: res.actual, variance: res.variance, budget: res.budgetPeriod, excludingCarryover: income.hasCarryover }, v),
-    income.hasCarryover && !v.isZero(carried.actual) && PHRASES.periodWithCarryover({ carried: carried.actual, including: incl.actual }, v),
+    income.hasCarryover && !v.isZero(carried.actual) && PHRASES.periodWithCarryover({ carried: carried.actual, including: incl.actual, variance: incl.variance }, v),
     res.actualPriorYear !== null && PHRASES.priorYearResult({ result: res.actualPriorYear, including: income.hasCarryover ? incl.actualPriorYear : null }, v),
   );
 }

@@ -4,6 +4,7 @@
  * layout's (layout.ts); the hosts only write what it decides.
  */
 import { EngineResult } from "../engine";
+import { UppfoljningError } from "../findings/errors";
 import { Finding } from "../findings/findings";
 import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
@@ -69,11 +70,58 @@ function forecastTrend(result: EngineResult): { input: ForecastTrendInput; block
   };
 }
 
+/**
+ * Characters of text a report may carry in all: some 600 printed pages, more than any nämnd reads. Long lists are
+ * already cut (pipeline.ts); past this, the text itself is too long (comments of thousands of characters on every
+ * row), and the report is refused, naming the limit, before anything is laid out.
+ */
+export const MAX_REPORT_CHARS = 2_000_000;
+
+/**
+ * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar and the non-recurring items
+ * a report may print: some 600 pages of them.
+ */
+export const MAX_REPORT_LINES = 20_000;
+
+/** The rows a resultaträkning per ansvar prints besides its lines: its name, the table's header and its sums. */
+const STATEMENT_ROWS_BESIDES_LINES = 8;
+
+/**
+ * The same limits judged from the engine's results before any section is built: the statement prints a line per
+ * post, the result per ansvar one per ansvar, each resultaträkning per ansvar one per post of its ansvar and the
+ * non-recurring items one each, all with their names. Building a report of 400 000 posts only to refuse it would
+ * itself take half a minute and gigabytes; and a resultaträkning for every ansvar repeats the posts once per ansvar.
+ */
+function refuseOversized(result: EngineResult): void {
+  const { statement, byResponsibility } = result.income;
+  const statements = result.responsibilityStatements;
+  const items = result.nonRecurring?.items ?? [];
+  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length;
+  for (const st of statements) lines += st.lines.length + STATEMENT_ROWS_BESIDES_LINES;
+  if (lines > MAX_REPORT_LINES) throw new UppfoljningError("REPORT_TOO_MANY_LINES", { count: lines, limit: MAX_REPORT_LINES });
+  let chars = 0;
+  for (const line of statement) chars += line.item.length;
+  for (const r of byResponsibility ?? []) chars += r.responsibility.length;
+  for (const st of statements) for (const line of st.lines) chars += line.item.length;
+  for (const n of items) chars += n.description.length + n.item.length + (n.responsibility?.length ?? 0);
+  if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
+}
+
+function refuseLongText(blocks: readonly ReportBlock[]): void {
+  let chars = 0;
+  for (const b of blocks) for (const r of b.rows) for (const c of r.cells) if (typeof c.value === "string") chars += c.value.length;
+  if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
+}
+
 /** Builds the whole report tab as plain data from the engine's results. */
 export function buildReport(result: EngineResult, findings: readonly Finding[], options: BuildOptions): ReportModel {
+  refuseOversized(result);
   const ctx = new Ctx(result, findings, options);
   const sections: (ReportBlock | null)[] = [
     titleSection(ctx),
+    // The written analysis first, as a delårsrapport opens with its summary: the nämnd reads the conclusion, then
+    // the tables behind it.
+    analysisSection(ctx),
     statementSection(ctx),
     nonRecurringSection(ctx),
     costDevelopmentSection(ctx),
@@ -89,7 +137,6 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     matrixSection(ctx),
     sensitivitySection(ctx),
     forecastIntervalSection(ctx),
-    analysisSection(ctx),
     accountsSection(ctx),
     orphanSection(ctx),
     noticeSection(ctx),
@@ -99,6 +146,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   // The charts stand in their sections' blocks; the cells only they draw come last, below the print area.
   const chartData = settings.charts ? addCharts(ctx, blocks, { forecast: forecastTrend(result) }) : null;
   if (chartData) blocks.push(chartData);
+  refuseLongText(blocks);
   return {
     sheetName: settings.reportSheet,
     columnCount: ctx.keyColumn + 1,

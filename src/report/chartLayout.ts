@@ -100,16 +100,26 @@ function texts(sheet: ChartSheet, r: SheetRect): string[] {
   return out;
 }
 
+/**
+ * The largest of `f` over `list`, 0 for none: a loop, since a chart may have as many categories as the report has
+ * ansvar, and spreading an unbounded list into Math.max's arguments overflows the stack (issue 19, class 13).
+ */
+function largest<T>(list: readonly T[], f: (x: T) => number): number {
+  let most = 0;
+  for (const x of list) most = Math.max(most, f(x));
+  return most;
+}
+
 /** The inner plot area, the category labels' rotation, the value axis's length and its labels' room. */
 function plotArea(chart: ReportChart, categories: string[], width: number, height: number, labelWidth: number): { plot: ChartPlacement["plot"]; rotation: number; length: number; room: [number, number] } {
   const titleLines = wrapLines(chart.title, width - 2 * EDGE, CHART_FONT.title, true).length;
   const top = titleLines * (CHART_FONT.title * 1.3) + TITLE_PAD + (chart.legend ? LEGEND : 0) + 4;
   const textLine = CHART_FONT.text * 1.3;
-  const widest = Math.max(0, ...categories.map((c) => Math.max(...c.split(" ").map((w) => textWidth(w, CHART_FONT.text)))));
+  const widest = largest(categories, (c) => largest(c.split(" "), (w) => textWidth(w, CHART_FONT.text)));
   const [lo, hi] = chart.extent;
   if (chart.type === "barClustered") {
     // Category labels to the left, wrapped at spaces within their share of the width; value labels beyond the bars.
-    const full = Math.max(0, ...categories.map((c) => textWidth(c, CHART_FONT.text)));
+    const full = largest(categories, (c) => textWidth(c, CHART_FONT.text));
     const left = Math.min(width * LABEL_SHARE, Math.max(widest, full)) + EDGE + 6;
     const plot = { x: left, y: top, width: Math.max(20, width - left - EDGE), height: Math.max(20, height - top - EDGE) };
     return { plot, rotation: 0, length: plot.width, room: [lo < 0 ? labelWidth : 0, hi > 0 ? labelWidth : 0] };
@@ -120,7 +130,7 @@ function plotArea(chart: ReportChart, categories: string[], width: number, heigh
   // Under its column a label wraps at its spaces; where a single word is wider than the column, labels turn.
   const turn = widest > per - 4;
   const lines = Math.max(1, ...categories.map((c) => wrapLines(c, per - 4, CHART_FONT.text).length));
-  const longest = Math.max(0, ...categories.map((c) => textWidth(c, CHART_FONT.text)));
+  const longest = largest(categories, (c) => textWidth(c, CHART_FONT.text));
   const bottom = turn ? Math.min(height * 0.4, longest * Math.SQRT1_2 + textLine) + 6 : lines * textLine + 8;
   const plot = { x: EDGE + axis, y: top, width: Math.max(20, inner), height: Math.max(20, height - top - bottom) };
   const room = chart.type === "line" ? textLine + 4 : textLine + 2;

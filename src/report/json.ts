@@ -3,6 +3,7 @@ import { InvestmentFigures } from "../engine/investments";
 import { Figures } from "../engine/types";
 import { IncomeRow } from "../engine/variance";
 import { lineChangeLookup } from "../engine/outlook";
+import { UppfoljningError } from "../findings/errors";
 import { Finding, toPublic } from "../findings/findings";
 
 /** The figures of a line or total, in the contract's order: v1's, then v3's (last year's bokslut and the change). */
@@ -116,26 +117,61 @@ function accountRow(a: NonNullable<EngineResult["accounts"]>[number]): object {
   return { account: a.account, item: a.item, responsibility: a.responsibility, actual: a.actual, budgetYear: a.budgetYear, forecast: a.forecast };
 }
 
-/** A long list written one line per element into the pretty-printed document. */
-function streamed(text: string, key: string, count: number, line: (i: number) => object): string[] {
+/**
+ * Bytes of the `--json` document at most: twice what a million income lines take. Names repeated on every line (an
+ * ansvar named with thousands of characters) could otherwise make a small workbook's figures gigabytes.
+ */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+
+/** The document as it is written: text gathered into buffers of some 16 MB, counted against MAX_JSON_BYTES. */
+class JsonOut {
+  constructor(private readonly limit: number) {}
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private bytes = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= 16 << 20) this.flush();
+  }
+
+  private flush(): void {
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingChars = 0;
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) throw new UppfoljningError("REPORT_OUTPUT_TOO_LARGE", { limit: this.limit });
+    this.chunks.push(chunk);
+  }
+
+  done(): Buffer {
+    this.flush();
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** A long list written one line per element into the pretty-printed document (`text` holds its marker). */
+function streamed(out: JsonOut, text: string, key: string, count: number, line: (i: number) => object): void {
   const marker = `"__${key}__"`;
   const at = text.indexOf(marker);
-  const parts: string[] = [text.slice(0, at)];
-  if (count === 0) parts.push("[]");
+  out.push(text.slice(0, at));
+  if (count === 0) out.push("[]");
   else {
-    parts.push("[\n");
-    for (let i = 0; i < count; i++) parts.push(`    ${JSON.stringify(line(i))}${i + 1 < count ? "," : ""}\n`);
-    parts.push("  ]");
+    out.push("[\n");
+    for (let i = 0; i < count; i++) out.push(`    ${JSON.stringify(line(i))}${i + 1 < count ? "," : ""}\n`);
+    out.push("  ]");
   }
-  parts.push(text.slice(at + marker.length));
-  return parts;
+  out.push(text.slice(at + marker.length));
 }
 
 /**
  * The `--json` document of the contract as bytes: figures in the report unit, exact to 9 decimals, missing figures
- * null; written line by line so that a million income lines need no million-line object.
+ * null; written line by line so that a million income lines need no million-line object, and never past
+ * MAX_JSON_BYTES (refused, naming the limit).
  */
-export function contractJsonBytes(result: EngineResult, findings: readonly Finding[]): Buffer {
+export function contractJsonBytes(result: EngineResult, findings: readonly Finding[], limit = MAX_JSON_BYTES): Buffer {
   const doc = head(result, findings);
   doc.income = "__income__";
   if (result.accounts) doc.accounts = "__accounts__";
@@ -145,11 +181,12 @@ export function contractJsonBytes(result: EngineResult, findings: readonly Findi
   const before = split < 0 ? text : text.slice(0, split);
   const after = split < 0 ? "" : text.slice(split);
   const change = lineChangeLookup(result.outlook.change);
-  const parts = streamed(before, "income", result.income.rowCount, (i) => incomeRow(result.income.rowAt(i), change));
+  const out = new JsonOut(limit);
+  streamed(out, before, "income", result.income.rowCount, (i) => incomeRow(result.income.rowAt(i), change));
   if (result.accounts) {
     const accounts = result.accounts;
-    parts.push(...streamed(after, "accounts", accounts.length, (i) => accountRow(accounts[i])));
+    streamed(out, after, "accounts", accounts.length, (i) => accountRow(accounts[i]));
   }
-  parts.push("\n");
-  return Buffer.from(parts.join(""), "utf8");
+  out.push("\n");
+  return out.done();
 }

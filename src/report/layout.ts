@@ -111,7 +111,12 @@ function demand(cell: ReportCell, role: ReportRow["role"]): number {
   const size = sizeOf(cell.style);
   const bold = !!cell.style?.bold;
   if (role === "header") return twoLineWidth(text, size, bold) / WRAP_SAFETY + CELL_PAD;
-  if (cell.style?.wrap) return Math.max(...text.split(/[\s\n]+/).map((w) => textWidth(w, size, bold))) / WRAP_SAFETY + CELL_PAD;
+  if (cell.style?.wrap) {
+    // The widest word, in a loop: a long text has more words than a call takes arguments.
+    let widest = 0;
+    for (const w of text.split(/[\s\n]+/)) widest = Math.max(widest, textWidth(w, size, bold));
+    return widest / WRAP_SAFETY + CELL_PAD;
+  }
   return textWidth(text, size, bold) + CELL_PAD + (cell.style?.indent ?? 0) * 9;
 }
 
@@ -252,7 +257,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     return { ...of, cells: of.cells.map((c, i) => (i === 0 ? { ...c, value: r.text ?? c.value } : c)), key: undefined, label: undefined };
   });
   const printRows = rows.length;
-  for (const b of screen) rows.push(...b.rows);
+  for (const b of screen) for (const r of b.rows) rows.push(r);
 
   const values: CellValue[][] = [];
   const styleGrid: (CellStyle | null)[][] = [];

@@ -84,6 +84,19 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: num
       else if (!(r.role === "body" || r.role === "total" || r.role === "subsection")) open = -1;
       headerOf[i] = r.role === "header" ? -1 : open;
     });
+    // Per table (by its header row): its data rows (subsection rows do not count) and its height, in one pass, so
+    // that a row's place in its table costs nothing to look up (a long statement is one table of many rows).
+    const dataRows = new Map<number, number>();
+    const heights = new Map<number, number>();
+    rows.forEach((r, i) => {
+      const h = headerOf[i];
+      if (r.role === "header") heights.set(i, (heights.get(i) ?? 0) + r.height);
+      if (h < 0) return;
+      heights.set(h, (heights.get(h) ?? 0) + r.height);
+      if (r.role !== "subsection") dataRows.set(h, (dataRows.get(h) ?? 0) + 1);
+    });
+    /** Data rows of the current table above the current row. */
+    let seen = 0;
     const keeps = (block.keep ?? []).filter(([a, b]) => rows.slice(a, b + 1).reduce((n, r) => n + r.height, 0) <= capacity);
     rows.forEach((r, i) => {
       let breakable = !block.keepTogether || i === 0;
@@ -101,16 +114,14 @@ function slots<R extends PageRow>(blocks: readonly PageBlock<R>[], capacity: num
       // keep together is kept so when it fits on a page.
       if (r.role === "chart" || keeps.some(([a, b]) => i > a && i <= b)) breakable = false;
       const h = headerOf[i];
+      if (h < 0 || h !== headerOf[i - 1]) seen = 0;
       if (h >= 0) {
         // Inside a table: at least two data rows after the header, and at least two rows of the table on the next page.
-        let before = 0;
-        for (let k = h + 1; k < i; k++) if (rows[k].role !== "subsection") before++;
-        let after = 0;
-        for (let k = i; k < rows.length && headerOf[k] === h; k++) if (rows[k].role !== "subsection") after++;
+        const before = seen;
+        const after = (dataRows.get(h) ?? 0) - seen;
         if (before < MIN_ROWS_EACH_SIDE || after < MIN_ROWS_EACH_SIDE) breakable = false;
-        let tableHeight = rows[h].height;
-        for (let k = h + 1; k < rows.length && headerOf[k] === h; k++) tableHeight += rows[k].height;
-        if (tableHeight <= capacity * SHORT_TABLE) breakable = false;
+        if ((heights.get(h) ?? 0) <= capacity * SHORT_TABLE) breakable = false;
+        if (r.role !== "subsection") seen++;
       }
       const fallback = r.role === "chart" && (i === 0 || rows[i - 1].role !== "chart");
       out.push({ row: r, block, header: h, breakable: breakable && !(block.keepTogether && i > 0), fallback });

@@ -32,6 +32,35 @@ describe("names and headers", () => {
     expect(findings.map((f) => f.code)).toContain("RANGE_DUPLICATE_NAME");
   });
 
+  it("reads the name spelled as the contract spells it before one that only folds to it (Excel keeps Utfall and Ütfall apart)", () => {
+    const { findings, input } = readContract(
+      workbook({
+        Ütfall: { sheet: "Gammal", rows: [["Post", "Utfall"], ["A", 2000]] },
+        Budget: { rows: [["Post", "Typ", "Helår"], ["A", "Intäkt", 1]] },
+        UTFALL: { rows: [["Post", "Utfall"], ["A", 1000]] },
+        Inställningar: settings,
+      }),
+    );
+    expect(input.actuals.actual?.[0]).toBe(1000);
+    expect(findings.map((f) => f.code)).not.toContain("RANGE_DUPLICATE_NAME");
+    expect(findings.map((f) => f.code)).not.toContain("RANGE_NAME_AMBIGUOUS");
+  });
+
+  it("refuses two names that only fold to the contract's, naming both, and takes one alone", () => {
+    const two = readContract(
+      workbook({
+        Ütfall: { rows: [["Post", "Utfall"], ["A", 2000]] },
+        Budget: { rows: [["Post", "Typ", "Helår"], ["A", "Intäkt", 1]] },
+        Útfall: { rows: [["Post", "Utfall"], ["A", 1000]] },
+      }),
+    );
+    const ambiguous = two.findings.map(toPublic).find((f) => f.code === "RANGE_NAME_AMBIGUOUS");
+    expect(ambiguous?.message).toContain("”Ütfall” och ”Útfall”");
+    expect(ambiguous?.severity).toBe("error");
+    const one = readContract(workbook({ Ütfall: { rows: [["Post", "Utfall"], ["A", 2000]] }, Budget: { rows: [["Post", "Typ", "Helår"], ["A", "Intäkt", 1]] } }));
+    expect(one.input.actuals.actual?.[0]).toBe(2000);
+  });
+
   it("skips wholly empty rows and reports a header given twice with both cells", () => {
     const { findings } = readContract(
       workbook({

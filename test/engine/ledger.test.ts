@@ -101,6 +101,34 @@ describe("reading a ledger export", () => {
     expect(long.result.income.totals).toEqual(wide.result.income.totals);
   });
 
+  it("never adds a period of another year to this year's months: it is a finding naming its cell", () => {
+    const c = run({
+      Huvudbok: {
+        rows: [
+          ["Konto", "Ansvar", "Period", "Belopp", "Art"],
+          [5011, "A", "2025-03", 100, "Utfall"],
+          [5011, "A", "1999-03", 100, "Utfall"],
+          [5011, "A", 199903, 100, "Utfall"],
+          [5011, "A", new Date(Date.UTC(2024, 2, 1)), 100, "Utfall"],
+          // Last year's utfall and bokslut may carry last year's periods, but not the year before.
+          [5011, "A", "2024-03", 90, "Utfall fg år"],
+          [5011, "A", "2024-12", 1500, "Bokslut fg år"],
+          [5011, "A", "2023-12", 1500, "Bokslut fg år"],
+          [5011, "A", 12, 1200, "Budget"],
+        ],
+      },
+    });
+    expect(c.findings.map(toPublic).filter((f) => f.severity === "error").map((f) => [f.code, f.cell])).toEqual([
+      ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C3"],
+      ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C4"],
+      ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C5"],
+      ["LEDGER_PERIOD_OTHER_YEAR", "Huvudbok!C8"],
+    ]);
+    expect(toPublic(c.findings.find((f) => f.code === "LEDGER_PERIOD_OTHER_YEAR") as never).message).toBe(
+      "Huvudbok!C3: perioden ”1999-03” hör till ett annat år än rapportens (2025), så raden räknas inte. Ta bort raderna för andra år ur Huvudbok, eller ange rätt år under År i Inställningar.",
+    );
+  });
+
   it("chooses the year's budget among columns named after years, and refuses when none is the year's", () => {
     const both = run({ Huvudbok: { rows: [["Konto", "Budget 2024", "Budget 2025", "Utfall"], [5011, 1000, 1200, 500]] } });
     expect(both.ok && both.result.income.totals.result.budgetYear).toBe(-1.2);

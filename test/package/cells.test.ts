@@ -94,6 +94,47 @@ describe("cell types", () => {
     await expect(cells(row(1, '<c r="A2"><v>1</v></c>'))).rejects.toMatchObject({ code: "XML_MALFORMED" });
   });
 
+  it("reads a value in pieces whole (comments, CDATA, references inside <v>), up to what a cell holds", async () => {
+    const zeros = "0".repeat(450);
+    const got = await cells(
+      row(1, `<c r="A1"><v>${zeros}<!-- x -->45411</v></c>`, `<c r="B1"><v>${zeros}&#52;5411</v></c>`, `<c r="C1"><v>-${zeros}<![CDATA[470]]></v></c>`) +
+        row(2, `<c r="A2" t="str"><v>${"å".repeat(500)}&amp;${"b".repeat(500)}</v></c>`, `<c r="B2"><v>${"0".repeat(40_000)}<!---->1</v></c>`, `<c r="C2" t="str"><v>${"x".repeat(40_000)}&amp;</v></c>`),
+    );
+    expect(got[0]).toEqual([45411, 45411, -470]);
+    expect(got[1][0]).toBe(`${"å".repeat(500)}&${"b".repeat(500)}`);
+    expect(got[1][1]).toEqual({ invalid: expect.stringContaining("32\u00a0767 tecken") });
+    expect((got[1][2] as string).length).toBe(32_767);
+  });
+
+  it("refuses a cell inside another cell, a row inside a cell, a second <v>, and values outside cells", async () => {
+    for (const bad of [
+      row(1, '<c r="A1"><v>45411<c r="A1"><v>1</v></c></v></c>'),
+      row(1, '<c r="Z1"><v>1<c r="A1"><v>45411</v></c></v></c>'),
+      row(1, '<c r="A1"><v>1</v><c r="B1"><v>2</v></c></c>'),
+      row(1, '<c r="A1"><row r="2"/></c>'),
+      row(1, '<c r="A1"><v>100</v><v>45411</v></c>'),
+      row(1, '<c r="A1"><f>A2</f><f>A3</f><v>1</v></c>'),
+      row(1, "<v>1</v>"),
+      '<c r="A1"><v>1</v></c>',
+      `<row r="1">${row(2, '<c r="A2"><v>1</v></c>')}</row>`,
+      row(1, '<c r="A1" t="inlineStr"><v>1</v><is><t>a</t></is><is><t>b</t></is></c>'),
+      row(1, '<c r="A1"><t>1</t></c>'),
+    ]) {
+      await expect(cells(bad)).rejects.toMatchObject({ code: "XML_MALFORMED" });
+    }
+  });
+
+  it("refuses a shared string inside another, which would shift the indices the cells use", async () => {
+    const cell = row(1, '<c r="A1" t="s"><v>1</v></c>');
+    await expect(cells(cell, { sharedStrings: ["a</t><si><t>b</t></si><t>", "c"] })).rejects.toMatchObject({ code: "XML_MALFORMED" });
+    expect(await cells(cell, { sharedStrings: ["a", "c"] })).toEqual([["c"]]);
+  });
+
+  it("names an unknown style or type of an empty cell, not a cell written twice", async () => {
+    const got = await cells(row(1, '<c r="A1" s="99"/>', '<c r="B1" t="x"/>', '<c r="C1" s="99"></c>'));
+    expect(got[0]).toEqual([{ invalid: expect.stringContaining("format") }, { invalid: expect.stringContaining("celltypen") }, { invalid: expect.stringContaining("format") }]);
+  });
+
   it("a whole-sheet range with one far cell costs no more than the cells that exist", async () => {
     const before = process.memoryUsage().rss;
     const wb = await readWorkbook(

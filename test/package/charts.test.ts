@@ -243,6 +243,41 @@ describe("a refresh of an output", () => {
     if (python) expect(packageProblems(inspectXlsx([refreshed])[refreshed])).toEqual([]);
   });
 
+  it("leaves a drawing that a sheet of the controller's also shows as it is, and gives the report a drawing of its own", async () => {
+    // The report's drawing of the first output, shown on the Budget sheet too (a hand-edited or odd file).
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const before = WorkbookPackage.open(fs.readFileSync(out), out);
+    const budget = before.sheets.find((s) => s.name === "Budget")?.part as string;
+    const reportPart = before.sheets.find((s) => s.name === "Rapport")?.part as string;
+    const shared = before.relationshipsOf(reportPart).find((r) => r.type === "drawing")?.target as string;
+    const budgetRels = budget.replace(/([^/]+)$/, "_rels/$1.rels");
+    const relXml = (await zip.file(budgetRels)?.async("string")) ?? '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    zip.file(budgetRels, relXml.replace("</Relationships>", `<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../${shared.replace(/^xl\//, "")}"/></Relationships>`));
+    const sheetXml = (await zip.file(budget)?.async("string")) as string;
+    const at = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"].map((t) => sheetXml.indexOf(t)).filter((i) => i >= 0)[0];
+    zip.file(budget, sheetXml.slice(0, at) + '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdShared"/>' + sheetXml.slice(at));
+    const sharedFile = path.join(dir, "delad-ritning.xlsx");
+    fs.writeFileSync(sharedFile, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const sharedPkg = WorkbookPackage.open(fs.readFileSync(sharedFile), sharedFile);
+    expect(sharedPkg.relationshipsOf(budget).find((r) => r.type === "drawing")?.target).toBe(shared);
+    const sharedCharts = sharedPkg.relationshipsOf(shared).filter((r) => r.type === "chart").map((r) => r.target as string);
+    expect(sharedCharts).toHaveLength(4);
+
+    const refreshed = path.join(dir, "delad-ritning-2.xlsx");
+    expect((await runCli([sharedFile, "--out", refreshed])).code).toBe(0);
+    const pkg = WorkbookPackage.open(fs.readFileSync(refreshed), refreshed);
+    // The Budget sheet still shows the same drawing, byte for byte, with the charts it held.
+    expect(pkg.relationshipsOf(budget).find((r) => r.type === "drawing")?.target).toBe(shared);
+    for (const p of [shared, ...sharedCharts]) expect([p, partBytes(refreshed, p).equals(partBytes(sharedFile, p))]).toEqual([p, true]);
+    // The report has a new drawing of its own under a free name, with its four charts.
+    const report = pkg.sheets.find((s) => s.name === "Rapport")?.part as string;
+    const own = pkg.relationshipsOf(report).find((r) => r.type === "drawing")?.target as string;
+    expect(own).not.toBe(shared);
+    expect(pkg.relationshipsOf(own).filter((r) => r.type === "chart")).toHaveLength(4);
+    for (const r of pkg.relationshipsOf(own)) expect(sharedCharts).not.toContain(r.target);
+    if (python) expect(packageProblems(inspectXlsx([refreshed])[refreshed])).toEqual([]);
+  });
+
   it("with Diagram = Nej removes the report's charts and leaves no part of them", async () => {
     const ranges: Record<string, SheetRange> = {
       Budget: { rows: [["Post", "Typ", "Helår"], ["Intäkter", "Intäkt", 120], ["Personal", "Kostnad", -96]] },

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CASES, checkCases, ExitCode, HostileCase } from "../../scripts/hostile/cases";
 import { renderDoc } from "../../scripts/hostile/doc";
+import { listZip } from "../../scripts/hostile/zip";
 import { hasPythonOpenpyxl, inspectXlsx } from "../support/python";
 import { tempDir } from "../support/sheets";
 import { foreignText } from "../support/userText";
@@ -78,6 +79,36 @@ function runChild(c: HostileCase, input: string, outDir: string, codesDir: strin
   });
 }
 
+/** The parts the copy edits (or adds); every other part of the input must be in it unchanged. */
+const EDITED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"]);
+
+/** What the expectations of a case say about the copy and the figures when the report was written. */
+function copyProblems(c: HostileCase, input: string, copy: string, json: string): string[] {
+  const problems: string[] = [];
+  if (c.expect.json) problems.push(...c.expect.json(JSON.parse(fs.readFileSync(json, "utf8"))));
+  if (c.expect.sameNames) {
+    const out = listZip(fs.readFileSync(copy));
+    for (const e of listZip(fs.readFileSync(input))) {
+      const twin = out.find((o) => o.name.equals(e.name));
+      if (!twin) problems.push(`the copy has no entry named ${e.name.toString("hex")}`);
+      else if ((twin.flags & 0x800) !== (e.flags & 0x800)) problems.push(`the UTF-8 flag of ${e.name.toString("latin1")} changed`);
+    }
+  }
+  if (c.expect.copyOpens && hasPythonOpenpyxl()) {
+    const info = inspectXlsx([copy, input], { openpyxl: true });
+    const out = info[copy];
+    if (!out.openpyxl?.ok) problems.push(`openpyxl cannot open the copy: ${out.openpyxl?.error}`);
+    for (const x of out.xml ?? []) if (!x.wellFormed) problems.push(`${x.part} of the copy is not well-formed: ${x.error}`);
+    const kept = new Map((out.parts ?? []).map((p) => [p.name, p.sha256]));
+    for (const p of info[input].parts ?? []) {
+      if (EDITED.has(p.name) || p.error) continue;
+      if (!kept.has(p.name)) problems.push(`the copy lost ${p.name}`);
+      else if (kept.get(p.name) !== p.sha256) problems.push(`the copy changed ${p.name}`);
+    }
+  }
+  return problems;
+}
+
 const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 let root: string;
 
@@ -134,6 +165,8 @@ describe.each(CASES.map((c) => [c.id, c] as [string, HostileCase]))("%s", (id, c
         if (fs.existsSync(candidate)) problems.push(`a file was written outside the output folder: ${candidate}`);
       }
       if (c.expect.cell && run.exit === 1 && !run.stderr.includes(c.expect.cell)) problems.push(`the message does not name ${c.expect.cell}: ${run.stderr.trim().slice(0, 300)}`);
+      if (c.expect.message && run.exit !== 0 && !run.stderr.includes(c.expect.message)) problems.push(`the message does not say ${JSON.stringify(c.expect.message)}: ${run.stderr.trim().slice(0, 300)}`);
+      if (run.exit === 0) problems.push(...copyProblems(c, input, path.join(outDir, "kopia.xlsx"), path.join(outDir, "kopia.json")));
       if (c.expect.code && run.report && !(run.report.codes ?? []).some((x) => x.code === c.expect.code)) {
         problems.push(`code ${c.expect.code} not among ${JSON.stringify(run.report.codes)}`);
       }

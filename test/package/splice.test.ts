@@ -249,3 +249,38 @@ describe("a report the user moved, and the app.xml sheet list", () => {
     expect(titles(second.copy)).toEqual(["Rapport", "Mina", "Indata", "Budget"]);
   });
 });
+
+describe("what the copy edits, and how (issue 19)", () => {
+  const workbook = `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Indata" sheetId="1" r:id="rId1"/></sheets><definedNames>${NAMES}</definedNames></workbook>`;
+
+  it("gives the report's number formats the lowest free ids, whatever ids the workbook has in use", async () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="2147483647" formatCode="0.000"/></numFmts><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`;
+    const { copy } = await run(rawZip(minimalWorkbook({ sheetData: contractSheet(), styles, workbook })));
+    const ids = (copy.xml("xl/styles.xml").element("numFmts", MAIN)?.elements("numFmt", MAIN) ?? []).map((n) => Number(n.attr("numFmtId")));
+    expect(ids.slice(0, 2)).toEqual([164, 2147483647]);
+    expect(ids.slice(2)).toEqual(Array.from({ length: ids.length - 2 }, (_, i) => 165 + i));
+  });
+
+  it("refuses to edit a styles relationship that points at another kind of part (the theme)", async () => {
+    const entries = minimalWorkbook({ sheetData: contractSheet(), styles: `<styleSheet xmlns="${MAIN}"/>`, workbook }).map((e) => {
+      if (e.name === "xl/_rels/workbook.xml.rels") return { ...e, data: String(e.data).replace('Target="styles.xml"', 'Target="theme/theme1.xml"') };
+      if (e.name === "[Content_Types].xml") return { ...e, data: String(e.data).replace("</Types>", '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>') };
+      return e;
+    });
+    const theme = `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"/>`;
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "in.xlsx"), rawZip([...entries, { name: "xl/theme/theme1.xml", data: theme }]));
+    const r = await runCli([path.join(dir, "in.xlsx"), "--out", path.join(dir, "ut.xlsx")]);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("xl/theme/theme1.xml som sin formatmall")]);
+    expect(fs.existsSync(path.join(dir, "ut.xlsx"))).toBe(false);
+  });
+
+  it("writes a sheet name and text with control characters as SpreadsheetML does, never raw", async () => {
+    const sheetData = contractSheet().replace("<t>Intäkter</t>", "<t>Intäkter_x0001__x005F_x0041_</t>");
+    const { copy } = await run(rawZip(minimalWorkbook({ sheetData, workbook })));
+    allWellFormed(copy);
+    const report = copy.parts.get(reportPart(copy) as string)?.toString("utf8") ?? "";
+    expect(report).toContain("Intäkter_x0001__x005F_x0041_");
+    expect(report).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});

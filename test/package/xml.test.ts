@@ -2,6 +2,11 @@
 import { parseXml, XmlElement } from "../../src/hosts/xlsx/package/xml/tree";
 import { serializeXml } from "../../src/hosts/xlsx/package/xml/serialize";
 import { UppfoljningError } from "../../src/findings/errors";
+import { LIMITS } from "../../src/hosts/xlsx/package/limits";
+import { countNodes } from "../../src/hosts/xlsx/package/xml/count";
+import { prologVerdict } from "../../src/hosts/xlsx/package/xml/prolog";
+import { ByteScanner } from "../../src/hosts/xlsx/package/xml/scanner";
+import { collidingNames, fnv1a } from "../../scripts/hostile/flood";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const parse = (s: string | Buffer) => parseXml(typeof s === "string" ? Buffer.from(s, "utf8") : s, "xl/workbook.xml", "fil.xlsx");
@@ -13,6 +18,18 @@ const code = (s: string | Buffer) => {
     return e instanceof UppfoljningError ? e.code : String(e);
   }
 };
+
+/** What the byte scanner makes of a part: "ok", or the code of its refusal. */
+function scanCode(xml: string): string {
+  const scanner = new ByteScanner({ wantText: false, code: () => 0, open: () => undefined, close: () => undefined, text: () => undefined }, "xl/x.xml", "fil.xlsx");
+  try {
+    scanner.write(Buffer.from(xml));
+    scanner.end();
+    return "ok";
+  } catch (e) {
+    return e instanceof UppfoljningError ? e.code : String(e);
+  }
+}
 
 describe("reading", () => {
   it("matches elements by namespace and local name, whatever the prefix", () => {
@@ -122,5 +139,73 @@ describe("writing back", () => {
     const again = parse(serializeXml(doc));
     expect(again.root.attr("b")).toBe(`"<&\n\t`);
     expect(again.root.textContent()).toBe("<&>å\r");
+  });
+});
+
+describe("bounds (issue 19)", () => {
+  it("refuses more attributes on an element than the limit, in the tree parser and in the scanner alike", () => {
+    const attrs = (n: number) => Array.from({ length: n }, (_, k) => ` a${k}="1"`).join("");
+    expect(code(`<a${attrs(LIMITS.maxXmlAttributes)}/>`)).toBe("ok");
+    expect(code(`<a${attrs(LIMITS.maxXmlAttributes + 1)}/>`)).toBe("XML_TOO_MANY_ATTRIBUTES");
+    expect(scanCode(`<a${attrs(LIMITS.maxXmlAttributes)}/>`)).toBe("ok");
+    expect(scanCode(`<a${attrs(LIMITS.maxXmlAttributes + 1)}/>`)).toBe("XML_TOO_MANY_ATTRIBUTES");
+    // Declarations count as attributes, and prefixes declared after their use are found.
+    const decls = Array.from({ length: 600 }, (_, k) => ` p:b${k}="1"`).join("");
+    expect(code(`<a${decls} xmlns:p="urn:p"/>`)).toBe("ok");
+    expect(code(`<a${decls} p:b7="2" xmlns:p="urn:p"/>`)).toBe("XML_MALFORMED");
+    expect(scanCode(`<a${decls} xmlns:q="urn:p" q:b7="2" xmlns:p="urn:p"/>`)).toBe("XML_MALFORMED");
+  });
+
+  it("counts a tree part's nodes before building it, against the budget of all tree parts", () => {
+    const xml = Buffer.from(`<a>${"<b/>".repeat(1000)}</a>`);
+    expect(countNodes(xml, "x.xml", "fil.xlsx", 1001)).toBe(1001);
+    expect(() => countNodes(xml, "x.xml", "fil.xlsx", 1000)).toThrow(expect.objectContaining({ code: "XML_TOO_MANY_NODES" }));
+    expect(() => parseXml(xml, "x.xml", "fil.xlsx", { maxNodes: 1000 })).toThrow(expect.objectContaining({ code: "XML_TOO_MANY_NODES" }));
+    expect(parseXml(xml, "x.xml", "fil.xlsx", { maxNodes: 1001 }).root.children).toHaveLength(1000);
+  });
+
+  it("refuses more distinct names in a part than the limit, and interns names sharing one FNV-1a hash", () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `<e${i.toString(36)}/>`).join("");
+    expect(scanCode(`<a>${names(LIMITS.maxXmlNames - 1)}</a>`)).toBe("ok");
+    expect(scanCode(`<a>${names(LIMITS.maxXmlNames + 1)}</a>`)).toBe("XML_TOO_MANY_NAMES");
+    const flood = collidingNames(12);
+    expect(new Set(flood.map(fnv1a)).size).toBe(1);
+    expect(scanCode(`<a>${flood.map((n) => `<${n}/><${n} x="1"/>`).join("")}</a>`)).toBe("ok");
+  });
+});
+
+describe("prologs of parts that are only copied", () => {
+  const doctype = '<?xml version="1.0"?><!-- c --><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>';
+  const utf32 = (s: string, le: boolean) => {
+    const out = Buffer.alloc(s.length * 4);
+    Array.from(s).forEach((c, i) => (le ? out.writeUInt32LE(c.codePointAt(0) as number, i * 4) : out.writeUInt32BE(c.codePointAt(0) as number, i * 4)));
+    return out;
+  };
+  const ebcdic = (s: string) => {
+    const map: Record<string, number> = { "<": 0x4c, ">": 0x6e, "?": 0x6f, "!": 0x5a, "-": 0x60, " ": 0x40, D: 0xc4, O: 0xd6, C: 0xc3, T: 0xe3, Y: 0xe8, P: 0xd7, E: 0xc5, a: 0x81, x: 0xa7, m: 0x94, l: 0x93 };
+    return Buffer.from(Array.from(s, (c) => map[c] ?? 0x40));
+  };
+
+  it("finds a DTD in any encoding a part can be written in, whatever its name", () => {
+    for (const bytes of [
+      Buffer.from(doctype),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doctype)]),
+      Buffer.from(doctype, "utf16le"),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(doctype, "utf16le").swap16()]),
+      utf32(doctype, true),
+      utf32(doctype, false),
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(doctype, true)]),
+      ebcdic("<?xml?><!DOCTYPE a><a/>"),
+    ]) {
+      expect(prologVerdict(bytes, true)).toBe("doctype");
+    }
+  });
+
+  it("says when the prolog is clean, when the part is no XML, and when more bytes are needed", () => {
+    expect(prologVerdict(Buffer.from('<?xml version="1.0"?>\n<!-- c --><a/>'), false)).toBe("clean");
+    expect(prologVerdict(Buffer.from("89504e470d0a1a0a", "hex"), false)).toBe("clean");
+    expect(prologVerdict(Buffer.from("<?xml version"), false)).toBe("open");
+    expect(prologVerdict(Buffer.from(`<!--${"x".repeat(100)}`), false)).toBe("open");
+    expect(prologVerdict(Buffer.from("   "), true)).toBe("clean");
   });
 });

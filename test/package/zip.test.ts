@@ -1,6 +1,8 @@
 /** The zip container: every claim checked before work, inflated bytes counted while inflating. */
 import * as zlib from "zlib";
 import { readZip } from "../../src/hosts/xlsx/package/zip/archive";
+import { writeZip } from "../../src/hosts/xlsx/package/zip/write";
+import { listZip, writeZip as hostileZip } from "../../scripts/hostile/zip";
 import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
 import { LIMITS } from "../../src/hosts/xlsx/package/limits";
 import { UppfoljningError } from "../../src/findings/errors";
@@ -116,5 +118,46 @@ describe("document type declarations in any part", () => {
   it("are not confused with a comment or instruction that mentions one", async () => {
     const data = `<?xml version="1.0"?><!-- <!DOCTYPE x> --><?pi <!DOCTYPE y>?><a/>`;
     expect(await refusal(rawZip([...minimalWorkbook(), { name: "docProps/core.xml", data }]))).toBe("ok");
+  });
+});
+
+describe("parts that are only copied (issue 19)", () => {
+  const png = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(5000, 7)]);
+
+  it("are inflated and checked: a wrong CRC or a cut deflate stream is refused, naming the part", async () => {
+    const good = rawZip([...minimalWorkbook(), { name: "xl/media/bild1.png", data: png }]);
+    expect(await refusal(good)).toBe("ok");
+    // The part's CRC, in both headers, one bit off.
+    const bad = Buffer.from(good);
+    const local = bad.indexOf("xl/media/bild1.png") - 30;
+    const central = bad.lastIndexOf("xl/media/bild1.png") - 46;
+    bad.writeUInt32LE(bad.readUInt32LE(local + 14) ^ 1, local + 14);
+    bad.writeUInt32LE(bad.readUInt32LE(central + 16) ^ 1, central + 16);
+    await expect(read(bad)).rejects.toMatchObject({ code: "PART_CORRUPT", params: { part: "xl/media/bild1.png" } });
+    const cut = zlib.deflateRawSync(png).subarray(0, 20);
+    await expect(read(rawZip([...minimalWorkbook(), { name: "xl/media/bild1.png", data: png, compressed: cut, declaredSize: png.length }]))).rejects.toMatchObject({ code: "PART_CORRUPT" });
+  });
+
+  it("are looked at for a DTD whatever their name or encoding, and a prolog longer than the limit is refused", async () => {
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "customXml/item1.dat", data: '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "x">]><d>&e;</d>' }]))).toBe("XML_DTD");
+    const utf32 = Buffer.alloc(4 * 40);
+    Array.from("<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>").forEach((c, i) => utf32.writeUInt32LE(c.charCodeAt(0), i * 4));
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "docProps/core.xml", data: utf32 }]))).toBe("XML_DTD");
+    const long = `<?xml version="1.0"?><!--${"x".repeat(LIMITS.maxPrologBytes)}--><a/>`;
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "customXml/item1.xml", data: long }]))).toBe("XML_PROLOG_TOO_LONG");
+    expect(await refusal(rawZip([...minimalWorkbook(), { name: "customXml/item1.xml", data: long.replace("x".repeat(LIMITS.maxPrologBytes), "x".repeat(LIMITS.maxPrologBytes - 100)) }]))).toBe("ok");
+  });
+
+  it("keep their name's bytes and UTF-8 flag: a code page 437 name is read as such and written as it was", () => {
+    const raw = Buffer.from([...Buffer.from("xl/media/bild"), 0x84, ...Buffer.from(".png")]);
+    const entries = minimalWorkbook().map((e) => ({ name: e.name, data: e.data }));
+    const zip = hostileZip([...entries, { name: "xl/media/bildä.png", rawName: raw, utf8Flag: false, data: png, method: "stored" }]);
+    const archive = readZip(zip, "fil.xlsx");
+    const entry = archive.entry("xl/media/bildä.png");
+    expect(entry?.part).toBe("xl/media/bildä.png");
+    const copy = writeZip(archive.entries.map((e) => ({ name: e.part, copy: e, from: archive })));
+    const listed = listZip(copy).find((e) => e.name.equals(raw));
+    expect(listed && listed.flags & 0x800).toBe(0);
+    expect(listZip(copy).filter((e) => !e.name.equals(raw)).every((e) => (e.flags & 0x800) !== 0)).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { buildExampleWorkbook } from "../../scripts/exampleWorkbook";
 import { writeAnalysis } from "../../src/report/analysis";
 import { formatNumber, percentWords, periodWords, Voice } from "../../src/report/language/words";
+import { PHRASES } from "../../src/report/language/phrases";
 import { computed, NOW } from "../support/report";
 import { buildReport } from "../../src/report/build";
 import { runCli, SheetRange, tempDir, workbook } from "../support/sheets";
@@ -57,6 +58,30 @@ describe("Swedish numbers and words", () => {
   });
 });
 
+describe("the measures' sentences, and the period's result with what is carried", () => {
+  const v = new Voice(1, "mkr");
+  it("says for one and many decided measures what they save, and whether this year's saving is in the forecast", () => {
+    expect(PHRASES.decidedMeasures({ count: 1, thisYear: 0.4, nextYear: 0.8, inForecast: "all" }, v)).toBe(
+      `Den beslutade åtgärden beräknas spara 0,4${NB}mnkr i år och 0,8${NB}mnkr nästa år. Årets besparing ingår i prognosen.`,
+    );
+    expect(PHRASES.decidedMeasures({ count: 3, thisYear: 2, nextYear: 0, inForecast: "none" }, v)).toBe(
+      `De beslutade åtgärderna beräknas spara 2,0${NB}mnkr i år och 0,0${NB}mnkr nästa år. Årets besparing ingår inte i prognosen.`,
+    );
+    expect(PHRASES.decidedMeasures({ count: 2, thisYear: 1.5, nextYear: 3, inForecast: "some" }, v)).toBe(
+      `De beslutade åtgärderna beräknas spara 1,5${NB}mnkr i år och 3,0${NB}mnkr nästa år. En del av årets besparing ingår i prognosen.`,
+    );
+    expect(PHRASES.proposedMeasures({ count: 1, thisYear: 0, nextYear: 0.7 }, v)).toBe(`Den åtgärd som ännu inte är beslutad skulle spara 0,0${NB}mnkr i år och 0,7${NB}mnkr nästa år.`);
+    expect(PHRASES.periodWithCarryover({ carried: 1.2, including: 3, variance: 0.01 }, v)).toBe(`Inklusive rullat överskott på 1,2${NB}mnkr är resultatet +3,0${NB}mnkr, i nivå med budget för perioden.`);
+    expect(PHRASES.periodWithCarryover({ carried: -4.7, including: 11, variance: 1.5 }, v)).toBe(`Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr, 1,5${NB}mnkr bättre än budget för perioden.`);
+    expect(PHRASES.forecastWithMeasures({ forecast: -2.8, carryover: true }, v)).toBe(
+      `Med årets effekt av de åtgärder som ännu inte ingår i prognosen väntas resultatet inklusive över-/underskott bli ${M}2,8${NB}mnkr.`,
+    );
+    for (const text of [PHRASES.decidedMeasures({ count: 2, thisYear: 1, nextYear: 2, inForecast: "some" }, v), PHRASES.forecastWithMeasures({ forecast: 1, carryover: false }, v)]) {
+      expect(swedishProblems(text)).toEqual([]);
+    }
+  });
+});
+
 describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () => {
   let paragraphs: string[];
   beforeAll(async () => {
@@ -72,8 +97,9 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
     let on = false;
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
-      // The charts' own cells come after the analysis, below the print area (issue 24).
-      if (typeof v === "string" && v.startsWith("Underlag för diagrammen")) on = false;
+      // The analysis opens the report; the next section's heading (13 pt, as every section's) ends it.
+      const heading = row.getCell(1).font?.size === 13;
+      if (heading && v !== "Analys" && v !== "Analys (forts.)") on = false;
       else if (v === "Analys") on = true;
       else if (on && typeof v === "string" && v.trim() !== "" && !v.endsWith("(forts.)")) rows.push(v);
       else if (on && rows.length > 0 && v === null) on = rows.length === 0;
@@ -87,7 +113,7 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
       `Servicenämnden prognostiserar för helåret ett underskott på 3,0${NB}mnkr inklusive rullat underskott från tidigare år på 7,0${NB}mnkr. ` +
         `Exklusive det rullade underskottet är prognosen ett överskott på 4,0${NB}mnkr, 4,0${NB}mnkr bättre än en budget i balans.`,
       `Resultatet för januari–augusti 2024 är +15,7${NB}mnkr exklusive över-/underskott, vilket är 1,9${NB}mnkr bättre än budget för perioden (+13,8${NB}mnkr). ` +
-        `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
+        `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr, 2,8${NB}mnkr sämre än budget för perioden. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
       `Utfallet innehåller en jämförelsestörande post på +6,1${NB}mnkr: reavinster vid försäljning av fordon (utöver föregående års nivå). ` +
         `Exklusive den är resultatet för perioden +9,6${NB}mnkr före över-/underskott och prognosen för helåret ${M}1,4${NB}mnkr.`,
       `Störst negativ avvikelse mot budget för perioden har övriga intäkter, som är 7,5${NB}mnkr lägre än budgeterat (1,3${NB}%). ` +
@@ -101,10 +127,10 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
         `Störst minskning i kronor har livsmedel, som har minskat med 3,7${NB}mnkr (6,4${NB}%).`,
       `Bland ansvaren har Område 4 Måltidsservice störst negativ avvikelse mot budget för perioden (${M}5,4${NB}mnkr) och Område 2 HR och kommunikation störst positiv (+3,0${NB}mnkr). ` +
         `För helåret har Område 3 Ekonomi och upphandling den största negativa prognosavvikelsen (${M}4,5${NB}mnkr) och Område 5 Transport och service den största positiva (+4,9${NB}mnkr).`,
-      `De beslutade åtgärderna beräknas ge 6,2${NB}mnkr i år och 6,7${NB}mnkr nästa år och ingår i prognosen. ` +
-        `De åtgärder som ännu inte är beslutade skulle ge 1,3${NB}mnkr i år och 17,0${NB}mnkr nästa år. ` +
+      `De beslutade åtgärderna beräknas spara 6,2${NB}mnkr i år och 6,7${NB}mnkr nästa år. Årets besparing ingår i prognosen. ` +
+        `De åtgärder som ännu inte är beslutade skulle spara 1,3${NB}mnkr i år och 17,0${NB}mnkr nästa år. ` +
         `Av åtgärdernas besparingar hamnar 1,0${NB}mnkr i år och 8,0${NB}mnkr nästa år hos beställande nämnder och förbättrar därför inte nämndens resultat. ` +
-        `Med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen inklusive över-/underskott ${M}2,8${NB}mnkr.`,
+        `Med årets effekt av de åtgärder som ännu inte ingår i prognosen väntas resultatet inklusive över-/underskott bli ${M}2,8${NB}mnkr.`,
       `Investeringarna uppgår till 30,8${NB}mnkr för perioden, mot en helårsbudget på 46,9${NB}mnkr. Prognosen för helåret är 44,1${NB}mnkr, 2,8${NB}mnkr mindre än budgeterat.`,
       "Av tio indikatorer är två uppfyllda, fyra delvis uppfyllda och tre inte uppfyllda; en kan ännu inte bedömas. Ej uppfyllda är sjukfrånvaro totalt, långtidssjukfrånvaro (från dag 15) och svarstid i kundtjänst.",
       "En risk har ett mycket högt riskvärde: otillräcklig försörjningsberedskap när behoven definieras sent (16). " +
@@ -224,7 +250,7 @@ describe("sentences for zero, one, two and many, each sign and each status", () 
     const both = measures([["Mat nära gästen", "Ej beslutad", 1, 3, "Barn- och utbildningsnämnden"], ["Märkning", "Ej beslutad", null, 5, "Vård- och omsorgsnämnden"], ["Vakans", "Ej beslutad", 0.5, 1, null]]);
     expect(both).toContain(`Av åtgärdernas besparingar hamnar 1,0${NB}mnkr i år och 8,0${NB}mnkr nästa år hos barn- och utbildningsnämnden och vård- och omsorgsnämnden och förbättrar därför inte nämndens resultat.`);
     // Only the 0,5 that lands at the nämnd itself improves its forecast: +25,0 + 0,5.
-    expect(both).toContain(`Med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen +25,0${NB}mnkr.`);
+    expect(both).toContain(`Med årets effekt av de åtgärder som ännu inte ingår i prognosen väntas resultatet bli +25,0${NB}mnkr.`);
   });
 
   it("weighs the risks' consequences by their probabilities, and says why it cannot where they have none", () => {

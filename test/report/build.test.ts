@@ -40,8 +40,9 @@ describe("report model", () => {
   it("has the sections in the order a nämnd reads them", () => {
     // Utfall fg år gives the Kostnadsutveckling (contract v3) after the statement.
     // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
+    // The written analysis first, as a delårsrapport opens with its summary.
     // Last, below the print area, the cells only the charts draw (issue 24).
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "forecastInterval", "analysis", "chartData"]);
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "analysis", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "forecastInterval", "chartData"]);
     expect(model.sheetName).toBe("Rapport");
   });
 
@@ -57,11 +58,12 @@ describe("report model", () => {
   it("prints the income statement with groups, subtotals and the result, rounded to the setting", () => {
     expect(labels(model, "statement")).toEqual([
       "Resultaträkning", "Post", "Avgifter", "Summa intäkter", "Personalkostnader", "Summa kostnader", "Ränta", "Årets resultat",
-      "Intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget.", null,
+      "Intäkter redovisas som positiva belopp och kostnader som negativa. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget.", null,
     ]);
     // Utfall fg år, Utfall, Budget, Avvikelse, Avvikelse %, Budget helår, Prognos, Avvikelse prognos
     expect(rowOf(layout, "Personalkostnader").slice(1, 9)).toEqual([-5900, -6050, -6000, -50, -0.008, -12000, -12100, -100]);
-    expect(rowOf(layout, "Årets resultat").slice(1, 9)).toEqual([-5300, -5410, -5460, 50, 0.009, -10920, -11070, -150]);
+    // No per cent beside a result's variance: of a result near zero it misleads.
+    expect(rowOf(layout, "Årets resultat").slice(1, 9)).toEqual([-5300, -5410, -5460, 50, null, -10920, -11070, -150]);
   });
 
   it("leaves out columns without data", () => {
@@ -169,7 +171,7 @@ describe("the forecast's history and interval in the report (issue 23)", () => {
     const ids = model.blocks.map((b) => b.id);
     expect(ids).not.toContain("forecastAccuracy");
     expect(ids).toContain("forecastInterval");
-    const header = model.blocks[1].rows.find((r) => r.role === "header");
+    const header = model.blocks.find((b) => b.id === "statement")?.rows.find((r) => r.role === "header");
     expect(header?.cells.map((c) => c.value)).not.toContain("Förändring");
   });
 

@@ -180,10 +180,11 @@ describe("the bundled example's charts", () => {
       expect(c.anchor.row + c.anchor.rows).toBeLessThanOrEqual(layout.print.area.rows);
       expect(c.anchor.col + c.anchor.cols).toBeLessThanOrEqual(layout.print.area.cols);
     }
-    // The statement and its table stay whole on the first page; its charts open the second under "(forts.)".
+    // The statement's table stays whole on its page (after the analysis); its charts open the next under "(forts.)".
     const statementCharts = chart("avvikelse-per-post").anchor.row;
     expect(layout.values[statementCharts - 1][0]).toBe("Resultaträkning (forts.)");
-    expect(pageOf(layout, rowWith(layout, "Årets resultat inkl. över-/underskott"))).toBe(0);
+    expect(pageOf(layout, rowWith(layout, "Resultaträkning"))).toBe(pageOf(layout, rowWith(layout, "Årets resultat inkl. över-/underskott")));
+    expect(pageOf(layout, rowWith(layout, "Årets resultat inkl. över-/underskott"))).toBe(pageOf(layout, statementCharts) - 1);
   });
 
   it("give the amounts of one page one scale: as many points per mnkr in every chart of the page", () => {

@@ -115,10 +115,10 @@ describe("Utfall helår fg år: Bokslut <År−1>", () => {
 describe("Kostnadsutveckling", () => {
   it("shows each post against the same period last year with the change in amount and in per cent, favourable positive", () => {
     const { model } = report(workbook(base()));
-    expect(labels(model, "costDevelopment").slice(0, 8)).toEqual(["Kostnadsutveckling", "Post", "Intäkter", "Summa intäkter", "Livsmedel", "Personal", "Summa kostnader", expect.stringMatching(/^Förändringen är årets utfall/)]);
-    // Livsmedel −420 → −380: 40 less cost, +9,5 %; Personal −525 → −545: 20 more, −3,8 %.
-    expect(values(model, "costDevelopment", "Livsmedel")?.slice(1, 5)).toEqual([-420, -380, 40, 0.095]);
-    expect(values(model, "costDevelopment", "Personal")?.slice(1, 5)).toEqual([-525, -545, -20, -0.038]);
+    expect(labels(model, "costDevelopment").slice(0, 8)).toEqual(["Kostnadsutveckling", "Post", "Intäkter", "Summa intäkter", "Livsmedel", "Personal", "Summa kostnader", expect.stringMatching(/^Förändringen jämför periodens utfall/)]);
+    // Livsmedel −420 → −380: the cost shrank by 40, −9,5 % (green); Personal −525 → −545: it grew by 20, +3,8 % (red).
+    expect(values(model, "costDevelopment", "Livsmedel")?.slice(1, 5)).toEqual([-420, -380, -40, -0.095]);
+    expect(values(model, "costDevelopment", "Personal")?.slice(1, 5)).toEqual([-525, -545, 20, 0.038]);
   });
 });
 

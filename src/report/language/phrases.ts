@@ -41,12 +41,12 @@ export const PHRASES = {
   /** Under a table whose parts were rounded to add up (Avrundning = Summerbar). */
   roundedToSum: (): string => sentence("beloppen är avrundade så att delarna summerar till summorna"),
   /** Under the resultaträkning: how to read the signs. */
-  signLegend: (): string => sentence("intäkter anges med plustecken och kostnader med minustecken. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget"),
+  signLegend: (): string => sentence("intäkter redovisas som positiva belopp och kostnader som negativa. En positiv avvikelse är gynnsam: högre intäkter eller lägre kostnader än budget"),
   investmentSigns: (): string => sentence("utgifter anges med minustecken. En positiv avvikelse betyder att mindre pengar används än budgeterat"),
   indicatorLegend: (): string =>
     sentence("status: uppfyllt när utfallet når målet, delvis uppfyllt inom toleransen, annars ej uppfyllt. Trenden jämför med föregående mätning: pilen visar åt vilket håll värdet rört sig, grönt är bättre och rött sämre"),
   genderLegend: (): string =>
-    sentence("totalt är indikatorns utfall för alla, det som bedöms mot målet. Förändringen jämför totalt med föregående mätning: grönt är bättre och rött sämre"),
+    sentence("kolumnerna Totalt gäller alla medarbetare, och det är det värdet som bedöms mot målet. Förändringen jämför Totalt med föregående mätning, för andelar i procentenheter (p.e.): grönt är bättre och rött sämre"),
   sensitivityLegend: (): string => sentence("effekten gäller helåret. En lika stor förändring åt andra hållet ger samma effekt med omvänt tecken"),
   noMeasures: (): string => sentence("inga åtgärder"),
   accountsIntro: (): string => sentence("kontona i huvudboken som utgör varje post, per ansvar och störst först. Kontonas summa är postens belopp i resultaträkningen"),
@@ -81,7 +81,7 @@ export const PHRASES = {
     sentence("beloppen ingår redan i utfallet och prognosen. Resultatet exklusive jämförelsestörande poster är årets resultat", p.carryover && "före över-/underskott", "minus posterna"),
   /** Under the Kostnadsutveckling table: what the change is and how it is signed. */
   changeLegend: (): string =>
-    sentence("förändringen är årets utfall minus utfallet för samma period föregående år. En positiv förändring är gynnsam: högre intäkter eller lägre kostnader än föregående år"),
+    sentence("förändringen jämför periodens utfall med samma period föregående år: plus är en ökning och minus en minskning av intäkten eller kostnaden. Grönt är gynnsamt för resultatet och rött ogynnsamt"),
   /** Under the table of each ansvar's revenue and costs: what the columns cover, and which ansvar are in it. */
   responsibilityKinds: (p: { period: string; budgetYear: boolean; forecast: boolean; all: boolean }): string =>
     sentence(
@@ -120,8 +120,12 @@ export const PHRASES = {
         ? phrase("i nivå med budget för perioden (", v.signed(p.budget), ")")
         : phrase("vilket är", v.size(p.variance), betterOrWorse(p.variance), "än budget för perioden (", v.signed(p.budget), ")"),
     ),
-  periodWithCarryover: (p: { carried: number; including: number }, v: Voice): string =>
-    sentence("inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including)),
+  /** "Inklusive rullat underskott på 4,7 mnkr är resultatet +11,0 mnkr, 2,8 mnkr sämre än budget för perioden." */
+  periodWithCarryover: (p: { carried: number; including: number; variance: number }, v: Voice): string =>
+    sentence(
+      "inklusive", p.carried < 0 ? "rullat underskott" : "rullat överskott", "på", v.size(p.carried), "är resultatet", v.signed(p.including), ",",
+      v.isZero(p.variance) ? "i nivå med budget för perioden" : phrase(v.size(p.variance), betterOrWorse(p.variance), "än budget för perioden"),
+    ),
   priorYearResult: (p: { result: number; including: number | null }, v: Voice): string =>
     sentence("samma period föregående år var resultatet", v.signed(p.result), p.including !== null && phrase("(", v.signed(p.including), "inklusive över-/underskott", ")")),
 
@@ -212,14 +216,15 @@ export const PHRASES = {
   // ---- measures -----------------------------------------------------------------------------------------------
   decidedMeasures: (p: { count: number; thisYear: number; nextYear: number; inForecast: "all" | "none" | "some" }, v: Voice): string =>
     sentence(
-      p.count === 1 ? "den beslutade åtgärden beräknas ge" : "de beslutade åtgärderna beräknas ge",
+      p.count === 1 ? "den beslutade åtgärden beräknas spara" : "de beslutade åtgärderna beräknas spara",
       v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år",
-      p.inForecast === "all" ? "och ingår i prognosen" : p.inForecast === "none" ? "och ingår inte i prognosen" : phrase(";", p.count === 1 ? "den ingår delvis i prognosen" : "en del av dem ingår i prognosen"),
+      ".",
+      p.inForecast === "all" ? "Årets besparing ingår i prognosen" : p.inForecast === "none" ? "Årets besparing ingår inte i prognosen" : "En del av årets besparing ingår i prognosen",
     ),
   proposedMeasures: (p: { count: number; thisYear: number; nextYear: number }, v: Voice): string =>
-    sentence(p.count === 1 ? "den åtgärd som ännu inte är beslutad skulle ge" : "de åtgärder som ännu inte är beslutade skulle ge", v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år"),
+    sentence(p.count === 1 ? "den åtgärd som ännu inte är beslutad skulle spara" : "de åtgärder som ännu inte är beslutade skulle spara", v.size(p.thisYear), "i år och", v.size(p.nextYear), "nästa år"),
   forecastWithMeasures: (p: { forecast: number; carryover: boolean }, v: Voice): string =>
-    sentence("med årets effekt av de åtgärder som inte ingår i prognosen blir prognosen", p.carryover && "inklusive över-/underskott", v.signed(p.forecast)),
+    sentence("med årets effekt av de åtgärder som ännu inte ingår i prognosen väntas resultatet", p.carryover && "inklusive över-/underskott", "bli", v.signed(p.forecast)),
   /** "Av åtgärdernas besparingar hamnar 1,0 mnkr i år och 8,0 mnkr nästa år hos beställande nämnder och förbättrar därför inte nämndens resultat." */
   measuresElsewhere: (p: { thisYear: number; nextYear: number; at: string[] }, v: Voice): string =>
     sentence(

@@ -115,7 +115,7 @@ export function indicatorGenderSection(ctx: Ctx): ReportBlock | null {
       if (withPrevious) {
         const change = ind.actual !== null && ind.previous !== null ? ind.actual - ind.previous : null;
         const better = change === null || Math.abs(change) < 1e-12 ? null : (change > 0) === (ind.direction === "higher");
-        const changeCell = indicatorValue(ind, change === null ? null : Math.round(change * 1e9) / 1e9);
+        const changeCell = changeValue(ind, change);
         if (better !== null) changeCell.style = { ...changeCell.style, color: better ? COLORS.favourable : COLORS.unfavourable };
         cells.push(indicatorValue(ind, ind.previousWomen), indicatorValue(ind, ind.previousMen), style0(indicatorValue(ind, ind.previous)), changeCell);
       }
@@ -125,6 +125,16 @@ export function indicatorGenderSection(ctx: Ctx): ReportBlock | null {
   rows.push(ctx.note(PHRASES.genderLegend()));
   rows.push(ctx.blank());
   return { id: "indicatorGenders", title: "Kvinnor och män", rows };
+}
+
+/**
+ * The change of an indicator's value: in its own unit, except for a share, whose change is in procentenheter
+ * (6,4 % → 6,1 % is −0,3 p.e., not −0,3 %; Språkrådet).
+ */
+function changeValue(ind: IndicatorResult, change: number | null): ReportCell {
+  if (!ind.percentFormat && unitSymbol(ind.unit) !== "%") return indicatorValue(ind, change === null ? null : Math.round(change * 1e9) / 1e9);
+  const points = change === null ? null : Math.round(change * (ind.percentFormat ? 100 : 1) * 1e9) / 1e9;
+  return { value: points, style: { numberFormat: `0.0" p.e.";"\u2212"0.0" p.e.";0.0" p.e."` } };
 }
 
 /** A total's cell, in bold. */

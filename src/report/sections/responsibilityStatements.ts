@@ -16,7 +16,7 @@ export function responsibilityStatementsSection(ctx: Ctx): ReportBlock | null {
     if (list.length > 1) rows.push(ctx.subheading(st.responsibility));
     const keys = { line: (kind: string, item: string) => rowKey.responsibilityLine(st.responsibility, kind, item), total: (name: string) => rowKey.responsibilityTotal(st.responsibility, name) };
     const table = statementTable(ctx, st.lines, st.totals, st.hasCarryover, keys);
-    rows.push(...table.rows);
+    for (const row of table.rows) rows.push(row);
     differs ||= table.printed.differs;
     adjusted ||= table.printed.adjusted;
     if (i < list.length - 1) rows.push(ctx.blank());

@@ -37,8 +37,9 @@ export function statementTable(ctx: Ctx, lines: readonly IncomeRow[], t: Totals,
       label: r.item,
       role: rowStyle ? "total" : "body",
     });
-  const total = (name: string, f: Figures, st: CellStyle, key: string) =>
-    ctx.row([{ value: name, style: st }, ...ctx.figureCells<Line>(f, { ...f, significant: true }, printed, st)], { key: keys.total(key), label: name, role: "total" });
+  // A result's variance in per cent of a result near zero misleads (13,8 %, −129,3 %): its cell stays empty.
+  const total = (name: string, f: Figures, st: CellStyle, key: string, percent = true) =>
+    ctx.row([{ value: name, style: st }, ...ctx.figureCells<Line>(f, { ...f, significant: true }, printed, st, percent)], { key: keys.total(key), label: name, role: "total" });
 
   revenue.forEach((r) => rows.push(line(r)));
   rows.push(total("Summa intäkter", t.revenue, S.total, "revenue"));
@@ -49,15 +50,15 @@ export function statementTable(ctx: Ctx, lines: readonly IncomeRow[], t: Totals,
     financial.forEach((r) => rows.push(line(r)));
     rows.push(total("Finansnetto", t.financial, S.total, "financial"));
   }
-  if (!hasCarryover) rows.push(total("Årets resultat", t.result, S.grandTotal, "result"));
+  if (!hasCarryover) rows.push(total("Årets resultat", t.result, S.grandTotal, "result", false));
   else {
-    rows.push(total("Årets resultat exkl. över-/underskott", t.result, S.total, "result"));
+    rows.push(total("Årets resultat exkl. över-/underskott", t.result, S.total, "result", false));
     if (carried.length === 1) rows.push(line(carried[0], S.total));
     else {
       carried.forEach((r) => rows.push(line(r)));
       rows.push(total("Summa över-/underskott", t.carryover, S.total, "carryover"));
     }
-    rows.push(total("Årets resultat inkl. över-/underskott", t.resultIncludingCarryover, S.grandTotal, "resultIncluding"));
+    rows.push(total("Årets resultat inkl. över-/underskott", t.resultIncludingCarryover, S.grandTotal, "resultIncluding", false));
   }
   return { rows, printed };
 }

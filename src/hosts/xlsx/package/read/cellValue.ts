@@ -22,6 +22,8 @@ export class CellText {
   vStart = 0;
   vEnd = 0;
   vText = "";
+  /** The `<v>` text was longer than a cell holds (vText keeps what a cell holds of it). */
+  vOverflow = false;
   hasFormula = false;
   formula = "";
   /** The inline string's pieces (`<is><t>`), decoded, and their length so far. */
@@ -37,6 +39,7 @@ export class CellText {
     this.hasV = false;
     this.vPieces = 0;
     this.vText = "";
+    this.vOverflow = false;
     if (this.pieces.length > 0) this.pieces = [];
     this.pieceChars = 0;
     this.truncated = false;
@@ -88,6 +91,8 @@ export function cellValue(c: CellText, isDate: boolean, out: CellValue): void {
     if (c.hasFormula) is(out, KIND_FORMULA, 0, "=" + (c.formula || "(delad formel)"));
     return;
   }
+  // A value longer than a cell holds: text is cut with a notice, anything else cannot be what it claims.
+  if (c.vOverflow && c.type !== T_STR) return is(out, KIND_INVALID, 0, "värdet är längre än de 32\u00a0767 tecken en cell rymmer");
   switch (c.type) {
     case T_N: {
       const n = c.vPieces === 1 && c.vBuf ? parseNumberBytes(c.vBuf, c.vStart, c.vEnd) : parseNumberText(c.vText);
@@ -104,7 +109,7 @@ export function cellValue(c: CellText, isDate: boolean, out: CellValue): void {
     }
     case T_STR: {
       const text = c.vPieces === 0 ? "" : decodeOoxml(c.vString());
-      if (text.length > LIMITS.maxCellChars) out.truncated = true;
+      if (text.length > LIMITS.maxCellChars || c.vOverflow) out.truncated = true;
       if (text !== "") is(out, KIND_TEXT, 0, text.slice(0, LIMITS.maxCellChars));
       return;
     }

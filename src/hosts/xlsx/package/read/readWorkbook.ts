@@ -5,6 +5,7 @@
  */
 import { quoteSheetName } from "../../../../core/references";
 import { Cell, gridValues, RangeEntry, RawRange, SourceWorkbook } from "../../../../contract/source";
+import { UppfoljningError } from "../../../../findings/errors";
 import { KIND_SHARED, StringPool } from "./grid";
 import { LIMITS } from "../limits";
 import { classifyFormula } from "../../../../contract/references";
@@ -53,7 +54,7 @@ async function readRects(pkg: WorkbookPackage, part: string, rects: Rect[], pool
 async function readSharedStrings(pkg: WorkbookPackage, wanted: Set<number>, pool: StringPool): Promise<Set<number>> {
   if (wanted.size === 0 || !pkg.sharedStringsPart) return new Set();
   const entry = pkg.entry(pkg.sharedStringsPart) as ZipEntry;
-  const reader = new SharedStringsReader(wanted, pool.shared);
+  const reader = new SharedStringsReader(wanted, pool);
   await scanEntry(pkg.zip, entry, reader.attach(pkg.sharedStringsPart, pkg.file), pkg.file);
   return reader.truncated;
 }
@@ -68,14 +69,10 @@ function toRawRange(sheet: string, res: RectResult, merges: Rect[], truncatedSha
   }
   const truncated = [...res.truncated];
   if (truncatedShared.size > 0) {
-    for (let r = 0; r < grid.rowCount; r++) {
-      for (let c = 0; c < grid.colCount; c++) {
-        if (grid.kindAt(r, c) === KIND_SHARED) {
-          const v = grid.get(r, c);
-          if (typeof v === "string" && v.length === LIMITS.maxCellChars) truncated.push({ row: r, col: c });
-        }
-      }
-    }
+    // The cells present, never the range's area (which may be a whole sheet).
+    grid.forEachCell((row, col, kind, num) => {
+      if (kind === KIND_SHARED && truncatedShared.has(num)) truncated.push({ row, col });
+    });
   }
   // Only the first cell of a merged header holds its text; repeat it so the header reads as Excel shows it.
   const headerGrid = mergedHeaderCols.length ? withMergedHeader(grid, merges, rect) : grid;
@@ -124,6 +121,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   const styles = readStyles(pkg.stylesPart ? pkg.tree(pkg.stylesPart) : null);
   const pool = new StringPool();
   pool.date1904 = pkg.date1904;
+  pool.path = file;
 
   interface Wanted {
     name: string;
@@ -154,12 +152,24 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
       if (!("kind" in c)) wanted.push({ name: t.name, origin: "table", ...c });
     }
   }
+  // Each range read costs a pass over its cells: a workbook with thousands of names for the contract's ten ranges
+  // (the same name again and again, or spelled with every accent) is refused before any sheet is read.
+  if (wanted.length + entries.length > LIMITS.maxRangeCandidates) {
+    throw new UppfoljningError("RANGES_TOO_MANY", { path: file, count: wanted.length + entries.length, limit: LIMITS.maxRangeCandidates });
+  }
+  const wantedBySheet = new Map<string, Wanted[]>();
+  for (const w of wanted) {
+    const list = wantedBySheet.get(w.sheet);
+    if (list) list.push(w);
+    else wantedBySheet.set(w.sheet, [w]);
+  }
 
   const shared = new Set<number>();
   const pending: { w: Wanted; res: RectResult; merges: Rect[] }[] = [];
   const jobs: { list: Wanted[]; part: string; entry: ZipEntry | null }[] = [];
   for (const sheet of pkg.sheets) {
-    const list = wanted.filter((w) => w.sheet === sheet.name);
+    const list = wantedBySheet.get(sheet.name) ?? [];
+    wantedBySheet.delete(sheet.name);
     if (list.length === 0) continue;
     if (!sheet.part) {
       for (const w of list) entries.push({ name: w.name, origin: w.origin, lookup: { kind: "notCells", formula: quoteSheetName(sheet.name) } });
@@ -173,7 +183,8 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   const inWorker = workerWorthIt(rest.map((j) => j.entry), options.threads) ? rest : [];
   const worker = inWorker.length ? readSheetsInWorker(pkg, inWorker.map((j) => ({ entry: j.entry as ZipEntry, rects: j.list.map((w) => w.rect) })), styles) : null;
   // Read on this thread whatever the worker does not; a failure is held until the worker is done too.
-  const here = bySize.filter((j) => !inWorker.includes(j));
+  const onWorker = new Set(inWorker);
+  const here = bySize.filter((j) => !onWorker.has(j));
   const read = new Map<string, { results: RectResult[]; merges: Rect[]; shared: Set<number> }>();
   let failure: unknown = null;
   try {
@@ -184,7 +195,11 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
   if (worker) {
     try {
       const done = await worker;
-      inWorker.forEach((j, i) => read.set(j.part, done.adopt(i, pool)));
+      inWorker.forEach((j, i) => {
+        read.set(j.part, done.adopt(i, pool));
+        // Inflated whole there, its size and CRC checked.
+        pkg.zip.markVerified(j.entry as ZipEntry);
+      });
     } catch (e) {
       failure ??= e;
     }
@@ -196,6 +211,8 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
     j.list.forEach((w, i) => pending.push({ w, res: r.results[i], merges: r.merges }));
   }
   const truncatedShared = await readSharedStrings(pkg, shared, pool);
+  // Every other part, checked before anything is written from the package.
+  await pkg.verifyParts();
   for (const { w, res, merges } of pending) {
     entries.push({ name: w.name, origin: w.origin, lookup: { kind: "cells", range: toRawRange(w.sheet, res, merges, truncatedShared) } });
   }
@@ -209,6 +226,7 @@ export async function readWorkbook(bytes: Buffer, file: string, isWanted: (name:
     const rect = { top: 1, left: 1, bottom: 100_000, right: 64 };
     const sheetPool = new StringPool();
     sheetPool.date1904 = pkg.date1904;
+    sheetPool.path = file;
     const read = await readRects(pkg, sheet.part, [rect], sheetPool, styles);
     await readSharedStrings(pkg, read.shared, sheetPool);
     return gridValues(read.results[0].grid);

@@ -3,8 +3,14 @@
  * the strict scanner: rows, cells and their `<v>`, `<f>` and inline `<is><t>` text (rich text joined, phonetic runs
  * left out), hidden rows and merged cells. What a cell holds is decided by one pure function (cellValue.ts), for
  * cells read through the scanner's events and for the common cell the shortcut takes whole.
+ *
+ * The sheet's data is held to its schema's nesting, wherever a cell is: `<row>` only in `<sheetData>`, `<c>` only in
+ * a `<row>`, `<v>`, `<f>` and `<is>` only in a `<c>` and each at most once there. A cell inside another cell's value,
+ * a row inside a cell, a second value, is refused as malformed: read any other way it would be a figure the file
+ * does not show. A value is read whole, in however many pieces it comes (comments, CDATA, references), up to the
+ * characters a cell holds; a longer one names its cell.
  */
-import { decodeText, normaliseNewlines } from "../xml/chars";
+import { decodeText, normaliseNewlines, safeCut } from "../xml/chars";
 import { ByteScanner, ScanHandler } from "../xml/scanner";
 import { columnLetters, parseA1Bytes, parseRangeRef, Rect } from "../../../../core/references";
 import { CellText, cellValue, CellValue, T_B, T_D, T_E, T_INLINE, T_N, T_S, T_STR } from "./cellValue";
@@ -66,8 +72,18 @@ export class SheetReader implements ScanHandler {
 
   private scanner!: ByteScanner;
   private inSheetData = false;
+  /** The depths of the open `<sheetData>`, `<row>`, `<c>` and `<is>` (0: none open), for the nesting rules. */
+  private sheetDataDepth = 0;
+  private sheetDataSeen = false;
+  private rowDepth = 0;
+  private cellDepth = 0;
+  private isDepth = 0;
+  /** Which of `<v>`, `<f>`, `<is>` the open cell has had (bits 1, 2, 4). */
+  private cellParts = 0;
   private rowNumber = 0;
   private rowKept = false;
+  /** The rectangles that hold the current row (a cell is stored in each that also holds its column). */
+  private rowResults: RectResult[] = [];
   private nextCol = 1;
   /** The cell being read: its column, number format and whether that shows dates, and whether it is kept. */
   private col = 0;
@@ -96,10 +112,15 @@ export class SheetReader implements ScanHandler {
       hiddenRows: [],
       truncated: [],
     }));
-    this.top = Math.min(...rects.map((r) => r.top));
-    this.bottom = Math.max(...rects.map((r) => r.bottom));
-    this.left = Math.min(...rects.map((r) => r.left));
-    this.right = Math.max(...rects.map((r) => r.right));
+    // The bounds of all rectangles, in a loop: there may be more of them than a call takes arguments.
+    let [top, bottom, left, right] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const r of rects) {
+      top = Math.min(top, r.top);
+      bottom = Math.max(bottom, r.bottom);
+      left = Math.min(left, r.left);
+      right = Math.max(right, r.right);
+    }
+    [this.top, this.bottom, this.left, this.right] = [top, bottom, left, right];
     if (options.shortcut !== false) this.shortcut = { name: "c", code: C_C, take: (buf, pos, n) => this.takeCell(buf, pos, n) };
   }
 
@@ -144,7 +165,8 @@ export class SheetReader implements ScanHandler {
     const limit = pos + 128;
     // Inside another cell's open `<t>`, `<f>` or `<v>` (a cell nested in a cell), the `<v>` events would also reset
     // where that element's text goes: left to the scanner.
-    if (!this.inSheetData || this.target !== 0 || limit + 8 > n) return -1;
+    // Only a cell directly in an open row (never in another cell's value): anywhere else the events name the fault.
+    if (this.rowDepth === 0 || this.cellDepth !== 0 || this.scanner.level !== this.rowDepth || limit + 8 > n) return -1;
     let k = pos + 2;
     let rStart = -1, rEnd = -1, style = -1, type = T_N, seen = 0;
     while (buf[k] === 32) {
@@ -224,19 +246,33 @@ export class SheetReader implements ScanHandler {
 
   open(code: number, empty: boolean): void {
     const s = this.scanner;
+    // The element's own depth: the scanner has counted a start tag when its element is not empty.
+    const depth = empty ? s.level + 1 : s.level;
     switch (code) {
       case C_SHEETDATA:
+        if (depth !== 2 || this.sheetDataSeen) s.malformed(this.sheetDataSeen ? "bladet har två <sheetData>" : "<sheetData> står inne i ett annat element");
+        this.sheetDataSeen = true;
         this.inSheetData = true;
+        this.sheetDataDepth = depth;
         this.rowNumber = 0;
         return;
       case C_ROW:
-        if (this.inSheetData) this.openRow();
+        if (!this.inSheetData) return;
+        if (depth !== this.sheetDataDepth + 1) s.malformed("en rad står inne i en annan rad eller cell");
+        this.rowDepth = depth;
+        this.openRow();
         return;
       case C_C:
         if (!this.inSheetData) return;
+        if (this.cellDepth !== 0) s.malformed("en cell står inne i en annan cell");
+        if (this.rowDepth === 0 || depth !== this.rowDepth + 1) s.malformed("en cell står utanför en rad");
+        this.cellDepth = depth;
+        this.cellParts = 0;
         this.openCell(empty);
         return;
       case C_V:
+        if (!this.inSheetData) return;
+        this.cellPart(depth, 1, "<v>");
         if (this.keep) {
           const c = this.cell;
           this.target = C_V;
@@ -248,6 +284,8 @@ export class SheetReader implements ScanHandler {
         }
         return;
       case C_F:
+        if (!this.inSheetData) return;
+        this.cellPart(depth, 2, "<f>");
         if (this.keep) {
           this.cell.hasFormula = true;
           this.target = C_F;
@@ -255,12 +293,17 @@ export class SheetReader implements ScanHandler {
         }
         return;
       case C_IS:
+        if (!this.inSheetData) return;
+        this.cellPart(depth, 4, "<is>");
         this.inIs = true;
+        this.isDepth = depth;
         return;
       case C_RPH:
+        if (this.inSheetData && this.isDepth === 0) s.malformed("<rPh> står utanför en cells text");
         this.inPhonetic++;
         return;
       case C_T:
+        if (this.inSheetData && this.isDepth === 0) s.malformed("<t> står utanför en cells text");
         if (this.keep && this.inIs && this.inPhonetic === 0) {
           this.target = C_T;
           this.wantText = true;
@@ -269,12 +312,20 @@ export class SheetReader implements ScanHandler {
       case C_MERGE: {
         const a = s.attr(A_REF);
         if (a >= 0) {
+          // Only merges across a range's header row matter (readWorkbook.ts): the others are not kept, however many.
           const rect = parseRangeRef(s.attrValue(a));
-          if (rect) this.merges.push(rect);
+          if (rect && this.results.some(({ rect: r }) => rect.top <= r.top && rect.bottom >= r.top && rect.left <= r.right && rect.right >= r.left)) this.merges.push(rect);
         }
         return;
       }
     }
+  }
+
+  /** A `<v>`, `<f>` or `<is>` (bit `bit` of cellParts): directly in an open cell, once. */
+  private cellPart(depth: number, bit: number, name: string): void {
+    if (this.cellDepth === 0 || depth !== this.cellDepth + 1) this.scanner.malformed(`${name} står utanför en cell`);
+    if (this.cellParts & bit) this.scanner.malformed(`en cell har två ${name}`);
+    this.cellParts |= bit;
   }
 
   /** A row: its number (given, or the one after the last), whether the rectangles want it, and whether it is hidden. */
@@ -290,6 +341,8 @@ export class SheetReader implements ScanHandler {
     this.nextCol = 1;
     this.rowKept = this.rowNumber >= this.top && this.rowNumber <= this.bottom;
     if (this.rowKept) {
+      const n = this.rowNumber;
+      this.rowResults = this.results.length === 1 ? this.results : this.results.filter((res) => n >= res.rect.top && n <= res.rect.bottom);
       const h = s.attr(A_HIDDEN);
       if (h >= 0 && (s.attrIs(h, "1") || s.attrIs(h, "true"))) {
         for (const res of this.results) if (this.rowNumber >= res.rect.top && this.rowNumber <= res.rect.bottom) res.hiddenRows.push(this.rowNumber - res.rect.top);
@@ -358,9 +411,17 @@ export class SheetReader implements ScanHandler {
   close(code: number): void {
     switch (code) {
       case C_SHEETDATA:
-        this.inSheetData = false;
+        if (this.scanner.level + 1 === this.sheetDataDepth) {
+          this.inSheetData = false;
+          this.sheetDataDepth = 0;
+        }
+        return;
+      case C_ROW:
+        if (this.scanner.level + 1 === this.rowDepth) this.rowDepth = 0;
         return;
       case C_C:
+        if (this.scanner.level + 1 !== this.cellDepth) return;
+        this.cellDepth = 0;
         if (this.keep) this.finishCell();
         this.keep = false;
         return;
@@ -373,7 +434,10 @@ export class SheetReader implements ScanHandler {
         }
         return;
       case C_IS:
-        this.inIs = false;
+        if (this.scanner.level + 1 === this.isDepth) {
+          this.inIs = false;
+          this.isDepth = 0;
+        }
         return;
       case C_RPH:
         this.inPhonetic--;
@@ -384,21 +448,27 @@ export class SheetReader implements ScanHandler {
   text(buf: Buffer, start: number, end: number, hasRef: boolean): void {
     const c = this.cell;
     if (this.target === C_V) {
-      if (c.vPieces === 0 && !hasRef) {
+      if (c.vPieces === 0 && !hasRef && end - start <= LIMITS.maxCellChars) {
         c.vBuf = buf;
         c.vStart = start;
         c.vEnd = end;
       } else {
-        // More than one piece, or references: fall back to text.
+        // More than one piece, references, or a long piece: the text, whole up to what a cell holds.
         if (c.vBuf) c.vText = c.vBuf.toString("utf8", c.vStart, c.vEnd);
         c.vBuf = null;
-        if (c.vText.length < 400) c.vText += textOf(buf, start, Math.min(end, start + 400), hasRef);
+        if (!c.vOverflow) {
+          c.vText += textUpTo(buf, start, end, hasRef, LIMITS.maxCellChars + 1 - c.vText.length);
+          if (c.vText.length > LIMITS.maxCellChars) {
+            c.vOverflow = true;
+            c.vText = c.vText.slice(0, LIMITS.maxCellChars);
+          }
+        }
       }
       c.vPieces++;
       return;
     }
     if (this.target === C_F) {
-      if (c.formula.length < FORMULA_CHARS) c.formula += textOf(buf, start, Math.min(end, start + FORMULA_CHARS * 4), hasRef);
+      if (c.formula.length < FORMULA_CHARS) c.formula += textUpTo(buf, start, end, hasRef, FORMULA_CHARS - c.formula.length);
       return;
     }
     if (this.target === C_T) {
@@ -406,7 +476,7 @@ export class SheetReader implements ScanHandler {
         c.truncated = true;
         return;
       }
-      const text = textOf(buf, start, Math.min(end, start + (LIMITS.maxCellChars + 1) * 4), hasRef);
+      const text = textUpTo(buf, start, end, hasRef, LIMITS.maxCellChars + 1 - c.pieceChars);
       c.pieces.push(text);
       c.pieceChars += text.length;
     }
@@ -423,7 +493,8 @@ export class SheetReader implements ScanHandler {
     else if (v.kind === KIND_SHARED) this.markShared(num);
     const rowNumber = this.rowNumber;
     const col = this.col;
-    for (const res of this.results) {
+    this.strings.keepCells(1);
+    for (const res of this.rowResults) {
       const r = res.rect;
       if (rowNumber < r.top || rowNumber > r.bottom || col < r.left || col > r.right) continue;
       const ro = rowNumber - r.top, co = col - r.left;
@@ -434,9 +505,14 @@ export class SheetReader implements ScanHandler {
   }
 }
 
-/** Text of a run of bytes: references decoded, or just end-of-line normalised. */
-function textOf(buf: Buffer, start: number, end: number, hasRef: boolean): string {
-  const s = buf.toString("utf8", start, end);
+/**
+ * Text of a run of bytes, references decoded (or just end-of-line normalised), at least `chars` characters of it when
+ * the run has them: the bytes are cut (four per character at most) where no character or reference is split, so that
+ * a long run costs what a cell holds, and what is cut off is only ever past the `chars` asked for.
+ */
+export function textUpTo(buf: Buffer, start: number, end: number, hasRef: boolean, chars: number): string {
+  const stop = end - start > chars * 4 + 16 ? safeCut(buf, start, start + chars * 4 + 16) : end;
+  const s = buf.toString("utf8", start, stop);
   return hasRef ? decodeText(s, false) : normaliseNewlines(s);
 }
 

@@ -73,8 +73,11 @@ export class WorkerRead {
   adopt(i: number, pool: StringPool): { results: RectResult[]; merges: Rect[]; shared: Set<number> } {
     this.offset ??= pool.append(this.reply.extra);
     const s = this.reply.sheets[i];
+    const results = s.grids.map((g) => ({ rect: g.rect, grid: ColumnGrid.fromTransfer(g.grid, pool, this.offset as number, this.formats), hiddenRows: g.hiddenRows, truncated: g.truncated }));
+    // The worker counted its cells against the limit on its own; here they count with this thread's.
+    pool.keepCells(results.reduce((n, r) => n + r.grid.cellCount, 0));
     return {
-      results: s.grids.map((g) => ({ rect: g.rect, grid: ColumnGrid.fromTransfer(g.grid, pool, this.offset as number, this.formats), hiddenRows: g.hiddenRows, truncated: g.truncated })),
+      results,
       merges: s.merges,
       shared: new Set(s.shared),
     };

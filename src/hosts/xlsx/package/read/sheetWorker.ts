@@ -14,6 +14,7 @@ import { ZipArchive } from "../zip/archive";
 async function run(job: WorkerJob): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
   const pool = new StringPool();
   pool.date1904 = job.date1904;
+  pool.path = job.file;
   const sheets: WorkerSheetResult[] = [];
   const transfer: ArrayBuffer[] = [];
   for (const s of job.sheets) {

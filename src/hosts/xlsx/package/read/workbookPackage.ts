@@ -5,9 +5,11 @@
  */
 import * as path from "path";
 import { UppfoljningError } from "../../../../findings/errors";
+import { LIMITS } from "../limits";
 import { CONTENT_TYPES_NS, EXTENDED_PROPERTIES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, relType, SPREADSHEET_NS } from "../namespaces";
+import { countNodes } from "../xml/count";
+import { prologVerdict } from "../xml/prolog";
 import { parseXml, XmlDocument, XmlElement } from "../xml/tree";
-import { prologHasDoctype } from "../xml/prolog";
 import { readZip, ZipArchive, ZipEntry } from "../zip/archive";
 
 export interface Relationship {
@@ -69,6 +71,8 @@ export class WorkbookPackage {
   readonly stylesPart: string | null;
   readonly sharedStringsPart: string | null;
   private readonly trees = new Map<string, XmlDocument>();
+  /** Nodes of the parts parsed into trees so far, against LIMITS.maxXmlNodes. */
+  private nodes = 0;
 
   constructor(
     readonly zip: ZipArchive,
@@ -89,7 +93,9 @@ export class WorkbookPackage {
     this.workbookRels = zip.entry(relsPartOf(workbookPart)) ? this.tree(relsPartOf(workbookPart)) : null;
     this.relationships = this.relationshipsOf(workbookPart);
     const byId = new Map(this.relationships.map((r) => [r.id, r]));
-    this.sheets = (wb.element("sheets", SPREADSHEET_NS)?.elements("sheet", SPREADSHEET_NS) ?? []).map((el) => {
+    const sheetEls = wb.element("sheets", SPREADSHEET_NS)?.elements("sheet", SPREADSHEET_NS) ?? [];
+    if (sheetEls.length > LIMITS.maxSheets) throw new UppfoljningError("WORKBOOK_TOO_MANY_SHEETS", { path: file, count: sheetEls.length, limit: LIMITS.maxSheets });
+    this.sheets = sheetEls.map((el) => {
       const rid = RELATIONSHIPS_NS.map((ns) => el.attr("id", ns)).find((v) => v !== null) ?? null;
       const rel = rid ? byId.get(rid) : undefined;
       const part = rel && rel.type === "worksheet" && rel.target && zip.entry(rel.target) ? rel.target : null;
@@ -108,28 +114,35 @@ export class WorkbookPackage {
 
   /** Opens a package from bytes; refuses anything that is not a workbook, with a Swedish message. */
   static open(bytes: Buffer, file: string): WorkbookPackage {
-    const pkg = new WorkbookPackage(readZip(bytes, file), file);
-    pkg.refuseDtds();
-    return pkg;
+    return new WorkbookPackage(readZip(bytes, file), file);
   }
 
   /**
-   * The Open Packaging Conventions make a DTD in any XML part an error, and a copy must not carry one onward: the
-   * prolog of every XML part (the few bytes before its root element) is looked at, without inflating the parts.
+   * Inflates every part not read yet (those that are only copied) and checks its size and CRC, so that a broken part
+   * is refused by name instead of being copied; and the prolog of each: the Open Packaging Conventions make a DTD in
+   * any part an error, and a copy must not carry one onward. The parts that are read were checked as they were read
+   * (the parsers refuse a DTD). Any part is looked at, whatever its name: see prolog.ts.
    */
-  private refuseDtds(): void {
-    for (const e of this.zip.entries) {
-      if (e.isFolder || !isXmlPart(e.part)) continue;
-      let head = this.zip.head(e, 4096);
-      let verdict = prologHasDoctype(head, head.length >= e.size);
-      // A prolog longer than that (a long comment first) is read further, within reason.
-      if (verdict === null) {
-        head = this.zip.head(e, 1 << 20);
-        verdict = prologHasDoctype(head, head.length >= e.size);
-      }
-      if (verdict === null) throw new UppfoljningError("XML_MALFORMED", { path: this.file, part: e.part, detail: "inledningen före rotelementet är orimligt lång" });
-      if (verdict) throw new UppfoljningError("XML_DTD", { path: this.file, part: e.part });
-    }
+  async verifyParts(): Promise<void> {
+    await this.zip.verifyRest((entry, head, complete) => {
+      const verdict = prologVerdict(head, complete);
+      if (verdict === "doctype") throw new UppfoljningError("XML_DTD", { path: this.file, part: entry.part });
+      if (verdict === "open") throw new UppfoljningError("XML_PROLOG_TOO_LONG", { path: this.file, part: entry.part, limit: LIMITS.maxPrologBytes });
+    }, LIMITS.maxPrologBytes);
+  }
+
+  /**
+   * The content type of a part as [Content_Types].xml gives it: its Override, else the Default for its extension
+   * (both compared without regard to case, as the Open Packaging Conventions say), or null.
+   */
+  contentTypeOf(part: string): string | null {
+    const root = this.contentTypes.root;
+    const name = "/" + part.toLowerCase();
+    for (const o of root.elements("Override", CONTENT_TYPES_NS)) if ((o.attr("PartName") ?? "").toLowerCase() === name) return o.attr("ContentType");
+    const dot = part.lastIndexOf(".");
+    const ext = dot < 0 || part.indexOf("/", dot) >= 0 ? "" : part.slice(dot + 1).toLowerCase();
+    for (const d of root.elements("Default", CONTENT_TYPES_NS)) if ((d.attr("Extension") ?? "").toLowerCase() === ext) return d.attr("ContentType");
+    return null;
   }
 
   entry(part: string): ZipEntry | null {
@@ -142,7 +155,12 @@ export class WorkbookPackage {
     if (!doc) {
       const entry = this.zip.entry(part);
       if (!entry) throw new UppfoljningError("FILE_NOT_WORKBOOK", { path: this.file });
-      doc = parseXml(this.zip.inflate(entry, "tree"), part, this.file);
+      const bytes = this.zip.inflate(entry, "tree");
+      // Counted before the tree is built (the scanner makes no objects): a part of millions of elements is refused
+      // with nothing made of it, and all trees together stay within the limit.
+      const budget = LIMITS.maxXmlNodes - this.nodes;
+      this.nodes += countNodes(bytes, part, this.file, budget);
+      doc = parseXml(bytes, part, this.file, { maxNodes: budget });
       this.trees.set(part, doc);
     }
     return doc;
@@ -193,10 +211,4 @@ function isUint(s: string): boolean {
   if (s === "" || s.length > 9) return false;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
   return true;
-}
-
-/** Parts that hold XML by their name (content types aside, these are the ones producers write). */
-function isXmlPart(part: string): boolean {
-  const p = part.toLowerCase();
-  return p.endsWith(".xml") || p.endsWith(".rels") || p.endsWith(".vml");
 }

@@ -415,12 +415,25 @@ interface Kept {
   rels: XmlElement[];
 }
 
+/** Whether any sheet of the workbook but `sheetPart` (worksheets, chartsheets, dialog sheets) points at the drawing `part`. */
+function sharedWithAnotherSheet(pkg: WorkbookPackage, part: string, sheetPart: string): boolean {
+  const key = part.toLowerCase();
+  for (const r of pkg.relationships) {
+    if (!r.target || r.target === sheetPart || !/^(worksheet|chartsheet|dialogsheet)$/.test(r.type) || !pkg.entry(r.target)) continue;
+    if (pkg.relationshipsOf(r.target).some((d) => d.type === "drawing" && d.target?.toLowerCase() === key)) return true;
+  }
+  return false;
+}
+
 /** The previous report's drawing: the parts that go, and what stays. */
 function previousDrawing(pkg: WorkbookPackage, sheetPart: string): { removed: string[]; kept: Kept | null } {
   const removed: string[] = [];
   const rel = pkg.relationshipsOf(sheetPart).find((r) => r.type === "drawing" && r.target && pkg.entry(r.target));
   if (!rel?.target) return { removed, kept: null };
   const part = rel.target;
+  // A drawing that another sheet also shows is not the report's to change: it stays as it is, with everything it
+  // holds, and the new report gets a drawing of its own (the rebuilt report sheet no longer points at the old one).
+  if (sharedWithAnotherSheet(pkg, part, sheetPart)) return { removed, kept: null };
   const tree = pkg.tree(part);
   if (tree.root.local !== "wsDr" || tree.root.ns !== SPREADSHEET_DRAWING_NS) return { removed, kept: null };
   removed.push(part);
@@ -501,7 +514,9 @@ export function planReportDrawing(args: {
     }
   };
   // Drawing object ids are unique within the drawing.
-  let nextId = 1 + Math.max(1, ...findAll(wsDr, "cNvPr").map((e) => Number(e.attr("id")) || 0));
+  // (A loop, not a spread into Math.max: a drawing may hold more objects than a call takes arguments.)
+  let nextId = 2;
+  for (const e of findAll(wsDr, "cNvPr")) nextId = Math.max(nextId, (Number(e.attr("id")) || 0) + 1);
   for (const chart of layout.charts) {
     const part = free(path.posix.join(base, "charts"), "chart");
     const rid = freeRel();

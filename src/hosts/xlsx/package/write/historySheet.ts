@@ -18,7 +18,7 @@ import { HistoryLayout } from "../../../../contract/readHistory";
 import { HistoryFacts, HistoryPlan, HistoryValue, SheetRect } from "../../../../contract/historyWrite";
 import { WorkbookPackage } from "../read/workbookPackage";
 import { refuseXml, XmlSyntaxError } from "../xml/refusal";
-import { escapeAttr, escapeText } from "../xml/serialize";
+import { escapeAttr, escapeText } from "../xml/escape";
 import { decodeXmlBytes, parseXmlText, XmlElement } from "../xml/tree";
 import { ReportStyles } from "./reportSheet";
 

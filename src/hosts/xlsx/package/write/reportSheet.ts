@@ -7,8 +7,9 @@
 import { cellAddress, rangeAddress } from "../../../../core/references";
 import { CellStyle } from "../../../../report/model";
 import { SheetLayout } from "../../../../report/layout";
+import { LIMITS } from "../limits";
 import { RELATIONSHIPS_NS, SPREADSHEET_NS } from "../namespaces";
-import { escapeAttr, escapeText } from "../xml/serialize";
+import { escapeAttr, valueText } from "../xml/escape";
 import { parseXmlText, XmlDocument, XmlElement } from "../xml/tree";
 
 const BASE_FONT_SIZE = 10;
@@ -136,7 +137,7 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
       const s = ` s="${(xf ?? base) + xfBase}"`;
       // String(n) is the shortest text that reads back as exactly this number.
       if (typeof v === "number" && Number.isFinite(v)) cells.push(`<c r="${ref}"${s}><v>${String(v)}</v></c>`);
-      else if (typeof v === "string" && v !== "") cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`);
+      else if (typeof v === "string" && v !== "") cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${valueText(v)}</t></is></c>`);
       else cells.push(`<c r="${ref}"${s}/>`);
     }
     if (cells.length === 0 && h === undefined) continue;
@@ -153,7 +154,7 @@ export function reportSheetXml(layout: SheetLayout, styles: ReportStyles, xfBase
   parts.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   parts.push(`<pageSetup paperSize="9" scale="${layout.print.scale}" orientation="${layout.print.orientation}"/>`);
   const footer = `&L&8${headerText(layout.print.footerLeft)}&R&8${layout.print.footerRight}`;
-  parts.push(`<headerFooter><oddFooter>${escapeText(footer)}</oddFooter></headerFooter>`);
+  parts.push(`<headerFooter><oddFooter>${valueText(footer)}</oddFooter></headerFooter>`);
   if (layout.pageBreaks.length) {
     parts.push(`<rowBreaks count="${layout.pageBreaks.length}" manualBreakCount="${layout.pageBreaks.length}">`);
     for (const r of layout.pageBreaks) parts.push(`<brk id="${r}" max="16383" man="1"/>`);
@@ -217,20 +218,23 @@ export function appendReportStyles(doc: XmlDocument, styles: ReportStyles): numb
   for (const f of styles.fills) appendFragment(fills, `<fill>${f}</fill>`);
   for (const b of styles.borders) appendFragment(borders, `<border>${b}</border>`);
 
-  // Number formats: reuse the workbook's own id for a code it has, otherwise add one above every id in use.
+  // Number formats: reuse the workbook's own id for a code it has, otherwise the lowest custom id not in use (an
+  // id above every one in use could pass what readers take: an unused format may have id 2147483647).
   const codes = new Map<string, number>();
   const numFmts = root.element("numFmts", root.ns);
-  let nextId = 164;
+  const usedIds = new Set<number>();
   for (const nf of numFmts?.elements("numFmt", root.ns) ?? []) {
     const id = Number(nf.attr("numFmtId"));
     const code = nf.attr("formatCode");
-    if (Number.isInteger(id)) nextId = Math.max(nextId, id + 1);
+    if (Number.isInteger(id)) usedIds.add(id);
     if (code !== null && Number.isInteger(id) && !codes.has(code)) codes.set(code, id);
   }
+  let nextId = LIMITS.minCustomNumFmtId;
   const formatId = (code: string | null): number => {
     if (code === null) return 0;
     let id = codes.get(code);
     if (id === undefined) {
+      while (usedIds.has(nextId)) nextId++;
       id = nextId++;
       codes.set(code, id);
       appendFragment(section(root, "numFmts", []), `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);

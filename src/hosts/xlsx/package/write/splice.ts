@@ -7,6 +7,7 @@
  */
 import * as path from "path";
 import { quoteSheetName } from "../../../../core/references";
+import { UppfoljningError } from "../../../../findings/errors";
 import { SheetLayout } from "../../../../report/layout";
 import { appendReportStyles, emptyStylesheet, reportSheetXml, ReportStyles } from "./reportSheet";
 import { HistorySheet, historySheetXml, historyStyles } from "./historySheet";
@@ -16,7 +17,8 @@ import { canon } from "../../../../core/text";
 import { applyContentTypes, planReportDrawing } from "./charts";
 import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, STYLES_CONTENT_TYPE, VT_NS, WORKSHEET_CONTENT_TYPE } from "../namespaces";
 import { relsPartOf, WorkbookPackage } from "../read/workbookPackage";
-import { escapeAttr, escapeText, serializeXml } from "../xml/serialize";
+import { encodeXml, ooxmlValue, valueText } from "../xml/escape";
+import { serializeXml } from "../xml/serialize";
 import { parseXmlText, XmlDocument, XmlElement } from "../xml/tree";
 import { writeZip, ZipSource } from "../zip/write";
 
@@ -63,6 +65,9 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   const types = pkg.contentTypes;
   const workbookRelsPart = relsPartOf(pkg.workbookPart);
   const rels: XmlDocument = pkg.workbookRels ?? parseXmlText(`<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}"/>`);
+  // Only parts of the right kind are edited: a relationship may point anywhere (at the theme, say).
+  editable(pkg, pkg.workbookPart, wb, null, "workbook", SPREADSHEET_NS, "arbetsbok");
+  if (pkg.workbookRels) editable(pkg, workbookRelsPart, pkg.workbookRels, "application/vnd.openxmlformats-package.relationships+xml", "Relationships", [PACKAGE_RELATIONSHIPS_NS], "relationslista");
   const partTaken = (p: string) => (!removed.has(p.toLowerCase()) && pkg.entry(p) !== null) || added.some((a) => a.part.toLowerCase() === p.toLowerCase());
 
   const sheetsEl = root.childInOrder("sheets", WORKBOOK_ORDER);
@@ -102,6 +107,7 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   const historyXf = options.history ? historyStyles(styles) : null;
   if (pkg.stylesPart) {
     const doc = pkg.tree(pkg.stylesPart);
+    editable(pkg, pkg.stylesPart, doc, STYLES_CONTENT_TYPE, "styleSheet", SPREADSHEET_NS, "formatmall");
     xfBase = appendReportStyles(doc, styles);
     edited.set(pkg.stylesPart.toLowerCase(), serializeXml(doc));
   } else {
@@ -125,10 +131,15 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   const rid = addRelationship(rels, relBase + "worksheet", relativeTarget(pkg.workbookPart, sheetPart));
 
   // The sheet element, first.
-  const ids = sheetEls().map((s) => Number(s.attr("sheetId"))).filter(Number.isFinite);
+  // The highest id in a loop: spread into arguments, a long list of sheets would overflow the stack.
+  let maxId = 0;
+  for (const s of sheetEls()) {
+    const id = Number(s.attr("sheetId"));
+    if (Number.isFinite(id)) maxId = Math.max(maxId, id);
+  }
   const sheet = sheetsEl.create("sheet", ns);
-  sheet.setAttr("name", options.sheetName);
-  sheet.setAttr("sheetId", String(Math.max(0, ...ids) + 1));
+  sheet.setAttr("name", ooxmlValue(options.sheetName));
+  sheet.setAttr("sheetId", String(maxId + 1));
   sheet.setAttr("id", rid, relNs, "r");
   sheetsEl.insert(sheet, firstSheetIndex(sheetsEl));
 
@@ -158,23 +169,26 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
 
   // Sheet-scoped names follow their sheet: indices shift by the removed old report and the new one in front.
   const definedNames = root.element("definedNames", ns);
+  const dropped = new Set<XmlElement>();
   for (const d of definedNames?.elements("definedName", SPREADSHEET_NS) ?? []) {
     const local = d.attr("localSheetId");
     if (local === null || !/^\d+$/.test(local)) continue;
     let n = Number(local);
     if (oldIndex >= 0 && n === oldIndex) {
-      (definedNames as XmlElement).remove(d);
+      dropped.add(d);
       continue;
     }
     if (oldIndex >= 0 && n > oldIndex) n--;
     d.setAttr("localSheetId", String(n + 1));
   }
+  // Taken out in one pass (one by one, each a search of the list, many names would cost their square).
+  if (definedNames && dropped.size) definedNames.children = definedNames.children.filter((c) => !(c instanceof XmlElement && dropped.has(c)));
   if (options.printArea) {
     const names = root.childInOrder("definedNames", WORKBOOK_ORDER);
     const d = names.create("definedName", ns);
     d.setAttr("name", "_xlnm.Print_Area");
     d.setAttr("localSheetId", "0");
-    d.children.push({ kind: "text", text: `${quoteSheetName(options.sheetName)}!${options.printArea}` });
+    d.children.push({ kind: "text", text: ooxmlValue(`${quoteSheetName(options.sheetName)}!${options.printArea}`) });
     names.insert(d, 0);
   }
 
@@ -211,6 +225,19 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   }
   for (const a of added) sources.push({ name: a.part, data: a.data });
   return writeZip(sources, options.now);
+}
+
+/** Content types that say only "XML", which sloppy producers give every part: they contradict no kind. */
+const GENERIC_XML = new Set(["application/xml", "text/xml"]);
+
+/**
+ * Refuses to edit `part` unless it is what the workbook uses it as: its root element `local` in one of `ns`, and its
+ * content type `type` (or one that says no more than XML; null: any of the workbook's main types).
+ */
+function editable(pkg: WorkbookPackage, part: string, doc: XmlDocument, type: string | null, local: string, ns: readonly string[], what: string): void {
+  const declared = pkg.contentTypeOf(part);
+  const typeOk = declared === null || GENERIC_XML.has(declared.toLowerCase()) || (type === null ? /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[a-z.]+\.main\+xml$/i.test(declared) : declared.toLowerCase() === type);
+  if (!typeOk || doc.root.local !== local || !ns.includes(doc.root.ns)) throw new UppfoljningError("PART_WRONG_TYPE", { path: pkg.file, part, expected: what });
 }
 
 /** The index in `<sheets>` before the first sheet element (after any other nodes that come first). */
@@ -274,7 +301,7 @@ function listReportInApp(doc: XmlDocument, pkg: WorkbookPackage, sheetName: stri
         }
       }
       const el = titles.create(first?.local ?? "lpstr", first?.ns ?? VT_NS[0]);
-      el.children.push({ kind: "text", text: sheetName });
+      el.children.push({ kind: "text", text: ooxmlValue(sheetName) });
       const index = first && titles.children.indexOf(first) >= 0 ? titles.children.indexOf(first) : titles.children.length;
       titles.insert(el, index);
       countEl.children = [{ kind: "text", text: String(inserted + 1) }];
@@ -296,9 +323,9 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
   const fixed = new Set(["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "docprops/app.xml"]);
   const drawing = planReportDrawing({ layout, sheetPart: "xl/worksheets/sheet1.xml", previous: null, taken: (p) => fixed.has(p.toLowerCase()) });
   const sheet = reportSheetXml(layout, styles, xfBase, ns, drawing.drawingRelId);
-  const name = escapeAttr(options.sheetName);
+  const name = encodeXml(options.sheetName, "attribute", true);
   const titles = options.printArea
-    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${escapeText(`${quoteSheetName(options.sheetName)}!${options.printArea}`)}</definedName></definedNames>`
+    ? `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${valueText(`${quoteSheetName(options.sheetName)}!${options.printArea}`)}</definedName></definedNames>`
     : "";
   const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const types = parseXmlText(
@@ -319,7 +346,7 @@ export function reportOnlyPackage(layout: SheetLayout, options: SpliceOptions): 
     {
       name: "docProps/app.xml",
       data: Buffer.from(
-        `${decl}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Uppföljning</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Kalkylblad</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${name}</vt:lpstr></vt:vector></TitlesOfParts></Properties>`,
+        `${decl}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Uppföljning</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Kalkylblad</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${valueText(options.sheetName)}</vt:lpstr></vt:vector></TitlesOfParts></Properties>`,
       ),
     },
     {

@@ -169,3 +169,33 @@ export function decodeText(s: string, attribute: boolean): string {
   }
   return out;
 }
+
+/** `1.0` (or another 1.x): the versions an XML 1.0 parser reads. */
+export function isXmlVersion(v: string | undefined): boolean {
+  if (!v || v.length < 3 || !v.startsWith("1.")) return false;
+  for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) < 48 || v.charCodeAt(i) > 57) return false;
+  return true;
+}
+
+/** The pseudo-attributes of an XML declaration (`version="1.0" encoding="UTF-8"`). */
+export function pseudoAttributes(body: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let k = 0;
+  while (k < body.length) {
+    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
+    const start = k;
+    while (k < body.length && body[k] !== "=" && !isSpace(body.charCodeAt(k))) k++;
+    const name = body.slice(start, k);
+    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
+    if (name === "" || body[k] !== "=") break;
+    k++;
+    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
+    const q = body[k];
+    if (q !== '"' && q !== "'") break;
+    const close = body.indexOf(q, k + 1);
+    if (close < 0) break;
+    out.set(name, body.slice(k + 1, close));
+    k = close + 1;
+  }
+  return out;
+}

@@ -1,93 +1,78 @@
 /**
- * What comes before a part's root element: its encoding (by byte-order mark, by how `<` is written, or by the XML
- * declaration, as XML 1.0 appendix F reads it), the declaration's pseudo-attributes, and whether the prolog holds a
- * document type declaration. Shared by the tree parser, the part stream that feeds the byte scanner, and the package
- * reader's check of parts it copies without parsing.
+ * What comes before a part's root element, for parts Uppföljning copies without parsing: whether their prolog holds a
+ * document type declaration (which the Open Packaging Conventions forbid, and which a copy must not carry onward).
+ * Any part may hold XML whatever its name or content type says (`customXml/item1.dat`), so every part is looked at
+ * by its first bytes: written in UTF-8 or any ASCII-compatible encoding, in UTF-16 or UTF-32 (either byte order, with
+ * or without a byte-order mark) or in EBCDIC, a part whose first character after white space is `<` is XML-like, and
+ * its prolog is read; anything else (an image, a binary) has none.
  */
 import { isSpace } from "./chars";
+import { byteFamily } from "./encoding";
+
+/** The characters EBCDIC (code page 037) needs for a prolog: markup, white space and the letters of DOCTYPE. */
+const EBCDIC: Record<number, string> = {
+  0x40: " ", 0x05: "\t", 0x25: "\n", 0x15: "\n", 0x0d: "\r", 0x4c: "<", 0x6e: ">", 0x6f: "?", 0x5a: "!", 0x60: "-",
+  0xc4: "D", 0xd6: "O", 0xc3: "C", 0xe3: "T", 0xe8: "Y", 0xd7: "P", 0xc5: "E",
+  0x84: "d", 0x96: "o", 0x83: "c", 0xa3: "t", 0xa8: "y", 0x97: "p", 0x85: "e",
+};
+
+/** The first bytes of a part as text, read by their byte family; characters that matter for a prolog are exact. */
+function headText(head: Buffer): string {
+  const { family, bom } = byteFamily(head);
+  const b = head.subarray(bom);
+  switch (family) {
+    case "utf-16le":
+      return b.subarray(0, b.length - (b.length % 2)).toString("utf16le");
+    case "utf-16be":
+      return Buffer.from(b.subarray(0, b.length - (b.length % 2))).swap16().toString("utf16le");
+    case "utf-32le":
+    case "utf-32be": {
+      let s = "";
+      for (let k = 0; k + 4 <= b.length; k += 4) {
+        const cp = family === "utf-32le" ? b.readUInt32LE(k) : b.readUInt32BE(k);
+        s += cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : "\ufffd";
+      }
+      return s;
+    }
+    case "ebcdic": {
+      let s = "";
+      for (const x of b) s += EBCDIC[x] ?? "\u001a";
+      return s;
+    }
+    default:
+      return b.toString("latin1");
+  }
+}
+
+/** What the first bytes of a part say about its prolog. `open`: the bytes end inside it (more are needed). */
+export type PrologVerdict = "doctype" | "clean" | "open";
 
 /**
- * The encoding a part's first bytes say it has, as a WHATWG label (`utf-8`, `utf-16le`, or what the declaration
- * names), and the length of its byte-order mark.
+ * Whether the prolog of a part (its first bytes in `head`; `complete` when that is the whole part) holds a document
+ * type declaration. The prolog may only hold a byte-order mark, an XML declaration, white space, comments and
+ * processing instructions, so it is read as exactly that; the first `<` that starts anything else ends it, and a
+ * part whose first character is not `<` has no prolog at all.
  */
-export function sniffEncoding(head: Uint8Array): { label: string; bom: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { label: "utf-8", bom: 3 };
-  const utf16 = utf16ByBytes(head);
-  if (utf16) return { label: utf16, bom: head[0] === 0x3c || head[1] === 0x3c ? 0 : 2 };
-  if (head[0] === 0x3c && head[1] === 0x3f) {
-    // An ASCII-compatible encoding: the declaration says which.
-    const text = Buffer.from(head.subarray(0, Math.min(head.length, 200))).toString("latin1");
-    const end = text.indexOf("?>");
-    const declared = end > 0 ? pseudoAttributes(text.slice(5, end)).get("encoding")?.toLowerCase() : undefined;
-    if (declared === "utf-16" || declared === "ucs-2" || declared === "unicode") return { label: "utf-16le", bom: 0 };
-    if (declared && declared !== "utf8") return { label: declared, bom: 0 };
-  }
-  return { label: "utf-8", bom: 0 };
-}
-
-/** UTF-16 as the first bytes alone tell it: a byte-order mark, or `<` written in two bytes. */
-function utf16ByBytes(head: Uint8Array): "utf-16le" | "utf-16be" | null {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0x00)) return "utf-16le";
-  if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x00 && head[1] === 0x3c)) return "utf-16be";
-  return null;
-}
-
-/** `1.0` (or another 1.x): the versions an XML 1.0 parser reads. */
-export function isXmlVersion(v: string | undefined): boolean {
-  if (!v || v.length < 3 || !v.startsWith("1.")) return false;
-  for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) < 48 || v.charCodeAt(i) > 57) return false;
-  return true;
-}
-
-/** The pseudo-attributes of an XML declaration (`version="1.0" encoding="UTF-8"`). */
-export function pseudoAttributes(body: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let k = 0;
-  while (k < body.length) {
-    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
-    const start = k;
-    while (k < body.length && body[k] !== "=" && !isSpace(body.charCodeAt(k))) k++;
-    const name = body.slice(start, k);
-    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
-    if (name === "" || body[k] !== "=") break;
-    k++;
-    while (k < body.length && isSpace(body.charCodeAt(k))) k++;
-    const q = body[k];
-    if (q !== '"' && q !== "'") break;
-    const close = body.indexOf(q, k + 1);
-    if (close < 0) break;
-    out.set(name, body.slice(k + 1, close));
-    k = close + 1;
-  }
-  return out;
-}
-
-/**
- * Whether the bytes before a document's root element hold a document type declaration. The prolog may only hold a
- * byte-order mark, an XML declaration, whitespace, comments and processing instructions, so it is read as exactly
- * that; the first `<` that starts anything else ends it. Null when the bytes end inside the prolog.
- */
-export function prologHasDoctype(head: Buffer, complete: boolean): boolean | null {
-  // By the bytes alone, never by what a declaration claims: a part may lie about its encoding.
-  const label = utf16ByBytes(head);
-  let text: string;
-  if (label === "utf-16le") text = head.toString("utf16le");
-  else if (label === "utf-16be") text = Buffer.from(head).swap16().toString("utf16le");
-  else text = head.toString("latin1");
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
+export function prologVerdict(head: Buffer, complete: boolean): PrologVerdict {
+  const text = headText(head);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    if (i >= text.length) return complete ? false : null;
-    if (text[i] !== "<") return false;
-    if (text.length - i < 9 && !complete) return null;
+    if (i >= text.length) return complete ? "clean" : "open";
+    if (text[i] !== "<") return "clean";
+    // What follows `<` decides; a `<!` needs nine characters to tell a comment from a DOCTYPE.
+    if (i + 1 >= text.length) return complete ? "clean" : "open";
+    const next = text[i + 1];
+    if (next !== "?" && next !== "!") return "clean";
+    if (next === "!" && text.length - i < 9 && !text.startsWith("<!--", i) && !complete) return "open";
     if (text.startsWith("<?", i)) {
       const end = text.indexOf("?>", i + 2);
-      if (end < 0) return complete ? false : null;
+      if (end < 0) return complete ? "clean" : "open";
       i = end + 2;
     } else if (text.startsWith("<!--", i)) {
       const end = text.indexOf("-->", i + 4);
-      if (end < 0) return complete ? false : null;
+      if (end < 0) return complete ? "clean" : "open";
       i = end + 3;
-    } else return text.startsWith("<!DOCTYPE", i) || text.startsWith("<!doctype", i);
+    } else return text.startsWith("<!DOCTYPE", i) || text.startsWith("<!doctype", i) ? "doctype" : "clean";
   }
 }

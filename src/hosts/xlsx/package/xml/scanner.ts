@@ -9,14 +9,14 @@
  * A chunk is scanned section by section (scanText with the tags after text, scanMarkup for other markup,
  * scanDelimited); a tag is read in its steps (endTag; startTag: startName, attributes, declarations, openElement). The character rules are shared with the tree parser (chars.ts).
  */
+import { randomBytes } from "crypto";
 import { LIMITS } from "../limits";
 import * as chars from "./chars";
-import { isXmlVersion, pseudoAttributes } from "./prolog";
-import { depthRefused, dtdRefused, refuseXml, XmlSyntaxError } from "./refusal";
+import { attributesRefused, depthRefused, dtdRefused, namesRefused, refuseXml, XmlSyntaxError } from "./refusal";
 
 // Module-local bindings of the shared helpers: the loops below call them for every byte, and a call through the
 // imported module object would load the function from it each time.
-const { checkUtf8, checkUtf8Partial, decodeReference, decodeText, isNameByte, isNameStartByte, isSpaceByte, normaliseAttrSpace, safeCut } = chars;
+const { checkUtf8, checkUtf8Partial, decodeReference, decodeText, isNameByte, isNameStartByte, isSpaceByte, isXmlVersion, normaliseAttrSpace, pseudoAttributes, safeCut } = chars;
 
 /** What a part's reader does with the elements it cares about. */
 export interface ScanHandler {
@@ -39,6 +39,31 @@ export interface ScanHandler {
    * text without markup or references (see SheetReader.takeCell).
    */
   shortcut?: { name: string; code: number; take(buf: Buffer, pos: number, n: number): number };
+  /** Optional: a comment or processing instruction was passed (for counting what a part holds). */
+  other?(): void;
+}
+
+/**
+ * The seed of the name hash, new in every process: names cannot be chosen in advance to share a hash (FNV-1a with
+ * its fixed offset makes that easy), and a probe chain that still grows past MAX_PROBE goes to a map instead.
+ */
+const HASH_SEED = randomBytes(4).readUInt32LE(0);
+const FNV_PRIME = 0x01000193;
+/** The longest probe chain in the table of names; a name that finds no slot within it is kept in a map. */
+const MAX_PROBE = 32;
+
+/** The hash of a name's bytes: FNV-1a from a seeded offset, then mixed so that every bit reaches the low bits. */
+function nameHash(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 ^ HASH_SEED;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], FNV_PRIME);
+  return mix(h);
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }
 
 const STATE_TEXT = 0;
@@ -89,6 +114,10 @@ export class ByteScanner {
   private nameCode = new Int32Array(64);
   private nameGen = new Int32Array(64);
   private table = new Int32Array(1 << 12).fill(-1);
+  /** Names whose probe chain in `table` would pass MAX_PROBE, by their bytes as latin1 text. */
+  private overflow: Map<string, number> | null = null;
+  /** Per name, the serial of the last tag that carried it as an attribute (a second time on one tag is refused). */
+  private nameTag = new Int32Array(64);
   private lastNameEnd = 0;
   /** Closing brackets at the end of the last run of text (for `]]>` split across runs). */
   private brackets = 0;
@@ -104,6 +133,8 @@ export class ByteScanner {
   private readonly bindings = new Map<string, string[]>();
   private readonly declStack: string[] = [];
   private gen = 1;
+  /** Keys (namespace and local name) of the current tag's prefixed attributes, when it has many. */
+  private readonly prefixedSeen = new Set<string>();
 
   /** Of the tag read last by `attributes`: whether it closes itself, and its attributes' name flags. */
   private tagEmpty = false;
@@ -121,6 +152,11 @@ export class ByteScanner {
     this.bindings.set("xml", ["http://www.w3.org/XML/1998/namespace"]);
     this.watchPos = new Int32Array(Math.max(1, watched.length)).fill(-1);
     this.watchTag = new Int32Array(Math.max(1, watched.length)).fill(-1);
+  }
+
+  /** How many elements are open: 1 inside the root element (in `open` and `close`, the element itself counts). */
+  get level(): number {
+    return this.depth;
   }
 
   /** The index (on the current tag) of the watched attribute in `slot`, or -1 when the tag has none. */
@@ -390,6 +426,7 @@ export class ByteScanner {
         this.checkRun(buf, pos, hit, false);
         end = hit + 2;
       }
+      if (this.state !== STATE_CDATA) this.handler.other?.();
       this.state = STATE_TEXT;
       return end;
     }
@@ -455,13 +492,21 @@ export class ByteScanner {
     }
   }
 
-  /** Interns a name by its bytes; returns its id. */
+  /**
+   * Interns a name by its bytes; returns its id. Linear probing in a table kept at most half full, each chain at most
+   * MAX_PROBE long: a name that finds neither itself nor a free slot within it lives in the overflow map, so that no
+   * set of names, however chosen, makes a lookup cost more than MAX_PROBE comparisons and one map lookup.
+   */
   private intern(buf: Buffer, start: number, end: number, hash: number): number {
     const table = this.table;
     const mask = table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    let free = -1;
+    for (let probe = 0, slot = hash & mask; probe < MAX_PROBE; probe++, slot = (slot + 1) & mask) {
       const id = table[slot];
-      if (id < 0) return this.addName(buf, start, end, slot);
+      if (id < 0) {
+        free = slot;
+        break;
+      }
       const known = this.nameBytes[id];
       const len = known.length;
       if (len !== end - start) continue;
@@ -469,9 +514,16 @@ export class ByteScanner {
       while (k < len && known[k] === buf[start + k]) k++;
       if (k === len) return id;
     }
+    if (free < 0 && this.overflow) {
+      const id = this.overflow.get(buf.toString("latin1", start, end));
+      if (id !== undefined) return id;
+    }
+    return this.addName(buf, start, end, free);
   }
 
+  /** A new name (in `slot` of the table, or in the overflow map when -1). */
   private addName(buf: Buffer, start: number, end: number, slot: number): number {
+    if (this.nameBytes.length >= LIMITS.maxXmlNames) throw namesRefused();
     const bytes = Buffer.from(buf.subarray(start, end));
     const qname = bytes.toString("utf8");
     const colon = qname.indexOf(":");
@@ -486,7 +538,9 @@ export class ByteScanner {
     this.nameFlags[id] = prefix === "xmlns" || qname === "xmlns" ? FLAG_DECL : prefix !== "" ? FLAG_PREFIXED : 0;
     this.nameWatch[id] = prefix === "" ? this.watched.indexOf(local) : -1;
     this.nameGen[id] = 0;
-    this.table[slot] = id;
+    this.nameTag[id] = 0;
+    if (slot >= 0) this.table[slot] = id;
+    else (this.overflow ??= new Map()).set(bytes.toString("latin1"), id);
     if (this.nameBytes.length * 2 > this.table.length) this.rehash();
     return id;
   }
@@ -505,19 +559,27 @@ export class ByteScanner {
     const g = new Int32Array(size);
     g.set(this.nameGen);
     this.nameGen = g;
+    const t = new Int32Array(size);
+    t.set(this.nameTag);
+    this.nameTag = t;
   }
 
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = table.length - 1;
+    const overflow = new Map<string, number>();
     this.nameBytes.forEach((bytes, id) => {
-      let h = 0x811c9dc5;
-      for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
-      let slot = h & mask;
-      while (table[slot] >= 0) slot = (slot + 1) & mask;
-      table[slot] = id;
+      let slot = nameHash(bytes, 0, bytes.length) & mask;
+      let probe = 0;
+      while (table[slot] >= 0 && probe < MAX_PROBE) {
+        slot = (slot + 1) & mask;
+        probe++;
+      }
+      if (table[slot] < 0) table[slot] = id;
+      else overflow.set(bytes.toString("latin1"), id);
     });
     this.table = table;
+    this.overflow = overflow.size ? overflow : null;
   }
 
   /** Scans a name at `k`; returns its id (and sets lastNameEnd), or -1 when the buffer ends inside it. */
@@ -525,19 +587,19 @@ export class ByteScanner {
     if (k >= n) return -1;
     const start = k;
     if (!isNameStartByte(buf[k])) throw new XmlSyntaxError("ogiltigt namn");
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 ^ HASH_SEED;
     let wide = false;
     while (k < n) {
       const b = buf[k];
       if (!isNameByte(b)) break;
       if (b >= 0x80) wide = true;
-      h = Math.imul(h ^ b, 0x01000193);
+      h = Math.imul(h ^ b, FNV_PRIME);
       k++;
     }
     if (k >= n) return -1;
     if (wide) for (let m = start; m < k; ) m = buf[m] < 0x80 ? m + 1 : checkUtf8(buf, m, k);
     this.lastNameEnd = k;
-    return this.intern(buf, start, k, h);
+    return this.intern(buf, start, k, mix(h));
   }
 
   private resolve(id: number): number {
@@ -734,8 +796,11 @@ export class ByteScanner {
       }
       if (close >= n) return -1;
       if (hasRef) this.checkReferences(buf, k + 1, close);
+      if (count >= LIMITS.maxXmlAttributes) throw attributesRefused();
       if (count === this.attrNames.length) this.growAttrs();
-      for (let a = 0; a < count; a++) if (this.attrNames[a] === aid) throw new XmlSyntaxError("ett attribut förekommer två gånger");
+      // A second time on this tag: marked per name with the tag's serial, so the check costs the same for any count.
+      if (this.nameTag[aid] === serial) throw new XmlSyntaxError("ett attribut förekommer två gånger");
+      this.nameTag[aid] = serial;
       this.attrNames[count] = aid;
       this.attrValStart[count] = k + 1;
       this.attrValEnd[count] = close;
@@ -803,13 +868,30 @@ export class ByteScanner {
     return end;
   }
 
-  /** Every prefixed attribute of the current tag must be bound, and two prefixes for one namespace may not give the same attribute twice. */
+  /**
+   * Every prefixed attribute of the current tag must be bound, and two prefixes for one namespace may not give the same
+   * attribute twice: compared pair by pair for the one or two a tag usually has, through a set of keys for more.
+   */
   private checkPrefixedAttrs(count: number): void {
+    let prefixed = 0;
+    for (let a = 0; a < count; a++) if (this.nameFlags[this.attrNames[a]] & FLAG_PREFIXED) prefixed++;
+    if (prefixed > 8) {
+      const seen = this.prefixedSeen;
+      seen.clear();
+      for (let a = 0; a < count; a++) {
+        const an = this.attrNames[a];
+        if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
+        const key = `${this.boundUri(an)}\u0000${this.nameLocal[an]}`;
+        if (seen.has(key)) throw new XmlSyntaxError("ett attribut förekommer två gånger");
+        seen.add(key);
+      }
+      seen.clear();
+      return;
+    }
     for (let a = 0; a < count; a++) {
       const an = this.attrNames[a];
       if (!(this.nameFlags[an] & FLAG_PREFIXED)) continue;
       const uri = this.boundUri(an);
-      // Tags carry one or two prefixed attributes: compare with the earlier ones, no set of keys per tag.
       for (let b = 0; b < a; b++) {
         const bn = this.attrNames[b];
         if (this.nameFlags[bn] & FLAG_PREFIXED && this.nameLocal[bn] === this.nameLocal[an] && this.boundUri(bn) === uri) {

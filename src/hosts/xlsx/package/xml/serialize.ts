@@ -1,35 +1,6 @@
-/** Writes a parsed (and perhaps edited) part back as UTF-8 XML, and escapes text for the XML the package writes. */
+/** Writes a parsed (and perhaps edited) part back as UTF-8 XML, its text escaped by escape.ts. */
+import { escapeAttr, escapeText } from "./escape";
 import { XmlDocument, XmlElement, XmlNode, XmlOther } from "./tree";
-
-/** Escapes text for element content. */
-export function escapeText(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    const rep = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : c === 13 ? "&#13;" : null;
-    if (rep) {
-      out += s.slice(last, k) + rep;
-      last = k + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
-
-/** Escapes text for a double-quoted attribute value, keeping tabs and newlines as references. */
-export function escapeAttr(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    const rep = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : c === 34 ? "&quot;" : c === 9 ? "&#9;" : c === 10 ? "&#10;" : c === 13 ? "&#13;" : null;
-    if (rep) {
-      out += s.slice(last, k) + rep;
-      last = k + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
 
 /** Serialises a document as UTF-8 with a declaration, keeping every prefix, attribute order, comment and PI. */
 export function serializeXml(doc: XmlDocument): Buffer {

@@ -5,10 +5,10 @@
  * and character references. Elements and attributes are identified by namespace URI and local name; prefixes are
  * kept as written so an edited part is serialised in its producer's own spelling.
  */
-import { decodeReference, isNameChar, isNameStart, isSpace, isXmlChar, normaliseAttrSpace, normaliseNewlines } from "./chars";
+import { decodeReference, isNameChar, isNameStart, isSpace, isXmlChar, isXmlVersion, normaliseAttrSpace, normaliseNewlines, pseudoAttributes } from "./chars";
+import { decodeAll, partEncoding } from "./encoding";
 import { LIMITS } from "../limits";
-import { isXmlVersion, pseudoAttributes, sniffEncoding } from "./prolog";
-import { depthRefused, dtdRefused, refuseXml, XmlSyntaxError } from "./refusal";
+import { attributesRefused, depthRefused, dtdRefused, nodesRefused, refuseXml, XmlSyntaxError } from "./refusal";
 
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
@@ -201,32 +201,27 @@ export interface XmlDocument {
 }
 
 /**
- * Decodes a part's bytes to text in the encoding its first bytes or its declaration name (see prolog.ts), UTF-8 by
- * default. Invalid byte sequences are an error.
+ * Decodes a part's bytes to text in the encoding its first bytes or its declaration name (see encoding.ts), UTF-8 by
+ * default. Invalid byte sequences, and encodings that cannot be decoded exactly, are an error.
  */
 export function decodeXmlBytes(bytes: Uint8Array): { text: string; encoding: string } {
-  const { label, bom } = sniffEncoding(bytes);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
-  } catch {
-    throw new XmlSyntaxError(`okänd teckenkodning ${label}`, 0);
-  }
-  try {
-    return { text: decoder.decode(bytes.subarray(bom)), encoding: label };
-  } catch {
-    throw new XmlSyntaxError(`ogiltiga tecken för teckenkodningen ${label}`, 0);
-  }
+  const { label, bom } = partEncoding(bytes);
+  return { text: decodeAll(bytes.subarray(bom), label), encoding: label };
+}
+
+/** How a part is parsed: at most `maxNodes` nodes (elements, attributes, texts, comments), or refused. */
+export interface ParseOptions {
+  maxNodes?: number;
 }
 
 /**
  * Parses a part. Every well-formedness rule that matters for reading is enforced: one root, matching tags,
  * quoted and unique attributes, declared prefixes, valid characters and references; a DTD is refused.
  */
-export function parseXml(bytes: Uint8Array, partName: string, path = ""): XmlDocument {
+export function parseXml(bytes: Uint8Array, partName: string, path = "", options: ParseOptions = {}): XmlDocument {
   try {
     const { text } = decodeXmlBytes(bytes);
-    return parseXmlText(text);
+    return parseXmlText(text, options);
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw refuseXml(e, path, partName);
     throw e;
@@ -234,8 +229,8 @@ export function parseXml(bytes: Uint8Array, partName: string, path = ""): XmlDoc
 }
 
 /** Parses XML already decoded to text. Throws XmlSyntaxError. */
-export function parseXmlText(s: string): XmlDocument {
-  return new TreeParser(s).parse();
+export function parseXmlText(s: string, options: ParseOptions = {}): XmlDocument {
+  return new TreeParser(s, options.maxNodes ?? Infinity).parse();
 }
 
 /** An attribute as written, before its namespace is known. */
@@ -259,8 +254,24 @@ class TreeParser {
   /** Text since the last markup, and where it started (-1: none). */
   private text = "";
   private textStart = -1;
+  /** Nodes made so far, against `maxNodes`. */
+  private nodes = 0;
+  /** The namespaces in scope: per prefix ("" the default), the URIs declared, innermost last. */
+  private readonly bindings = new Map<string, string[]>();
+  /** The prefixes declared by each open element, innermost last, and how many each declared. */
+  private readonly declared: string[] = [];
+  private readonly declaredCounts: number[] = [];
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly maxNodes: number,
+  ) {}
+
+  /** Counts `n` more nodes; past `maxNodes` the part is refused before anything more is made. */
+  private count(n: number): void {
+    this.nodes += n;
+    if (this.nodes > this.maxNodes) throw nodesRefused(this.i);
+  }
 
   parse(): XmlDocument {
     const { s } = this;
@@ -320,7 +331,10 @@ class TreeParser {
   /** The text so far becomes a node of the open element (outside the root only white space may stand). */
   private flushText(): void {
     if (this.textStart < 0) return;
-    if (this.current) this.current.children.push({ kind: "text", text: this.text });
+    if (this.current) {
+      this.count(1);
+      this.current.children.push({ kind: "text", text: this.text });
+    }
     else if (this.text.trim() !== "") this.fail("text utanför rotelementet", this.textStart);
     this.text = "";
     this.textStart = -1;
@@ -380,6 +394,7 @@ class TreeParser {
 
   /** A comment or instruction: in the open element, or before or after the root. */
   private addOther(node: XmlOther): void {
+    this.count(1);
     if (this.current) this.current.children.push(node);
     else (this.root ? this.after : this.before).push(node);
   }
@@ -398,6 +413,7 @@ class TreeParser {
     this.current.end = j + 1;
     this.current = (this.current as XmlElement).parent;
     this.depth--;
+    this.popBindings();
     this.i = j + 1;
   }
 
@@ -410,6 +426,7 @@ class TreeParser {
     const qname = s.slice(this.i + 1, j);
     const raw: RawAttribute[] = [];
     const { end, selfClosing } = this.readAttributes(j, raw);
+    this.count(1 + raw.length);
     const el = this.element(qname, raw);
     el.start = this.i;
     el.openEnd = end;
@@ -420,7 +437,7 @@ class TreeParser {
       this.current = el;
       this.depth++;
       if (this.depth > LIMITS.maxXmlDepth) throw depthRefused(this.i);
-    }
+    } else this.popBindings();
     this.i = end;
   }
 
@@ -436,6 +453,7 @@ class TreeParser {
       if (d === 47 && s.charCodeAt(j + 1) === 62) return { end: j + 2, selfClosing: true };
       if (j >= n) this.fail("taggen avslutas inte", this.i);
       if (j === ws || !isNameStart(d)) this.fail("ogiltigt attribut", j);
+      if (raw.length >= LIMITS.maxXmlAttributes) throw attributesRefused(j);
       const ns = j;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
       const aname = s.slice(ns, j);
@@ -455,12 +473,14 @@ class TreeParser {
   }
 
   /**
-   * The element of a start tag, its namespaces resolved: the tag's own declarations first, then its prefix and
-   * its attributes' prefixes; no attribute twice, also not through two prefixes for one namespace.
+   * The element of a start tag, its namespaces resolved: the tag's own declarations first (bound until its end tag),
+   * then its prefix and its attributes' prefixes, each looked up in the bindings in scope at once; no attribute twice,
+   * also not through two prefixes for one namespace.
    */
   private element(qname: string, raw: readonly RawAttribute[]): XmlElement {
     const attrs: XmlAttribute[] = [];
     const el = new XmlElement(qname, "", qname, "", attrs, this.current);
+    let declared = 0;
     for (const a of raw) {
       const colon = a.qname.indexOf(":");
       const prefix = colon > 0 ? a.qname.slice(0, colon) : "";
@@ -470,18 +490,24 @@ class TreeParser {
       if (prefix === "xmlns" && a.value === "") this.fail("tom namnrymdsdeklaration");
       if (prefix === "xmlns" && (local === "xml" || local === "xmlns")) this.fail(`prefixet ${local} får inte deklareras`);
       attrs.push({ qname: a.qname, prefix, local, ns: isDecl ? XMLNS_NS : "", value: a.value });
+      if (isDecl) {
+        this.bind(prefix === "xmlns" ? local : "", a.value);
+        declared++;
+      }
     }
+    this.declaredCounts.push(declared);
     const colon = qname.indexOf(":");
     el.prefix = colon > 0 ? qname.slice(0, colon) : "";
     el.local = colon > 0 ? qname.slice(colon + 1) : qname;
     if (colon === 0 || el.local === "" || el.local.includes(":")) this.fail(`ogiltigt elementnamn ${qname.slice(0, 40)}`);
-    const uri = el.lookupNamespace(el.prefix);
+    const uri = this.bound(el.prefix);
     if (el.prefix && uri === null) this.fail(`prefixet ${el.prefix} är inte deklarerat`);
     el.ns = uri ?? "";
+    if (attrs.length < 2 && !(attrs.length === 1 && attrs[0].prefix && attrs[0].ns !== XMLNS_NS)) return el;
     const seen = new Set<string>();
     for (const a of attrs) {
       if (a.ns !== XMLNS_NS && a.prefix) {
-        const u = el.lookupNamespace(a.prefix);
+        const u = this.bound(a.prefix);
         if (u === null) this.fail(`prefixet ${a.prefix} är inte deklarerat`);
         a.ns = u as string;
       }
@@ -490,6 +516,28 @@ class TreeParser {
       seen.add(key);
     }
     return el;
+  }
+
+  /** Binds a prefix ("" the default namespace) until the end of the element being read ("" unbinds the default). */
+  private bind(prefix: string, uri: string): void {
+    let list = this.bindings.get(prefix);
+    if (!list) this.bindings.set(prefix, (list = []));
+    list.push(uri);
+    this.declared.push(prefix);
+  }
+
+  /** The URI a prefix is bound to where the parser is, or null (the default namespace undeclared or unbound). */
+  private bound(prefix: string): string | null {
+    if (prefix === "xml") return XML_NS;
+    const list = this.bindings.get(prefix);
+    const uri = list && list.length ? list[list.length - 1] : null;
+    return uri === "" ? null : uri;
+  }
+
+  /** Ends the bindings of the element that just ended. */
+  private popBindings(): void {
+    const n = this.declaredCounts.pop() ?? 0;
+    for (let k = 0; k < n; k++) this.bindings.get(this.declared.pop() as string)?.pop();
   }
 
   /** An attribute value as the application sees it: references decoded, literal white space normalised to spaces. */

@@ -1,7 +1,9 @@
 /**
  * The zip container of an .xlsx package, read with Node's native zlib (write.ts writes one). Every claim the file makes
  * (entry count, names, offsets, declared sizes) is checked against the limits before any inflating, and inflated
- * bytes are counted while inflating, so a lying header or a decompression bomb stops at the limit, not at the end.
+ * bytes are counted while inflating, wherever it happens, so a lying header or a decompression bomb stops at the
+ * limit, not at the end. Every entry is inflated once and its size and CRC checked, also the ones that are only
+ * copied (verifyRest), so that a copy never carries a part that cannot be read.
  */
 import * as zlib from "zlib";
 import { UppfoljningError } from "../../../../findings/errors";
@@ -15,8 +17,10 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
 
 /** One entry of the zip as its central directory describes it, after checking. */
 export interface ZipEntry {
-  /** The name as stored, kept for copying (some producers write `\\` for `/`). */
+  /** The name as stored, decoded (some producers write `\\` for `/`). */
   name: string;
+  /** The name's bytes as stored, and whether flag bit 11 (UTF-8) was set: a copy keeps both. */
+  rawName: Buffer;
   /** The part name it stands for: `/` as separator, no leading slash (a folder ends in `/`). */
   part: string;
   method: number;
@@ -39,6 +43,8 @@ export type PartKind = "tree" | "stream";
 export class ZipArchive {
   private inflatedTotal = 0;
   private readonly byLowerName = new Map<string, ZipEntry>();
+  /** Entries inflated whole and found to be the size and CRC they claim (here, or on the worker thread). */
+  private readonly verified = new Set<ZipEntry>();
 
   constructor(
     readonly bytes: Buffer,
@@ -76,7 +82,7 @@ export class ZipArchive {
   private admit(entry: ZipEntry, kind: PartKind): void {
     const { cap } = this.capFor(entry, kind);
     if (entry.size > cap) this.refuse(entry, kind);
-    if (entry.method === 0 && entry.size !== entry.compressedSize) corrupt(this.path);
+    if (entry.method === 0 && entry.size !== entry.compressedSize) this.broken(entry);
   }
 
   /**
@@ -89,8 +95,19 @@ export class ZipArchive {
   }
 
   private account(entry: ZipEntry, actual: number, crc: number): void {
-    if (actual !== entry.size || crc !== entry.crc) corrupt(this.path);
+    if (actual !== entry.size || crc !== entry.crc) this.broken(entry);
     this.inflatedTotal += actual;
+    this.verified.add(entry);
+  }
+
+  /** Notes that another thread inflated `entry` whole and found its size and CRC right (see reserve). */
+  markVerified(entry: ZipEntry): void {
+    this.verified.add(entry);
+  }
+
+  /** A part whose data does not inflate, or not to the size and CRC its headers give. */
+  private broken(entry: ZipEntry): never {
+    throw new UppfoljningError("PART_CORRUPT", { path: this.path, part: entry.part });
   }
 
   /** The raw (still compressed) bytes of an entry, for copying it unchanged. */
@@ -109,31 +126,11 @@ export class ZipArchive {
         out = zlib.inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
       } catch (e) {
         if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) this.lied(entry);
-        corrupt(this.path);
+        this.broken(entry);
       }
     }
     this.account(entry, out.length, zlib.crc32(out));
     return out;
-  }
-
-  /**
-   * The first bytes of a part (at most `bytes`), inflated from a prefix of its compressed data: enough to look at
-   * its prolog without inflating the part. Counted in the package's inflated total like any read.
-   */
-  head(entry: ZipEntry, bytes: number): Buffer {
-    const raw = this.raw(entry);
-    if (entry.method === 0) return raw.subarray(0, Math.min(bytes, raw.length));
-    let out: Buffer;
-    try {
-      out = zlib.inflateRawSync(raw.subarray(0, Math.min(raw.length, bytes)), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(bytes * 4, 1 << 16) });
-    } catch (e) {
-      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
-        // More than asked for came out of the prefix: take a smaller prefix, never the whole part.
-        out = zlib.inflateRawSync(raw.subarray(0, Math.min(raw.length, 256)), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 });
-      } else corrupt(this.path);
-    }
-    this.inflatedTotal += out.length;
-    return out.subarray(0, Math.min(out.length, bytes));
   }
 
   /** A part that inflates past the size its header declares: stopped there, never inflated to the end. */
@@ -214,7 +211,7 @@ export class ZipArchive {
           if (queued >= READ_AHEAD_BYTES) inflater.pause();
           schedule();
         });
-        inflater.on("error", () => fail(new UppfoljningError("FILE_NOT_WORKBOOK", { path: this.path })));
+        inflater.on("error", () => fail(new UppfoljningError("PART_CORRUPT", { path: this.path, part: entry.part })));
         inflater.on("end", () => {
           ended = true;
           if (!failed && queue.length === 0 && !scheduled) resolve();
@@ -224,7 +221,36 @@ export class ZipArchive {
     }
     this.account(entry, total, crc);
   }
+
+  /**
+   * Inflates every entry not yet read whole (those that are only copied), within the same limits as any read and
+   * counted in the same total, checking its size and CRC; `look` sees each one's first bytes (at most `headBytes`)
+   * and may refuse it. Small entries are inflated at once, large ones as a stream, never whole in memory.
+   */
+  async verifyRest(look: (entry: ZipEntry, head: Buffer, complete: boolean) => void, headBytes: number): Promise<void> {
+    for (const entry of this.entries) {
+      if (entry.isFolder || this.verified.has(entry)) continue;
+      if (entry.size <= VERIFY_AT_ONCE_BYTES) {
+        const data = this.inflate(entry, "stream");
+        look(entry, data.subarray(0, headBytes), data.length <= headBytes);
+        continue;
+      }
+      let head: Buffer | null = Buffer.alloc(0);
+      await this.inflateStream(entry, (chunk) => {
+        if (head === null) return;
+        head = Buffer.concat([head, chunk.subarray(0, headBytes - head.length)]);
+        if (head.length >= headBytes) {
+          look(entry, head, false);
+          head = null;
+        }
+      });
+      if (head !== null) look(entry, head, true);
+    }
+  }
 }
+
+/** Entries up to this size are inflated in one call when verified; larger ones as a stream. */
+const VERIFY_AT_ONCE_BYTES = 4 << 20;
 
 /** How far inflating may run ahead of the part's reader. */
 const READ_AHEAD_BYTES = 8 << 20;
@@ -233,12 +259,22 @@ function corrupt(path: string): never {
   throw new UppfoljningError("FILE_NOT_WORKBOOK", { path });
 }
 
+/** Code page 437 from 0x80 on: the zip format's encoding for names without flag bit 11 (APPNOTE 6.3.2, appendix D). */
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
+
+/**
+ * A stored name as text: UTF-8 with flag bit 11; without it, UTF-8 when the bytes are valid UTF-8 (as many producers
+ * write names without setting the flag), otherwise code page 437 as the format says.
+ */
 function decodeName(bytes: Buffer, utf8Flag: boolean): string {
   if (utf8Flag) return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return bytes.toString("latin1");
+    let s = "";
+    for (const b of bytes) s += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+    return s;
   }
 }
 
@@ -308,7 +344,8 @@ export function readZip(bytes: Buffer, path: string): ZipArchive {
     let localOffset = bytes.readUInt32LE(at + 42);
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > cdOffset + cdSize) corrupt(path);
-    const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
+    const rawName = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength));
+    const name = decodeName(rawName, (flags & 0x800) !== 0);
     // Zip64 sizes and offset, in the order the fields were saturated.
     let x = at + 46 + nameLength;
     const xEnd = x + extraLength;
@@ -343,7 +380,7 @@ export function readZip(bytes: Buffer, path: string): ZipArchive {
     const dataOffset = localOffset + 30 + localNameLength + localExtraLength;
     if (dataOffset + compressedSize > bytes.length) corrupt(path);
     if (!bytes.subarray(localOffset + 30, localOffset + 30 + localNameLength).equals(bytes.subarray(at - commentLength - extraLength - nameLength, at - commentLength - extraLength))) corrupt(path);
-    entries.push({ name, part, method, flags, crc, compressedSize, size, dataOffset, modTime, modDate, isFolder: part.endsWith("/") });
+    entries.push({ name, rawName, part, method, flags, crc, compressedSize, size, dataOffset, modTime, modDate, isFolder: part.endsWith("/") });
   }
   // Entries that share bytes (a known bomb technique) cannot come from a real producer.
   const spans = entries.map((e) => [e.dataOffset, e.dataOffset + e.compressedSize] as const).sort((a, b) => a[0] - b[0]);

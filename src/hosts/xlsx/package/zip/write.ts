@@ -1,6 +1,7 @@
 /**
- * Writes a zip package: copied entries keep their compressed bytes, method, CRC and time exactly; new entries are
- * deflated with native zlib. Names are written as UTF-8.
+ * Writes a zip package: copied entries keep their compressed bytes, method, CRC, time and name (its bytes and its
+ * UTF-8 flag, so a name in code page 437 stays one) exactly; new entries are deflated with native zlib and named in
+ * UTF-8.
  */
 import * as zlib from "zlib";
 import { SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, ZipArchive, ZipEntry } from "./archive";
@@ -23,11 +24,12 @@ interface HeaderFields {
   compressedSize: number;
   size: number;
   nameLength: number;
+  utf8: boolean;
 }
 
-/** Flags (UTF-8 names), method, time, date, CRC, sizes and name length, from `at` on, as both headers lay them out. */
+/** Flags (whether the name is UTF-8), method, time, date, CRC, sizes and name length, as both headers lay them out. */
 function writeFields(b: Buffer, at: number, f: HeaderFields): void {
-  b.writeUInt16LE(0x800, at);
+  b.writeUInt16LE(f.utf8 ? 0x800 : 0, at);
   b.writeUInt16LE(f.method, at + 2);
   b.writeUInt16LE(f.time, at + 4);
   b.writeUInt16LE(f.date, at + 6);
@@ -44,9 +46,15 @@ export function writeZip(sources: readonly ZipSource[], now = new Date()): Buffe
   let offset = 0;
   const stamp = dosTime(now);
   for (const s of sources) {
-    const name = Buffer.from(s.name, "utf8");
+    let name: Buffer = Buffer.from(s.name, "utf8");
+    let utf8 = true;
     let method: number, crc: number, size: number, data: Buffer, time: number, date: number;
     if ("copy" in s) {
+      // The stored name as it was, unless it is written under another (a producer's backslashes as slashes).
+      if (s.name === s.copy.name) {
+        name = s.copy.rawName;
+        utf8 = (s.copy.flags & 0x800) !== 0;
+      }
       ({ method, crc, size } = s.copy);
       data = s.from.raw(s.copy);
       time = s.copy.modTime;
@@ -60,7 +68,7 @@ export function writeZip(sources: readonly ZipSource[], now = new Date()): Buffe
       ({ time, date } = stamp);
     }
     if (offset > 0xfffffff0 || data.length > 0xfffffff0 || size > 0xfffffff0) throw new Error("zip64 output is not supported");
-    const fields: HeaderFields = { method, time, date, crc, compressedSize: data.length, size, nameLength: name.length };
+    const fields: HeaderFields = { method, time, date, crc, compressedSize: data.length, size, nameLength: name.length, utf8 };
     // The local header and the central directory's record share these fields, two bytes further on in the latter.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
