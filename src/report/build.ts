@@ -78,8 +78,8 @@ function forecastTrend(result: EngineResult): { input: ForecastTrendInput; block
 export const MAX_REPORT_CHARS = 2_000_000;
 
 /**
- * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar and the non-recurring items
- * a report may print: some 600 pages of them.
+ * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar, the non-recurring items and
+ * Prognossäkerhet's rows a report may print: some 600 pages of them.
  */
 export const MAX_REPORT_LINES = 20_000;
 
@@ -96,7 +96,9 @@ function refuseOversized(result: EngineResult): void {
   const { statement, byResponsibility } = result.income;
   const statements = result.responsibilityStatements;
   const items = result.nonRecurring?.items ?? [];
-  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length;
+  // Prognossäkerhet prints a row per earlier forecast and ansvar (issue 23).
+  const accuracy = result.outlook.accuracy ?? [];
+  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length + accuracy.length;
   for (const st of statements) lines += st.lines.length + STATEMENT_ROWS_BESIDES_LINES;
   if (lines > MAX_REPORT_LINES) throw new UppfoljningError("REPORT_TOO_MANY_LINES", { count: lines, limit: MAX_REPORT_LINES });
   let chars = 0;
@@ -104,6 +106,7 @@ function refuseOversized(result: EngineResult): void {
   for (const r of byResponsibility ?? []) chars += r.responsibility.length;
   for (const st of statements) for (const line of st.lines) chars += line.item.length;
   for (const n of items) chars += n.description.length + n.item.length + (n.responsibility?.length ?? 0);
+  for (const a of accuracy) chars += a.responsibility?.length ?? 0;
   if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
 }
 
