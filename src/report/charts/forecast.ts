@@ -7,7 +7,7 @@
 import { Ctx } from "../sections/context";
 import { PHRASES } from "../language/phrases";
 import { unitWord, Voice } from "../language/words";
-import { AMOUNT_SCALE, CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
+import { CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
 import { ChartData, extentOf, UnplacedChart } from "./band";
 
 export interface ForecastTrendInput {
@@ -62,7 +62,8 @@ export function forecastChart(ctx: Ctx, input: ForecastTrendInput, data: ChartDa
     legend: true,
     valueAxis: { visible: true, numberFormat: ctx.amountFmt },
     extent: extentOf([...input.points.map((p) => p.forecast), input.budget, input.interval?.p10 ?? null, input.interval?.p90 ?? null]),
-    scaleGroup: AMOUNT_SCALE,
+    // Its own axis, shown with its figures: Excel chooses round bounds and steps (a shared scale would set bounds
+    // like −9,1 and 10,9 that the axis then labels).
     height: 190,
     ...place,
   };
