@@ -36,7 +36,7 @@ export function forecastOutlook(prepared: PreparedHistory | null, income: Income
   const analysis = prepared?.analysis ?? analyseHistory([], currentLines(income), settings);
   const { spread } = analysis;
   const forecast = income.totals.result.forecast;
-  const interval =
+  const simulate = () =>
     // At period 12 the year's outcome is known: nothing remains to vary and no risk can still occur this year.
     settings.forecastInterval && settings.months < 12 && income.hasForecast && forecast !== null
       ? forecastInterval({
@@ -50,7 +50,19 @@ export function forecastOutlook(prepared: PreparedHistory | null, income: Income
         })
       : null;
   const trend = analysis.trend ?? [];
-  return { change: analysis.change, accuracy: analysis.accuracy.length ? analysis.accuracy : null, interval, spread, trend: trend.length >= 2 ? trend : null };
+  // The simulation runs when the interval is first read, once: its cost grows with posts × draws, and a workbook the
+  // report refuses for its size (report/build.ts, before any section is built) never pays it.
+  let interval: ForecastInterval | null | undefined;
+  return {
+    change: analysis.change,
+    accuracy: analysis.accuracy.length ? analysis.accuracy : null,
+    get interval(): ForecastInterval | null {
+      if (interval === undefined) interval = simulate();
+      return interval;
+    },
+    spread,
+    trend: trend.length >= 2 ? trend : null,
+  };
 }
 
 /**
