@@ -18,6 +18,8 @@ export interface SheetRange {
   table?: boolean;
   /** Merged areas on the sheet, e.g. `A1:B1`. */
   merges?: string[];
+  /** The range's sheet is protected (Granska › Skydda blad). */
+  protected?: boolean;
 }
 
 
@@ -48,6 +50,13 @@ export async function writeXlsx(
     const sheetName = r.sheet ?? name;
     const ws = wb.getWorksheet(sheetName) ?? wb.addWorksheet(sheetName);
     const { row, col } = parseA1(r.at ?? "A1");
+    if (r.protected) (ws as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+    if (r.table) {
+      // An Excel table of that name: header and rows are the table's, and it needs no defined name.
+      const [header, ...body] = r.rows;
+      ws.addTable({ name, ref: `${columnLetters(col)}${row + 1}`, headerRow: true, columns: header.map((h) => ({ name: String(h) })), rows: body as ExcelJS.CellValue[][] });
+      continue;
+    }
     r.rows.forEach((cells, i) =>
       cells.forEach((v, j) => {
         const cell = ws.getCell(row + i + 1, col + j + 1);

@@ -120,6 +120,28 @@ function measures(): SheetRange {
   };
 }
 
+/** A valid Prognoshistorik: the base workbook's four lines as forecast in March, on the history's own sheet. */
+function history(extra: Partial<SheetRange> = {}): SheetRange {
+  return {
+    rows: [
+      ["År", "Period", "Ansvar", "Post", "Typ", "Prognos", "Utfall"],
+      [2024, 3, "Skola", "Intäkter", "Intäkt", 1180, 300],
+      [2024, 3, "Skola", "Personalkostnader", "Kostnad", -905, -230],
+      [2024, 3, "Vård", "Personalkostnader", "Kostnad", -295, -70],
+      [2024, 3, "Vård", "Ränta", "Finansiell", -12, -3],
+    ],
+    ...extra,
+  };
+}
+
+/** The base workbook with a history, changed by `change`. */
+function withHistory(change: (h: SheetRange, r: Ranges) => void, extra: Partial<SheetRange> = {}): Ranges {
+  return edit((r) => {
+    r.Prognoshistorik = history(extra);
+    change(r.Prognoshistorik, r);
+  });
+}
+
 /** A valid Jämförelsestörande range: one item on Skola's revenue. */
 function nonRecurring(): SheetRange {
   return { rows: [["Beskrivning", "Post", "Ansvar", "Utfall", "Prognos"], ["Engångsintäkt från försäkring", "Intäkter", "Skola", 40, 40]] };
@@ -303,9 +325,25 @@ export const CASES: BadInputCase[] = [
   { id: "helar-manader", title: "Helår skiljer sig från summan av tolv månader", ranges: edit((r) => { r.Budget.rows = r.Budget.rows.map((row, i) => [...row, ...(i === 0 ? MONTHS : new Array<number>(12).fill(i === 1 ? 110 : (row[3] as number) / 12))]); }), refused: false, expect: [f("YEAR_DIFFERS_FROM_MONTHS", "Budget", "Budget!D2", "Helår (1\u00a0200) skiljer sig från summan av månaderna (1\u00a0320)")], hosts: both },
   // The report tab (Rapportflik)
   { id: "rapportflik-history", title: "Rapportflik ”History”, ett namn Excel reserverar", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "History"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "inställningen Rapportflik kan inte vara ”History”")], hosts: both },
+  { id: "rapportflik-prognoshistorik", title: "Rapportflik ”Prognoshistorik”, prognoshistorikens blad", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "prognoshistorik"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "Bladet Prognoshistorik är prognoshistorikens eget")], hosts: both },
   { id: "rapportflik-apostrof", title: "Rapportflik ”Rapport'”, som slutar med apostrof", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Rapport'"])), refused: true, expect: [f("SETTING_INVALID", "Inställningar", "Inställningar!B7", "inställningen Rapportflik kan inte vara ”Rapport'”")], hosts: both },
   { id: "rapportflik-indata", title: "Rapportflik ”Budget”, bladet med indataområdet Budget", ranges: edit((r) => r.Inställningar.rows.push(["Rapportflik", "Budget"])), refused: true, expect: [f("REPORT_SHEET_IS_INPUT", null, null, "Rapportfliken ”Budget” innehåller indataområdet Budget")], hosts: both },
   { id: "rapportflik-upptagen", title: "Ett eget blad heter Rapport och är ingen rapport", ranges: edit((r) => { r.Anteckningar = { sheet: "Rapport", rows: [["Mina anteckningar"], ["Ring revisorn"]] }; }), refused: true, expect: [f("REPORT_SHEET_TAKEN", null, null, "Bladet ”Rapport” finns redan och är inte en rapport från Uppföljning")], hosts: both },
+
+  // The forecast history (Prognoshistorik)
+  { id: "historik-ar", title: "Prognoshistorik med ett år som inte är ett årtal", ranges: withHistory((h) => void (h.rows[2][0] = "i fjol")), refused: true, expect: [f("HISTORY_YEAR_INVALID", "Prognoshistorik", "Prognoshistorik!A3", "”i fjol” är inget årtal")], hosts: both },
+  { id: "historik-period", title: "Prognoshistorik med period 13", ranges: withHistory((h) => void (h.rows[1][1] = 13)), refused: true, expect: [f("HISTORY_PERIOD_INVALID", "Prognoshistorik", "Prognoshistorik!B2", "perioden ”13” är inte en månad 1–12")], hosts: both },
+  { id: "historik-dubbel", title: "Samma prognos två gånger i Prognoshistorik", ranges: withHistory((h) => void h.rows.push([2024, 3, "skola", "Intäkter", "Intäkt", 1190, 300])), refused: true, expect: [f("HISTORY_DUPLICATE", "Prognoshistorik", "Prognoshistorik!A2", "Prognoshistorik!A2 och Prognoshistorik!A6")], hosts: both },
+  { id: "historik-typ-saknas", title: "En rad i Prognoshistorik utan Typ för en post som inte finns i budgeten", ranges: withHistory((h) => void h.rows.push([2024, 3, "Skola", "Konsulter", null, -20, -5])), refused: true, expect: [f("HISTORY_TYPE_NEEDED", "Prognoshistorik", "Prognoshistorik!E6", "posten ”Konsulter”")], hosts: both },
+  { id: "historik-ansvar-borta", title: "Prognoshistorik med ett ansvar som inte längre finns (Fritid)", ranges: withHistory((h) => void h.rows.push([2024, 3, "Fritid", "Personalkostnader", "Kostnad", -40, -10], [2023, 12, "Fritid", "Personalkostnader", "Kostnad", -41, -41])), refused: false, expect: [f("HISTORY_RESPONSIBILITY_GONE", "Prognoshistorik", "Prognoshistorik!A6", "antal: 2")], hosts: both },
+  { id: "historik-post-borta", title: "Prognoshistorik med en post som inte längre finns (Lokaler)", ranges: withHistory((h) => void h.rows.push([2024, 3, "Skola", "Lokaler", "Kostnad", -60, -15])), refused: false, expect: [f("HISTORY_ITEM_GONE", "Prognoshistorik", "Prognoshistorik!A6", "posten ”Lokaler”")], hosts: both },
+  { id: "historik-eget-blad", title: "Prognoshistorik på ett eget blad (”Min historik”): läses men skrivs inte", ranges: withHistory(() => undefined, { sheet: "Min historik" }), refused: false, expect: [f("HISTORY_NOT_OURS", "Prognoshistorik", "'Min historik'!A1", "skrevs inte dit")], hosts: both },
+  { id: "historik-tabell", title: "Prognoshistorik som en tabell: läses men skrivs inte", ranges: withHistory(() => undefined, { table: true }), refused: false, expect: [f("HISTORY_TABLE", "Prognoshistorik", "Prognoshistorik!A1", "är en tabell")], hosts: both },
+  { id: "historik-blad-upptaget", title: "Ett eget blad heter Prognoshistorik men har inget sådant område", ranges: edit((r) => { r.Anteckningar = { sheet: "Prognoshistorik", rows: [["Mina anteckningar"], ["Prognosen i mars var för låg"]] }; }), refused: false, expect: [f("HISTORY_SHEET_TAKEN", "Prognoshistorik", null, "bladet Prognoshistorik finns redan")], hosts: both },
+  { id: "historik-utan-typ-kolumn", title: "Prognoshistorik utan kolumnen Typ: läses men skrivs inte", ranges: withHistory((h) => void (h.rows = h.rows.map((row) => row.filter((_, j) => j !== 4)))), refused: false, expect: [f("HISTORY_COLUMN_MISSING", "Prognoshistorik", "Prognoshistorik!A1", "saknar kolumnen ”Typ”")], hosts: both },
+  { id: "historik-skyddad", title: "Bladet Prognoshistorik är skyddat", ranges: withHistory(() => undefined, { protected: true }), refused: false, expect: [f("HISTORY_SHEET_PROTECTED", "Prognoshistorik", "Prognoshistorik!A1", "är skyddat")], hosts: both },
+  { id: "historik-rader-under", title: "Inklistrade rader under området Prognoshistorik", ranges: withHistory((h, r) => { delete r.Prognoshistorik; r.Historikblad = { ...h, sheet: "Prognoshistorik" }; }), rawNames: { Prognoshistorik: "Prognoshistorik!$A$1:$G$3" }, refused: false, expect: [f("HISTORY_RANGE_EXTENDED", "Prognoshistorik", "Prognoshistorik!A1", "(rad 4–5)")], hosts: both },
+  { id: "historik-full", title: "Prognoshistorik som når bladets sista rader", ranges: withHistory((h) => void (h.rows = h.rows.slice(0, 2)), { at: "A1048573" }), refused: false, expect: [f("HISTORY_FULL", "Prognoshistorik", "Prognoshistorik!A1048573", "1\u00a0048\u00a0576 rader")], hosts: both },
 
   // Files
   { id: "inte-arbetsbok", title: "En textfil med ändelsen .xlsx", file: () => Buffer.from("Post;Utfall\nIntäkter;610\n", "utf8"), refused: true, expect: [f("FILE_NOT_WORKBOOK", null, null)], hosts: ["xlsx"], note: "Gäller filer; i Excel är arbetsboken redan öppen." },

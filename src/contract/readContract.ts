@@ -10,6 +10,7 @@ import { KONTOPLAN_COLUMNS, ledgerColumns, readKontoplan, readLedger, yearHeader
 import { noActuals, noBudget, readActuals, readBudget } from "./readIncome";
 import { readIndicators, readInvestments, readMeasures, readNonRecurring, readRisks, readSensitivity } from "./readLists";
 import { readSettings, SETTINGS_COLUMNS } from "./readSettings";
+import { HISTORY_COLUMNS, HISTORY_RANGE, HistoryLayout, readHistory } from "./readHistory";
 import {
   actualColumns, BUDGET_COLUMNS, CONTRACT_RANGES, ContractRangeName, FoundRange, INDICATOR_COLUMNS, INVESTMENT_COLUMNS, measureColumns, NONRECURRING_COLUMNS, openTable, REQUIRED_RANGES, RISK_COLUMNS,
   SENSITIVITY_COLUMNS,
@@ -20,6 +21,8 @@ import { ColumnSpec, Table } from "./table";
 /** The contract's result: the engine's input, and which of the contract's ranges the workbook has. */
 export interface ContractInput extends EngineInput {
   found: FoundRange[];
+  /** Where `Prognoshistorik` stands (also when it has no rows yet), for writing the current forecast back; null without it. */
+  historyLayout: HistoryLayout | null;
 }
 
 /** Reads every contract input of a workbook. All problems are collected in `findings`. */
@@ -53,6 +56,7 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
   const sensitivityTable = open("Känslighet", SENSITIVITY_COLUMNS);
   const measureTable = open("Åtgärder", measureColumns(settings.year));
   const investmentTable = open("Investeringar", INVESTMENT_COLUMNS);
+  const historyTable = open("Prognoshistorik", HISTORY_COLUMNS);
   let ambiguousBudget: string[] = [];
   const ledgerTable = hasLedger
     ? open("Huvudbok", (header) => {
@@ -93,9 +97,21 @@ export function readContract(source: SourceWorkbook, now?: Date): { input: Contr
     sensitivity: sensitivityTable ? readSensitivity(sensitivityTable) : null,
     measures: measureTable ? readMeasures(measureTable) : null,
     investments: investmentTable ? readInvestments(investmentTable, settings) : null,
+    history: null,
     nonRecurring: nonRecurringTable ? readNonRecurring(nonRecurringTable, (ledgerTable ? ledgerTable.has("ansvar") : budgetTable?.has("ansvar")) ?? false) : null,
     found,
+    historyLayout: null,
   };
+  const historyOrigin = source.entries.some((e) => canon(e.name) === canon(HISTORY_RANGE) && e.origin === "table") ? "table" : "name";
+  if (historyTable) {
+    const read = readHistory(historyTable, historyOrigin);
+    input.history = read.rows;
+    input.historyLayout = read.layout;
+  } else {
+    // A range with only its header is not read, but it is where the first rows go.
+    const entry = source.entries.find((e) => canon(e.name) === canon(HISTORY_RANGE) && e.origin === historyOrigin);
+    if (entry?.lookup.kind === "cells") input.historyLayout = readHistory(new Table(HISTORY_RANGE, entry.lookup.range, HISTORY_COLUMNS, []), historyOrigin).layout;
+  }
   for (const t of opened) t.finish();
   return { input, findings: findings.close() };
 }

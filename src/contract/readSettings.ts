@@ -5,7 +5,7 @@
 import { canon } from "../core/text";
 import { DEFAULT_RISK_THRESHOLDS, defaultSettings, Settings } from "../engine/settings";
 import { Finding, finding } from "../findings/findings";
-import { checkChoice, checkInt, checkSheetName, LevelsSetting, monthNumber, parseLevels, parseResponsibilityChoice, SettingSpec, settingSpec, ThresholdSetting } from "./settingsTable";
+import { checkChoice, checkInt, checkSheetName, LevelsSetting, monthNumber, parseLevels, parseResponsibilityChoice, parseSpread, SettingSpec, settingSpec, ThresholdSetting } from "./settingsTable";
 import { Table, TableRow } from "./table";
 
 export const SETTINGS_COLUMNS = [
@@ -54,6 +54,14 @@ function applyRow(spec: Exclude<SettingSpec, ThresholdSetting | LevelsSetting>, 
       const v = checkChoice<unknown>(spec, t);
       if (v === undefined) invalid(spec.hint);
       else (spec.apply as (s: Settings, v: unknown) => void)(settings, v);
+      return;
+    }
+    case "spread": {
+      const t = row.text("value");
+      if (t === null) return;
+      const v = parseSpread(t);
+      if (v === null) invalid(spec.hint);
+      else spec.apply(settings, v);
       return;
     }
     case "responsibilities": {

@@ -40,6 +40,7 @@ export function reportSheetNameProblem(name: string): string | null {
   if (/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name)) return "Ett bladnamn får inte innehålla styrtecken.";
   if (name.startsWith("'") || name.endsWith("'")) return "Ett bladnamn får inte börja eller sluta med apostrof (').";
   if (name.toLowerCase() === "history") return "Excel reserverar namnet History för ett eget blad; välj ett annat namn.";
+  if (name.toLowerCase() === "prognoshistorik") return "Bladet Prognoshistorik är prognoshistorikens eget; välj ett annat namn på rapportfliken.";
   return null;
 }
 

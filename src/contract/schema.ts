@@ -19,7 +19,7 @@ export interface FoundRange {
   rows: number;
 }
 
-export const CONTRACT_RANGES = ["Budget", "Utfall", "Huvudbok", "Kontoplan", "Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Inställningar"] as const;
+export const CONTRACT_RANGES = ["Budget", "Utfall", "Huvudbok", "Kontoplan", "Jämförelsestörande", "Indikatorer", "Risker", "Känslighet", "Åtgärder", "Investeringar", "Prognoshistorik", "Inställningar"] as const;
 export type ContractRangeName = (typeof CONTRACT_RANGES)[number];
 export const REQUIRED_RANGES: ReadonlySet<ContractRangeName> = new Set(["Budget", "Utfall"]);
 const FOLDED_NAMES = new Set<string>(CONTRACT_RANGES.map((n) => canon(n)));

@@ -8,6 +8,9 @@ import { CellRef } from "../core/references";
 import { canon, own } from "../core/text";
 import { AmountUnit } from "../core/units";
 import { ResponsibilityChoice, Settings } from "../engine/settings";
+import { KindSpread } from "../engine/forecastHistory";
+import { MAX_SIMULATIONS } from "../engine/forecastInterval";
+import { parseKind } from "../core/kinds";
 import { reportSheetNameProblem } from "./reportSheetPolicy";
 import { percentToShare } from "../engine/amounts";
 import { parseSwedishNumber } from "./values";
@@ -63,6 +66,13 @@ export interface SheetNameSetting {
   apply(s: Settings, v: string): void;
 }
 
+/** A share per Typ, `Intäkt 2 %; Kostnad 1 %` (Prognososäkerhet): the kinds not named keep their defaults. */
+export interface SpreadSetting {
+  kind: "spread";
+  hint: string;
+  apply(s: Settings, v: Partial<KindSpread>): void;
+}
+
 /** A risk level's lowest risk value, read after Riskskala (its bounds depend on the scale). */
 export interface ThresholdSetting {
   kind: "threshold";
@@ -88,6 +98,7 @@ export type SettingSpec = { label: string } & (
   | ShareSetting
   | TextSetting
   | SheetNameSetting
+  | SpreadSetting
   | ThresholdSetting
   | LevelsSetting
   | ResponsibilitiesSetting
@@ -105,6 +116,19 @@ const UNIT_SPELLINGS: Record<string, AmountUnit> = {
 function unitSetting(label: string, allowed: readonly AmountUnit[], apply: (s: Settings, u: AmountUnit) => void): SettingSpec {
   const accepted = Object.fromEntries(Object.entries(UNIT_SPELLINGS).filter(([, u]) => allowed.includes(u)));
   return { label, kind: "choice", shown: allowed, accepted, abbreviated: true, hint: `Använd ${allowed.join(", ")}.`, apply };
+}
+
+/** `Ja` or `Nej` (also `J`, `N`). */
+function yesNo(label: string, apply: (s: Settings, v: boolean) => void): SettingSpec {
+  return { label, kind: "choice", shown: ["Ja", "Nej"], accepted: { ja: true, j: true, nej: false, n: false }, hint: "Ange Ja eller Nej.", apply };
+}
+
+/** The fewest draws the forecast interval is worth: below a thousand its P10 and P90 move visibly with the seed. */
+export const MIN_SIMULATIONS = 1000;
+
+/** 20000 → `20 000` (a non-breaking space between thousands), for hints. */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
 
 /** Every key of Inställningar, by its folded name. */
@@ -145,6 +169,22 @@ export const SETTINGS_TABLE: Readonly<Record<string, SettingSpec>> = {
     accepted: { "per rad": false, summerbar: true, summerbara: true },
     hint: "Ange Per rad eller Summerbar.",
     apply: (s: Settings, summable: boolean) => void (s.summableRounding = summable),
+  },
+  "spara prognoshistorik": yesNo("Spara prognoshistorik", (s, v) => void (s.saveHistory = v)),
+  prognosintervall: yesNo("Prognosintervall", (s, v) => void (s.forecastInterval = v)),
+  simuleringar: {
+    label: "Simuleringar",
+    kind: "int",
+    min: MIN_SIMULATIONS,
+    max: MAX_SIMULATIONS,
+    hint: `Ange ett heltal från ${groupDigits(MIN_SIMULATIONS)} till ${groupDigits(MAX_SIMULATIONS)}, t.ex. 20 000.`,
+    apply: (s, v) => void (s.simulations = v),
+  },
+  prognososakerhet: {
+    label: "Prognososäkerhet",
+    kind: "spread",
+    hint: "Ange en procentsats per typ, åtskilda med semikolon, t.ex. Intäkt 2 %; Kostnad 1 %; Finansiell 1 %.",
+    apply: (s, v) => void (s.forecastSpread = { ...s.forecastSpread, ...v }),
   },
   diagram: {
     label: "Diagram",
@@ -219,4 +259,25 @@ export function parseLevels(text: string, scale: number): { levels: number[] } |
 /** Why a sheet name cannot be the report tab's (the report-sheet policy's words), or null. */
 export function checkSheetName(name: string): string | null {
   return reportSheetNameProblem(name);
+}
+
+/**
+ * `Intäkt 2 %; Kostnad 1 %; Finansiell 1 %` as shares per kind (0.02 …): each part a Typ (as Budget names it, singular or
+ * plural) and a percentage 0–100, the % sign optional; the kinds not named are left out (they keep their defaults).
+ * Null when the text cannot be read that way (an unknown Typ, Över-/underskott, a kind twice, a number outside 0–100).
+ */
+export function parseSpread(text: string): Partial<KindSpread> | null {
+  const out: Partial<KindSpread> = {};
+  const parts = text.split(";").map((p) => p.trim()).filter((p) => p !== "");
+  if (parts.length === 0) return null;
+  for (const part of parts) {
+    const m = /^(.*?)\s*([+\-\u2212]?[\d\s\u00a0.,]*\d[\d\s\u00a0.,]*)\s*(%?)$/u.exec(part);
+    if (!m) return null;
+    const kind = parseKind(m[1].replace(/:$/, ""));
+    if (kind === null || kind === "carryover" || kind in out) return null;
+    const n = parseSwedishNumber(m[2]);
+    if (n === null || n < 0 || n > 100) return null;
+    out[kind] = n / 100;
+  }
+  return out;
 }

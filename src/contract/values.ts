@@ -42,7 +42,7 @@ export function parseSwedishNumber(text: string): number | null {
 }
 
 /** A cell's content as a message shows it (numbers are written by the catalogue, see findings/params.ts). */
-function describe(cell: Cell): string | number {
+export function describe(cell: Cell): string | number {
   if (typeof cell === "number") return cell;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (cell !== null && typeof cell === "object") return "error" in cell ? cell.error : "formula" in cell ? cell.formula : cell.invalid;

@@ -99,9 +99,19 @@ export interface ForecastChange {
   lines: LineChange[];
   /** Lines of the previous period that the current forecast no longer has (counted in the totals). */
   previousOnly: LineChange[];
-  totals: Record<"revenue" | "cost" | "financial" | "result" | "carryover" | "resultIncludingCarryover", Change>;
+  totals: ChangeTotals;
+  /** Per post summed over ansvar (the resultaträkning's lines), current ones first, then those only the previous period had. */
+  posts: LineChange[];
   /** Per ansvar (when the workbook has ansvar), current ones first, then those only the previous period had. */
-  responsibilities: { responsibility: string; result: Change; resultIncludingCarryover: Change }[];
+  responsibilities: { responsibility: string; result: Change; resultIncludingCarryover: Change; totals: ChangeTotals }[];
+}
+
+export type ChangeTotals = Record<"revenue" | "cost" | "financial" | "result" | "carryover" | "resultIncludingCarryover", Change>;
+
+/** The forecast of Årets resultat (exkl. över-/underskott) at one period of the current year. */
+export interface TrendPoint {
+  period: number;
+  forecast: number;
 }
 
 /**
@@ -164,12 +174,22 @@ export interface ForecastHistoryResult {
   accuracy: AccuracyRow[];
   spread: SpreadInput;
   unknown: UnknownRow[];
+  /** The forecast of the result at each period of the current year up to the current one that has a forecast. */
+  trend: TrendPoint[];
 }
 
-/** All three analyses at once. */
+/** All three analyses at once (and the forecast's path through the year). */
 export function analyseForecastHistory(input: ForecastHistoryInput): ForecastHistoryResult {
   const h = new History(input);
-  return { change: changeOf(h), accuracy: accuracyOf(h), spread: spreadOf(h), unknown: unknownOf(h) };
+  return { change: changeOf(h), accuracy: accuracyOf(h), spread: spreadOf(h), unknown: unknownOf(h), trend: trendOf(h) };
+}
+
+/** The forecast of the result, period by period, through the current year (rows without a forecast left out of the sums). */
+function trendOf(h: History): TrendPoint[] {
+  return h
+    .periodsWithForecast(h.year)
+    .filter((p) => p <= h.period)
+    .map((period) => ({ period, forecast: h.report(sums(h, h.rowsAt(h.year, period)).result("forecast")) }));
 }
 
 /** (a) Prognosförändring alone. */
@@ -386,16 +406,27 @@ function changeOf(h: History): ForecastChange | null {
   const previousOnly: LineChange[] = [];
   for (const [key, rows] of previousLines) if (!seen.has(key)) previousOnly.push({ ...describe(rows[0]), ...change(h, null, lineForecast(rows)) });
 
-  const a = sums(h, now), b = sums(h, before);
-  const total = (get: (s: Sums) => Int) => change(h, a.forecasts > 0 ? get(a) : null, get(b));
-  const totals = {
-    revenue: total((s) => s.forecast.revenue),
-    cost: total((s) => s.forecast.cost),
-    financial: total((s) => s.forecast.financial),
-    result: total((s) => s.result("forecast")),
-    carryover: total((s) => s.forecast.carryover),
-    resultIncludingCarryover: total((s) => s.resultIncludingCarryover("forecast")),
+  const totalsOf = (a: Sums | null, b: Sums | null): ChangeTotals => {
+    const total = (get: (s: Sums) => Int) => change(h, a && a.forecasts > 0 ? get(a) : null, b && b.forecasts > 0 ? get(b) : null);
+    return {
+      revenue: total((s) => s.forecast.revenue),
+      cost: total((s) => s.forecast.cost),
+      financial: total((s) => s.forecast.financial),
+      result: total((s) => s.result("forecast")),
+      carryover: total((s) => s.forecast.carryover),
+      resultIncludingCarryover: total((s) => s.resultIncludingCarryover("forecast")),
+    };
   };
+  const totals = totalsOf(sums(h, now), sums(h, before));
+
+  // Per post over ansvar: the resultaträkning's lines.
+  const nowPosts = group(now, (k) => h.post[k]), beforePosts = group(before, (k) => h.post[k]);
+  const posts: LineChange[] = [];
+  for (const key of new Set([...nowPosts.keys(), ...beforePosts.keys()])) {
+    const x = nowPosts.get(key), y = beforePosts.get(key);
+    const k = (x ?? y) as number[];
+    posts.push({ responsibility: null, item: h.postName.get(key) as string, kind: h.kind[k[0]], ...change(h, x ? lineForecast(x) : null, y ? lineForecast(y) : null) });
+  }
 
   const byResp = (rows: readonly number[]) => group(rows.filter((k) => h.resp[k] !== NONE), (k) => h.resp[k]);
   const nowResp = byResp(now), beforeResp = byResp(before);
@@ -408,9 +439,10 @@ function changeOf(h: History): ForecastChange | null {
       responsibility: h.respName.get(key) as string,
       result: change(h, pick(sx, (s) => s.result("forecast")), pick(sy, (s) => s.result("forecast"))),
       resultIncludingCarryover: change(h, pick(sx, (s) => s.resultIncludingCarryover("forecast")), pick(sy, (s) => s.resultIncludingCarryover("forecast"))),
+      totals: totalsOf(sx, sy),
     });
   }
-  return { previousPeriod: previous, lines, previousOnly, totals, responsibilities };
+  return { previousPeriod: previous, lines, previousOnly, totals, posts, responsibilities };
 }
 
 /**

@@ -9,6 +9,8 @@ import { computeSensitivity, SensitivityResult } from "./sensitivity";
 import { computeIncome, IncomeResult } from "./variance";
 import { AccountLine, mapLedger } from "./ledger";
 import { AmountScale, decimalsOf } from "./amounts";
+import { prepareHistory } from "./historyInput";
+import { attachForecastChange, ForecastOutlook, forecastOutlook, IntervalRisk } from "./outlook";
 import { computeNonRecurring, NonRecurringResult } from "./nonRecurring";
 import { computeResponsibilityStatements, ResponsibilityStatement } from "./responsibilityStatement";
 
@@ -37,6 +39,8 @@ export interface EngineResult {
   investments: { projects: InvestmentResult[]; groups: InvestmentGroup[]; total: InvestmentFigures } | null;
   /** The accounts behind each post, when the workbook is a ledger (Huvudbok). */
   accounts: AccountResult[] | null;
+  /** Prognosförändring, Prognossäkerhet and the forecast interval (each null when the workbook cannot give it). */
+  outlook: ForecastOutlook;
   /** Non-recurring items and the result without them, when the workbook has `Jämförelsestörande`. */
   nonRecurring: NonRecurringResult | null;
   /** The ansvar that get a resultaträkning of their own (setting `Resultaträkning per ansvar`); empty for none. */
@@ -51,20 +55,32 @@ export function computeAll(input: EngineInput, findings: Finding[]): EngineResul
     ? computeIncome(ledger.budget, ledger.actuals, settings, ledger.hasPriorYear, ledger.hasForecast, findings)
     : computeIncome(input.budget, input.actuals, settings, input.hasPriorYear, input.hasForecast, findings);
   const forecast = income.exactTotals.resultIncludingCarryover.forecast;
+  const history = prepareHistory(input.history, income, settings, findings);
   const risks = assessRisks(input.risks, settings.riskThresholds, settings.probabilityPerLevel);
+  const responsibilityStatements = computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings);
+  const outlook = forecastOutlook(history, income, settings, intervalRisks(risks));
+  attachForecastChange(outlook.change, income, responsibilityStatements);
   return {
     settings,
     income,
     indicators: assessIndicators(input.indicators, settings.indicatorTolerance),
     risks,
     riskSummary: summariseRisks(risks),
-    sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings),
+    sensitivity: computeSensitivity(input.sensitivity, income.statement, income.scale, findings, settings.unitIn, income.totals.resultIncludingCarryover.forecast),
     measures: input.measures ? computeMeasures(input.measures, settings.measureUnit, settings.unitOut, forecast === null ? null : { units: forecast, scale: income.scale }) : null,
     investments: input.investments ? computeInvestments(input.investments, settings.unitIn, settings.unitOut) : null,
     accounts: ledger ? accountsInReportUnit(ledger.accounts, settings) : null,
     nonRecurring: input.nonRecurring ? computeNonRecurring(input.nonRecurring, income, settings, findings) : null,
-    responsibilityStatements: computeResponsibilityStatements(income, settings.responsibilityStatements, settings, findings),
+    responsibilityStatements,
+    outlook,
   };
+}
+
+/** The risks that enter the forecast interval: those with both a probability and an economic consequence (report unit, a loss negative). */
+function intervalRisks(risks: readonly RiskResult[]): IntervalRisk[] {
+  const out: IntervalRisk[] = [];
+  for (const r of risks) if (r.probability !== null && r.economicConsequence !== null) out.push({ risk: r.risk, probability: r.probability, consequence: r.economicConsequence });
+  return out;
 }
 
 /** The ledger's accounts in the report's unit, exactly (each on the scale of its own decimals). */

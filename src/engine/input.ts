@@ -3,6 +3,7 @@
  * adds what it found: see contract/readContract.ts) or built by tests. Amounts are as entered (input unit, the
  * workbook's signs).
  */
+import { HistoryInputRow } from "./historyInput";
 import { Settings } from "./settings";
 import { AccountRule, ActualRows, BudgetRows, IndicatorInput, InvestmentInput, LedgerRows, MeasureInput, NonRecurringInput, RiskInput, SensitivityInput } from "./types";
 
@@ -22,6 +23,8 @@ export interface EngineInput {
   ledger: { rows: LedgerRows; plan: AccountRule[] } | null;
   /** Investment projects, or null when there is no `Investeringar` range. */
   investments: InvestmentInput[] | null;
+  /** The rows of `Prognoshistorik`, or null when the workbook has none. */
+  history: HistoryInputRow[] | null;
   /** Non-recurring items (`Jämförelsestörande`), or null when there is no such range. */
   nonRecurring: NonRecurringInput[] | null;
 }

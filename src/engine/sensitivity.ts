@@ -4,6 +4,7 @@ import { SourceRef } from "../core/references";
 import { canon } from "../core/text";
 import { AmountUnit } from "../core/units";
 import { AmountScale, decimalsOf } from "./amounts";
+import { BreakEven, breakEven } from "./breakEven";
 import { add, Int } from "./exact";
 import { IncomeRow } from "./variance";
 import { SensitivityInput } from "./types";
@@ -19,6 +20,11 @@ export interface SensitivityResult {
   item: string | null;
   kind: ItemKind | null;
   source: SourceRef | null;
+  /**
+   * The change of the base, as a fraction of it, that brings the forecast result incl. över-/underskott to zero
+   * (breakEven.ts); null without a forecast, or when the factor cannot bring the result to zero.
+   */
+  breakEven: BreakEven | null;
 }
 
 const TOTAL_NAME: Partial<Record<ItemKind, string>> = { revenue: "Summa intäkter", cost: "Summa kostnader" };
@@ -26,14 +32,24 @@ const TOTAL_NAME: Partial<Record<ItemKind, string>> = { revenue: "Summa intäkte
 /**
  * Sensitivity of the result. With explicit factors, each names a Budget post, a Typ (the sum of that type), or a
  * base amount (input unit). Without factors: +1 % on every post and on total revenue and total cost. Bases are
- * full-year budgets; effects are computed exactly from them. Sorted by the size of the effect.
+ * full-year budgets; effects are computed exactly from them. Sorted by the size of the effect. `forecastResult` is the
+ * forecast of Årets resultat inkl. över-/underskott in the report's unit (null without a forecast), for each factor's
+ * break-even.
  */
-export function computeSensitivity(factors: readonly SensitivityInput[] | null, statement: readonly IncomeRow[], scale: AmountScale, findings: Finding[], unitIn: AmountUnit = scale.unitIn): SensitivityResult[] {
+export function computeSensitivity(
+  factors: readonly SensitivityInput[] | null,
+  statement: readonly IncomeRow[],
+  scale: AmountScale,
+  findings: Finding[],
+  unitIn: AmountUnit = scale.unitIn,
+  forecastResult: number | null = null,
+): SensitivityResult[] {
   const results: SensitivityResult[] = [];
   const kindTotal = (kind: ItemKind): Int => statement.filter((r) => r.kind === kind).reduce<Int>((s, r) => add(s, r.exact.budgetYear), 0);
   const line = (factor: string, on: AmountScale, base: Int, change: number, source: SourceRef | null, item: string | null = null, kind: ItemKind | null = null): SensitivityResult => {
     const t = on.times(base, change);
-    return { factor, base: on.toReport(base), change, effect: on.toReportScaled(t.units, t.extraDecimals), item, kind, source };
+    const b = on.toReport(base);
+    return { factor, base: b, change, effect: on.toReportScaled(t.units, t.extraDecimals), item, kind, source, breakEven: forecastResult === null ? null : breakEven(b, forecastResult) };
   };
   if (factors === null) {
     for (const row of statement) {

@@ -1,5 +1,7 @@
 import { CellRef } from "../core/references";
 import { AmountUnit } from "../core/units";
+import { DEFAULT_SPREAD, KindSpread } from "./forecastHistory";
+import { DEFAULT_SIMULATIONS } from "./forecastInterval";
 
 /** Thresholds (lowest riskvärde) for each level above low. */
 export interface RiskThresholds {
@@ -43,6 +45,14 @@ export interface Settings {
   ledgerDebitPositive: boolean;
   /** Avrundning = Summerbar: the report rounds parts so that they sum to their rounded totals. */
   summableRounding: boolean;
+  /** Spara prognoshistorik: whether a refresh writes the current forecast into `Prognoshistorik` (it is read either way). */
+  saveHistory: boolean;
+  /** Prognosintervall: whether the year's result is also given as an interval (P10, P50, P90). */
+  forecastInterval: boolean;
+  /** Simuleringar: draws of the forecast interval. */
+  simulations: number;
+  /** Prognososäkerhet: the spread of each post's remaining part, per kind, used when the history cannot give it. */
+  forecastSpread: KindSpread;
   /** Diagram = Ja: the report tab has its charts (Nej leaves them out). */
   charts: boolean;
   /**
@@ -83,6 +93,10 @@ export function defaultSettings(now: Date = new Date()): Settings {
     measureUnit: "kr",
     ledgerDebitPositive: true,
     summableRounding: false,
+    saveHistory: true,
+    forecastInterval: true,
+    simulations: DEFAULT_SIMULATIONS,
+    forecastSpread: { ...DEFAULT_SPREAD },
     charts: true,
     probabilityPerLevel: null,
     responsibilityStatements: { kind: "none" },

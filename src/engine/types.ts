@@ -68,6 +68,12 @@ export interface Figures {
   changeFromPriorYear: number | null;
   /** changeFromPriorYear / |actualPriorYear|, null when last year's figure would print as zero. */
   changePercentFromPriorYear: number | null;
+  /**
+   * Prognosförändring (contract v3): the forecast at the latest earlier period of the year and forecast − it; present
+   * only when the history has such a period (set by computeAll, outlook.ts), null where the line had no forecast then.
+   */
+  forecastPrevious?: number | null;
+  forecastChange?: number | null;
 }
 
 export type IndicatorStatus = "met" | "partlyMet" | "notMet" | "notAssessable";

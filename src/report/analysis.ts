@@ -1,7 +1,8 @@
 import { EngineResult } from "../engine";
 import { paragraph } from "./language/grammar";
 import { PHRASES } from "./language/phrases";
-import { periodWords, Voice } from "./language/words";
+import { AccuracyRow } from "../engine/forecastHistory";
+import { forecastWhen, monthWord, periodWords, Voice } from "./language/words";
 
 /**
  * A short written analysis in Swedish, generated from the figures alone, in the order a nämnd reads: the year's
@@ -15,6 +16,7 @@ export function writeAnalysis(result: EngineResult): string[] {
   const v = new Voice(result.settings.decimals, result.settings.unitOut);
   return [
     forecastParagraph(result, v),
+    forecastChangeParagraph(result, v),
     periodParagraph(result, v),
     nonRecurringParagraph(result, v),
     deviationParagraph(result, v),
@@ -25,6 +27,7 @@ export function writeAnalysis(result: EngineResult): string[] {
     indicatorParagraph(result),
     riskParagraph(result, v),
     sensitivityParagraph(result, v),
+    breakEvenSentence(result),
   ].filter((p): p is string => p !== null && p !== "");
 }
 
@@ -186,4 +189,59 @@ function sensitivityParagraph(result: EngineResult, v: Voice): string | null {
   const top = result.sensitivity[0];
   if (!top || v.isZero(top.effect)) return null;
   return PHRASES.sensitivity({ factor: top.factor, item: top.item, kind: top.kind, change: top.change, effect: top.effect }, v);
+}
+
+/** Prognosförändring: how the forecast of the result moved since the latest earlier period, and the post that moved most. */
+function forecastChangeParagraph(result: EngineResult, v: Voice): string | null {
+  const change = result.outlook.change;
+  const t = change?.totals.result;
+  if (!change || !t || t.forecastChange === null || t.forecast === null) return null;
+  const moved = change.posts.filter((p) => p.forecastChange !== null && p.kind !== "carryover");
+  const largest = moved.reduce<(typeof moved)[number] | null>((m, p) => (m === null || Math.abs(p.forecastChange as number) > Math.abs(m.forecastChange as number) ? p : m), null);
+  return PHRASES.forecastChange(
+    { month: monthWord(change.previousPeriod), change: t.forecastChange, forecast: t.forecast, largest: largest && moved.length > 1 ? { item: largest.item, change: largest.forecastChange as number } : null },
+    v,
+  );
+}
+
+/** The one sentence on the interval a nämnd understands, or null without an interval. */
+export function intervalSentence(result: EngineResult): string | null {
+  const interval = result.outlook.interval;
+  if (!interval) return null;
+  const v = new Voice(result.settings.decimals, result.settings.unitOut);
+  // With över-/underskott, the result the nämnd answers for (as the analysis' forecast and the break-even) includes it.
+  const f = result.income.hasCarryover ? interval.includingCarryover : interval;
+  return PHRASES.interval({ p10: f.p10, p90: f.p90, probabilityDeficit: f.probabilityDeficit, risks: result.riskSummary.weighted, carryover: result.income.hasCarryover }, v);
+}
+
+/** The sentence naming the largest miss of the nämnd's earlier forecasts (and of an ansvar's, where there are ansvar). */
+export function accuracySentence(result: EngineResult): string | null {
+  const accuracy = result.outlook.accuracy;
+  if (!accuracy) return null;
+  const v = new Voice(result.settings.decimals, result.settings.unitOut);
+  const largest = (list: AccuracyRow[]) =>
+    list.reduce<AccuracyRow | null>((m, a) => (a.difference !== null && (m === null || Math.abs(a.difference) > Math.abs(m.difference as number)) ? a : m), null);
+  const top = accuracy.filter((a) => a.responsibility === null);
+  const worst = largest(top);
+  if (!worst) return null;
+  const resp = largest(accuracy.filter((a) => a.responsibility !== null));
+  return PHRASES.accuracyLargest(
+    {
+      when: forecastWhen(worst.year, worst.period),
+      difference: worst.difference as number,
+      share: worst.differencePercent,
+      count: top.length,
+      responsibility: resp && { name: resp.responsibility as string, when: forecastWhen(resp.year, resp.period), difference: resp.difference as number },
+    },
+    v,
+  );
+}
+
+/** Break-even of the factor nearest to it: how far it can move before the result turns negative, or what it takes. */
+function breakEvenSentence(result: EngineResult): string | null {
+  const near = result.sensitivity
+    .filter((s) => s.breakEven !== null && s.breakEven.change !== 0)
+    .reduce<(typeof result.sensitivity)[number] | null>((m, s) => (m === null || Math.abs(s.breakEven?.change as number) < Math.abs(m.breakEven?.change as number) ? s : m), null);
+  if (!near || !near.breakEven) return null;
+  return PHRASES.breakEven({ factor: near.factor, item: near.item, kind: near.kind, change: near.breakEven.change, kind_: near.breakEven.kind, carryover: result.income.hasCarryover });
 }

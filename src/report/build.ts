@@ -10,8 +10,10 @@ import { ReportBlock, ReportModel } from "./model";
 import { accountsSection } from "./sections/accounts";
 import { analysisSection, noticeSection, orphanSection } from "./sections/closing";
 import { BuildOptions, Ctx } from "./sections/context";
-import { addCharts } from "./charts";
+import { addCharts, ForecastTrendInput } from "./charts";
 import { costDevelopmentSection } from "./sections/costDevelopment";
+import { forecastAccuracySection, forecastIntervalSection } from "./sections/forecastOutlook";
+import { monthWord } from "./language/words";
 import { indicatorGenderSection, indicatorSection } from "./sections/indicators";
 import { investmentSection } from "./sections/investments";
 import { measuresSection } from "./sections/measures";
@@ -55,6 +57,20 @@ export { STATUS_LABEL } from "./sections/indicators";
 export { LEVEL_LABEL } from "./sections/risks";
 
 /**
+ * Chart 5's data: the forecast of the result at each period of the year in the history, the budgeted result and the
+ * interval at the current period; it stands in the interval's section, or at period 12 (no interval: the outcome is
+ * known) in Prognossäkerhet's. None without two periods.
+ */
+function forecastTrend(result: EngineResult): { input: ForecastTrendInput; block: string } | undefined {
+  const { trend, interval, accuracy } = result.outlook;
+  if (!trend || (!interval && !accuracy)) return undefined;
+  return {
+    input: { points: trend.map((p) => ({ period: monthWord(p.period), forecast: p.forecast })), budget: result.income.totals.result.budgetYear, interval: interval && { p10: interval.p10, p90: interval.p90 } },
+    block: interval ? "forecastInterval" : "forecastAccuracy",
+  };
+}
+
+/**
  * Characters of text a report may carry in all: some 600 printed pages, more than any nämnd reads. Long lists are
  * already cut (pipeline.ts); past this, the text itself is too long (comments of thousands of characters on every
  * row), and the report is refused, naming the limit, before anything is laid out.
@@ -62,8 +78,8 @@ export { LEVEL_LABEL } from "./sections/risks";
 export const MAX_REPORT_CHARS = 2_000_000;
 
 /**
- * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar and the non-recurring items
- * a report may print: some 600 pages of them.
+ * Lines of the income statement, the result per ansvar, the resultaträkningar per ansvar, the non-recurring items and
+ * Prognossäkerhet's rows a report may print: some 600 pages of them.
  */
 export const MAX_REPORT_LINES = 20_000;
 
@@ -80,7 +96,9 @@ function refuseOversized(result: EngineResult): void {
   const { statement, byResponsibility } = result.income;
   const statements = result.responsibilityStatements;
   const items = result.nonRecurring?.items ?? [];
-  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length;
+  // Prognossäkerhet prints a row per earlier forecast and ansvar (issue 23).
+  const accuracy = result.outlook.accuracy ?? [];
+  let lines = statement.length + (byResponsibility?.length ?? 0) + items.length + accuracy.length;
   for (const st of statements) lines += st.lines.length + STATEMENT_ROWS_BESIDES_LINES;
   if (lines > MAX_REPORT_LINES) throw new UppfoljningError("REPORT_TOO_MANY_LINES", { count: lines, limit: MAX_REPORT_LINES });
   let chars = 0;
@@ -88,6 +106,7 @@ function refuseOversized(result: EngineResult): void {
   for (const r of byResponsibility ?? []) chars += r.responsibility.length;
   for (const st of statements) for (const line of st.lines) chars += line.item.length;
   for (const n of items) chars += n.description.length + n.item.length + (n.responsibility?.length ?? 0);
+  for (const a of accuracy) chars += a.responsibility?.length ?? 0;
   if (chars > MAX_REPORT_CHARS) throw new UppfoljningError("REPORT_TEXT_TOO_LARGE", { limit: MAX_REPORT_CHARS });
 }
 
@@ -112,6 +131,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     responsibilitySection(ctx),
     responsibilityKindsSection(ctx),
     responsibilityStatementsSection(ctx),
+    forecastAccuracySection(ctx),
     measuresSection(ctx),
     investmentSection(ctx),
     indicatorSection(ctx),
@@ -119,6 +139,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
     riskSection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),
+    forecastIntervalSection(ctx),
     accountsSection(ctx),
     orphanSection(ctx),
     noticeSection(ctx),
@@ -126,7 +147,7 @@ export function buildReport(result: EngineResult, findings: readonly Finding[], 
   const { settings } = result;
   const blocks = sections.filter((b): b is ReportBlock => b !== null);
   // The charts stand in their sections' blocks; the cells only they draw come last, below the print area.
-  const chartData = settings.charts ? addCharts(ctx, blocks) : null;
+  const chartData = settings.charts ? addCharts(ctx, blocks, { forecast: forecastTrend(result) }) : null;
   if (chartData) blocks.push(chartData);
   refuseLongText(blocks);
   return {

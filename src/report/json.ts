@@ -2,13 +2,14 @@ import { EngineResult } from "../engine";
 import { InvestmentFigures } from "../engine/investments";
 import { Figures } from "../engine/types";
 import { IncomeRow } from "../engine/variance";
+import { lineChangeLookup } from "../engine/outlook";
 import { UppfoljningError } from "../findings/errors";
 import { Finding, toPublic } from "../findings/findings";
 
 /** The figures of a line or total, in the contract's order: v1's, then v3's (last year's bokslut and the change). */
 const FIELDS: (keyof Figures)[] = [
   "actualPriorYear", "actual", "budgetPeriod", "variance", "variancePercent", "budgetYear", "forecast", "forecastVariance",
-  "actualPriorYearFull", "changeFromPriorYear",
+  "actualPriorYearFull", "changeFromPriorYear", "forecastPrevious", "forecastChange",
 ];
 
 const INVESTMENT_FIELDS: (keyof InvestmentFigures)[] = [
@@ -19,14 +20,22 @@ function figures(f: Figures): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const k of FIELDS) {
     const v = f[k];
-    out[k] = v === null || !Number.isFinite(v) ? null : v;
+    out[k] = v === null || v === undefined || !Number.isFinite(v) ? null : v;
   }
   return out;
 }
 
-function incomeRow(r: IncomeRow): object {
-  return { responsibility: r.responsibility, item: r.item, kind: r.kind, ...figures(r) };
+function incomeRow(r: IncomeRow, change: LineChange = null): object {
+  const row: Record<string, unknown> = { responsibility: r.responsibility, item: r.item, kind: r.kind, ...figures(r) };
+  if (change) {
+    const c = change(r);
+    row.forecastPrevious = c?.forecastPrevious ?? null;
+    row.forecastChange = c?.forecastChange ?? null;
+  }
+  return row;
 }
+
+type LineChange = ReturnType<typeof lineChangeLookup>;
 
 /** Everything of the `--json` document but the income lines (which may be a million). */
 function head(result: EngineResult, findings: readonly Finding[]): Record<string, unknown> {
@@ -56,7 +65,7 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
       risk: r.risk, likelihood: r.likelihood, consequence: r.consequence, riskValue: r.riskValue, level: r.level,
       economicConsequence: r.economicConsequence, probability: r.probability, probabilitySource: r.probabilitySource, expectedEffect: r.expectedEffect,
     })),
-    sensitivity: result.sensitivity.map((s) => ({ factor: s.factor, base: s.base, change: s.change, effect: s.effect })),
+    sensitivity: result.sensitivity.map((s) => ({ factor: s.factor, base: s.base, change: s.change, effect: s.effect, breakEven: s.breakEven?.change ?? null })),
   };
   if (result.measures) {
     doc.measures = result.measures.measures.map((m) => ({
@@ -81,11 +90,27 @@ function head(result: EngineResult, findings: readonly Finding[]): Record<string
   (doc.totals as Record<string, unknown>).resultExcludingNonRecurring = nr && { actual: nr.resultExcluding.actual, forecast: nr.resultExcluding.forecast };
   doc.responsibilityStatements = result.responsibilityStatements.map((st) => ({
     responsibility: st.responsibility,
-    income: st.lines.map(incomeRow),
+    income: st.lines.map((r) => incomeRow(r)),
     totals: Object.fromEntries(Object.entries(st.totals).map(([k, f]) => [k, figures(f)])),
   }));
+  doc.forecastHistory = forecastHistory(result);
+  const interval = result.outlook.interval;
+  doc.forecastInterval = interval && {
+    p10: interval.p10, p50: interval.p50, p90: interval.p90, probabilityDeficit: interval.probabilityDeficit,
+    includingCarryover: { ...interval.includingCarryover }, simulations: interval.simulations, spreadSource: interval.spreadSource,
+  };
   doc.notices = findings.map(toPublic).map(({ code, range, cell, message }) => ({ code, range, cell, message }));
   return doc;
+}
+
+/** `forecastHistory`: the period Prognosförändring compares with, and Prognossäkerhet's rows; null when there is neither. */
+function forecastHistory(result: EngineResult): object | null {
+  const { change, accuracy } = result.outlook;
+  if (!change && !accuracy) return null;
+  return {
+    previousPeriod: change?.previousPeriod ?? null,
+    accuracy: (accuracy ?? []).map((a) => ({ year: a.year, period: a.period, responsibility: a.responsibility, forecast: a.forecast, outcome: a.outcome, difference: a.difference, differencePercent: a.differencePercent })),
+  };
 }
 
 function accountRow(a: NonNullable<EngineResult["accounts"]>[number]): object {
@@ -155,8 +180,9 @@ export function contractJsonBytes(result: EngineResult, findings: readonly Findi
   // The income lines come before the accounts in the document: stream them first, then the accounts.
   const before = split < 0 ? text : text.slice(0, split);
   const after = split < 0 ? "" : text.slice(split);
+  const change = lineChangeLookup(result.outlook.change);
   const out = new JsonOut(limit);
-  streamed(out, before, "income", result.income.rowCount, (i) => incomeRow(result.income.rowAt(i)));
+  streamed(out, before, "income", result.income.rowCount, (i) => incomeRow(result.income.rowAt(i), change));
   if (result.accounts) {
     const accounts = result.accounts;
     streamed(out, after, "accounts", accounts.length, (i) => accountRow(accounts[i]));

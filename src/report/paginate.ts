@@ -147,6 +147,12 @@ export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], cap
   /** How much of its page was used above each row of `all` placed so far. */
   const usedAbove = new Map<number, number>();
   let i = 0;
+  /** What a page would hold if it ended before row `at`: the blank rows that close its last section do not count. */
+  const contentAbove = (at: number) => {
+    let k = at - 1;
+    while (k > pageStart && all[k].row.role === "blank") k--;
+    return usedAbove.get(k + 1) ?? 0;
+  };
   const startPage = (at: number) => {
     // Restart output at `at`: drop what was emitted for rows from `at` on, then open a page there.
     rows.length = outIndexOf.get(at) ?? rows.length;
@@ -182,7 +188,7 @@ export function paginate<R extends PageRow>(blocks: readonly PageBlock<R>[], cap
       }
       // A chart's band may start the page where no other row may, or where the only other place would leave this page
       // under a third full (a section that fits on this page, and its chart on the next, under "(forts.)").
-      if (at < 0 || (usedAbove.get(at) ?? 0) < capacity / 3) {
+      if (at < 0 || contentAbove(at) < capacity / 3) {
         for (let k = i; k > Math.max(pageStart, at); k--) {
           if (all[k].fallback) {
             at = k;

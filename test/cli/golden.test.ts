@@ -125,7 +125,7 @@ it("gives the sensitivity line of a real report: payroll 60,5 mnkr, +1 % is 0,6 
   const { code } = await runCli([file, "--out", path.join(dir, "o.xlsx"), "--json", path.join(dir, "o.json")]);
   expect(code).toBe(0);
   const out: Json = JSON.parse(fs.readFileSync(path.join(dir, "o.json"), "utf8"));
-  expect(out.sensitivity).toEqual([{ factor: "Lönesumma +1 %", base: -60.5, change: 0.01, effect: expect.closeTo(-0.605, 10) }]);
+  expect(out.sensitivity).toEqual([{ factor: "Lönesumma +1 %", base: -60.5, change: 0.01, effect: expect.closeTo(-0.605, 10), breakEven: null }]);
   expect(r1(Math.abs(out.sensitivity[0].effect))).toBe(0.6);
 });
 

@@ -14,8 +14,8 @@ import { V2_WORKBOOKS } from "../support/v2Workbooks";
 type Doc = Record<string, unknown>;
 
 /** The fields v3 adds, by where they stand. */
-const V3_FIGURES = ["actualPriorYearFull", "changeFromPriorYear"];
-const V3_TOP = ["nonRecurring", "responsibilityStatements"];
+const V3_FIGURES = ["actualPriorYearFull", "changeFromPriorYear", "forecastPrevious", "forecastChange"];
+const V3_TOP = ["nonRecurring", "responsibilityStatements", "forecastHistory", "forecastInterval"];
 /** Notices v3 can give about a v1 or v2 workbook. */
 const V3_NOTICES = ["RISK_CONSEQUENCE_SIGN_SUSPECT"];
 
@@ -30,6 +30,7 @@ function beforeV3(doc: Doc): Doc {
     else if (k === "byResponsibility") out[k] = v === null ? null : (v as Doc[]).map((r) => figures(Object.fromEntries(Object.entries(r).filter(([f]) => f !== "revenue" && f !== "cost"))));
     else if (k === "indicators") out[k] = (v as Doc[]).map((i) => Object.fromEntries(Object.entries(i).filter(([f]) => !["group", "targetYear", "actualWomen", "actualMen", "previousWomen", "previousMen"].includes(f))));
     else if (k === "risks") out[k] = (v as Doc[]).map((r) => Object.fromEntries(Object.entries(r).filter(([f]) => !["probability", "probabilitySource", "expectedEffect"].includes(f))));
+    else if (k === "sensitivity") out[k] = (v as Doc[]).map((x) => Object.fromEntries(Object.entries(x).filter(([f]) => f !== "breakEven")));
     else if (k === "measures") out[k] = (v as Doc[]).map((m) => Object.fromEntries(Object.entries(m).filter(([f]) => f !== "effectAt")));
     else if (k === "notices") out[k] = (v as Doc[]).filter((n) => !V3_NOTICES.includes(n.code as string));
     else if (k === "measuresSummary") out[k] = Object.fromEntries(Object.entries(v as Doc).filter(([f]) => f !== "elsewhereThisYear" && f !== "elsewhereNextYear"));
@@ -64,7 +65,7 @@ describe.each(Object.entries(V2_WORKBOOKS))("the %s workbook's JSON", (name, mak
   it("writes the income lines one per line as before, the v3 figures after the earlier ones", () => {
     const lines = text.split("\n").filter((l) => l.startsWith('    {"responsibility"'));
     expect(lines.length).toBe((now.income as Doc[]).length);
-    for (const l of lines) expect(l).toMatch(/"forecastVariance":[^,]+,"actualPriorYearFull":[^,]+,"changeFromPriorYear":[^,}]+\}/);
+    for (const l of lines) expect(l).toMatch(/"forecastVariance":[^,]+,"actualPriorYearFull":[^,]+,"changeFromPriorYear":[^,}]+,"forecastPrevious":[^,}]+,"forecastChange":[^,}]+\}/);
   });
 
   it("adds only the notice about the consequences' sign", () => {

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { breakEven, breakEvenExact } from "../../src/engine/breakEven";
-import { GOLDEN_CARRYOVER, GOLDEN_POSTS } from "../../scripts/exampleWorkbook";
+import * as fs from "fs";
+import { buildExampleWorkbook, GOLDEN_CARRYOVER, GOLDEN_POSTS } from "../../scripts/exampleWorkbook";
+import { readWorkbook } from "../../src/hosts/xlsx/package/read/readWorkbook";
+import { compute } from "../../src/pipeline";
+import { minimalRanges, tempDir, workbook } from "../support/sheets";
 
 const golden = (item: string) => GOLDEN_POSTS.find((p) => p.item === item)?.budgetYear as number;
 
@@ -60,5 +64,25 @@ describe("break-even", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("break-even in the sensitivity analysis", () => {
+  it("is given for every factor of the bundled example against its forecast result incl. över-/underskott", async () => {
+    const file = `${tempDir()}/exempel.xlsx`;
+    await buildExampleWorkbook().xlsx.writeFile(file);
+    const c = compute((await readWorkbook(fs.readFileSync(file), file, () => true)).source);
+    if (!c.ok) throw new Error("the example has errors");
+    const result = c.result.income.totals.resultIncludingCarryover.forecast as number;
+    expect(c.result.sensitivity.length).toBeGreaterThan(0);
+    for (const s of c.result.sensitivity) expect(s.breakEven).toEqual(breakEven(s.base, result));
+    // The example's own factors are on the budget's totals and posts: each has one.
+    expect(c.result.sensitivity.every((s) => s.breakEven !== null && s.breakEven.kind === "improvement")).toBe(true);
+  });
+
+  it("is null without a forecast", () => {
+    const c = compute(workbook(minimalRanges()));
+    if (!c.ok) throw new Error("errors");
+    expect(c.result.sensitivity.map((s) => s.breakEven)).toEqual(c.result.sensitivity.map(() => null));
   });
 });

@@ -89,10 +89,32 @@ describe("Prognosförändring", () => {
   });
 
   it("gives each ansvar's result, excl. and incl. över-/underskott", () => {
-    expect(change?.responsibilities).toEqual([
+    // (Each ansvar also carries its kind totals, for its own resultaträkning: below.)
+    expect(change?.responsibilities).toMatchObject([
       { responsibility: IT, result: { forecast: 5, forecastPrevious: 3.2, forecastChange: 1.8 }, resultIncludingCarryover: { forecast: 5, forecastPrevious: 3.2, forecastChange: 1.8 } },
       { responsibility: MAT, result: { forecast: -1.7998, forecastPrevious: -2.3, forecastChange: 0.5002 }, resultIncludingCarryover: { forecast: -5.6998, forecastPrevious: -6.2, forecastChange: 0.5002 } },
     ]);
+  });
+
+  it("gives each ansvar's kind totals and each post's change over all ansvar, summing to the nämnd's", () => {
+    const it_ = change?.responsibilities.find((r) => r.responsibility === IT);
+    expect(it_?.totals.revenue).toEqual({ forecast: 120, forecastPrevious: 119, forecastChange: 1 });
+    expect(it_?.totals.cost).toEqual({ forecast: -115, forecastPrevious: -115.8, forecastChange: 0.8 });
+    expect(it_?.totals.result).toEqual(it_?.result);
+    // Per post over ansvar: the resultaträkning's lines; their changes, with the kinds' own, add up to the nämnd's.
+    const posts = change?.posts ?? [];
+    expect(posts.every((p) => p.responsibility === null)).toBe(true);
+    for (const kind of ["revenue", "cost"] as const) {
+      const sum = posts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.forecast ?? 0), 0);
+      expect(sum).toBeCloseTo(change?.totals[kind].forecast as number, 6);
+    }
+  });
+
+  it("follows the forecast of the result through the year's periods", () => {
+    // Every period of this year with a forecast, up to the current one (the fixture has February too).
+    expect(result.trend.map((t) => t.period)).toEqual([2, 4, 8]);
+    expect(result.trend[2].forecast).toBe(change?.totals.result.forecast);
+    expect(result.trend[1].forecast).toBe(change?.totals.result.forecastPrevious);
   });
 
   it("notes history rows whose ansvar or post the workbook no longer has, and keeps them", () => {

@@ -48,7 +48,7 @@ describe("reading the contract inside Excel", () => {
     expect(c.ok).toBe(true);
     expect(c.input.found.map((f) => [f.name, f.found, f.rows])).toEqual([
       ["Budget", true, 38], ["Utfall", true, 41], ["Jämförelsestörande", true, 1], ["Indikatorer", true, 10], ["Risker", true, 8], ["Känslighet", true, 5],
-      ["Åtgärder", true, 20], ["Investeringar", true, 4], ["Inställningar", true, 14],
+      ["Åtgärder", true, 20], ["Investeringar", true, 4], ["Prognoshistorik", false, 0], ["Inställningar", true, 14],
     ]);
     if (!c.ok) return;
     expect(Math.round(c.result.income.totals.result.actual * 10) / 10).toBe(15.7);
@@ -78,18 +78,20 @@ describe("refreshing the report inside Excel", () => {
     fake = fakeFromWorkbook(buildExampleWorkbook());
   });
 
-  it("writes the report in five round trips (three reads, one write, the charts' alt text), formats per block, and touches no input sheet", async () => {
+  it("writes the report in five round trips (three reads, one write, the charts' alt text) and the history in one more, formats per block, and touches no input sheet", async () => {
     const before = snapshot(fake, INPUT_SHEETS);
     const outcome = await refresh(fake);
     expect(outcome.ok).toBe(true);
-    expect(fake.stats.syncs).toBe(5);
-    expect(outcome.syncs).toBe(5);
+    expect(fake.stats.syncs).toBe(6);
+    expect(outcome.syncs).toBe(6);
     expect(fake.model.sheets[0].name).toBe("Rapport");
+    expect(fake.model.sheets[fake.model.sheets.length - 1].name).toBe("Prognoshistorik");
     expect(fake.model.active).toBe("Rapport");
     expect(snapshot(fake, INPUT_SHEETS)).toEqual(before);
     const written = new Set(fake.log.map((l) => l.sheet));
-    expect([...written].every((s) => s === null || s === "Rapport" || s === "Rapport (ny)")).toBe(true);
-    expect(fake.stats.valuesWrites).toBe(1);
+    expect([...written].every((s) => s === null || s === "Rapport" || s === "Rapport (ny)" || s === "Prognoshistorik")).toBe(true);
+    // The report in one values write; the history's header, and its rows in one block per run of columns.
+    expect(fake.stats.valuesWrites).toBe(3);
     // Per block and style, never per cell: the example's report (issue 22: about 210 rows, 2 500 cells) in under 2 000.
     expect(fake.stats.formatCalls).toBeLessThan(2000);
   });
@@ -163,8 +165,9 @@ describe("refreshing the report inside Excel", () => {
     expect(s?.pageBreaks).toHaveLength(PAGES_WITH_EXPLANATION - 1);
     expect(s?.hiddenColumns.size).toBe(1);
     // Three reads, the new report built on its hidden sheet, the request that puts it in place (issue 20: a failure
-    // while building can then truthfully say the previous report is untouched), and the charts' alt text (issue 24).
-    expect(fake.stats.syncs).toBe(6);
+    // while building can then truthfully say the previous report is untouched), the charts' alt text (issue 24), and
+    // (issue 23) one read of the history's extent and protection and one request writing the period's rows in place.
+    expect(fake.stats.syncs).toBe(8);
   });
 
   it("leaves the previous report as it was when writing fails midway, and says why", async () => {

@@ -33,8 +33,21 @@ describe("settings form", () => {
     expect(c.input.settings).toMatchObject({ unitOut: "kr", months: 8 });
   });
 
+  it("edits the settings of the forecast history and the interval as Inställningar takes them", () => {
+    expect(EDITABLE_SETTINGS.filter((s) => ["Spara prognoshistorik", "Prognosintervall", "Simuleringar"].includes(s.key))).toEqual([
+      { key: "Spara prognoshistorik", label: "Spara prognosen i Prognoshistorik", kind: "choice", choices: ["Ja", "Nej"] },
+      { key: "Prognosintervall", label: "Årets resultat som intervall", kind: "choice", choices: ["Ja", "Nej"] },
+      { key: "Simuleringar", label: "Simuleringar i intervallet", kind: "int", min: 1000, max: 1000000, months: false },
+    ]);
+    expect(validateSettingsForm({ "Spara prognoshistorik": "nej", Simuleringar: "50000" })).toEqual({});
+    expect(validateSettingsForm({ "Spara prognoshistorik": "kanske", Simuleringar: "10" })).toEqual({
+      "Spara prognoshistorik": "Välj Ja eller Nej.",
+      Simuleringar: "Ange ett heltal från 1000 till 1000000.",
+    });
+  });
+
   it("judges Rapportflik by the report-sheet policy, in the words the workbook's check gives", () => {
-    for (const name of ["History", "Rapport'", "Del:1"]) expect(validateSettingsForm({ Rapportflik: name })).toEqual({ Rapportflik: reportSheetNameProblem(name) });
+    for (const name of ["History", "Rapport'", "Del:1", "Prognoshistorik"]) expect(validateSettingsForm({ Rapportflik: name })).toEqual({ Rapportflik: reportSheetNameProblem(name) });
     // Contract v3's settings, judged as Inställningar judges them: as many levels as the form's scale has.
     expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", "Resultaträkning per ansvar": "Område 4; Område 5" })).toEqual({});
     expect(validateSettingsForm({ "Sannolikhet per nivå": "5 %; 20 %; 50 %; 80 %", Riskskala: "5" })).toEqual({ "Sannolikhet per nivå": expect.stringContaining("Listan har 4 värden men skalan har 5 nivåer") });

@@ -119,6 +119,7 @@ describeIfChromium("task pane in Chromium", () => {
       "✓ Känslighet: 5 rader (Känslighet!A1)",
       "✓ Åtgärder: 20 rader (Åtgärder!A1)",
       "✓ Investeringar: 4 rader (Investeringar!A1)",
+      "✗ Prognoshistorik: skapas när rapporten uppdateras",
       "✓ Inställningar: 14 rader (Inställningar!A1)",
     ]);
     const link = page.locator("#findings a", { hasText: "Utfall!D3" });
@@ -137,6 +138,11 @@ describeIfChromium("task pane in Chromium", () => {
     expect(await page.locator("#summary").textContent()).toMatch(/Resultat \+11,0\u00a0mnkr inklusive över-\/underskott \(\+15,7\u00a0mnkr exklusive\) mot budget \+13,8\u00a0mnkr \(avvikelse −2,8\u00a0mnkr\)/);
     expect(await page.locator("#summary").textContent()).toContain("Åtgärder i år: beslutade +6,2\u00a0mnkr, ej beslutade +1,3\u00a0mnkr; prognos inkl. ej beslutade åtgärder −2,8\u00a0mnkr.");
     expect(await page.locator("#summary").textContent()).toContain("Risker med högt riskvärde");
+    // Issue 23: the interval's figures, as the report's section gives them (the example has a carried deficit).
+    const summary = (await page.locator("#summary").textContent()) ?? "";
+    expect(summary).toContain("Årets resultat som intervall");
+    expect(summary).toMatch(/Med hänsyn till riskerna är sannolikheten för ett underskott \d+\u00a0%; resultatet inklusive över-\/underskott hamnar med 80\u00a0% sannolikhet mellan −?\d+,\d och [+−]\d+,\d\u00a0mnkr\./);
+    expect(summary).toMatch(/Inkl\. över-\/underskott: P10 [+−]\d+,\d\u00a0mnkr, P50 [+−]\d+,\d\u00a0mnkr, P90 [+−]\d+,\d\u00a0mnkr; sannolikhet för underskott [\d,]+\u00a0%\./);
     const sheets = await page.evaluate(() => (window as unknown as { __fake: { model: { sheets: { name: string }[] } } }).__fake.model.sheets.map((s) => s.name));
     expect(sheets[0]).toBe("Rapport");
     if (process.env.UPPFOLJNING_DOCS === "1") await page.screenshot({ path: path.join(__dirname, "../../docs/panel.png"), fullPage: true });

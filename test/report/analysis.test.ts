@@ -137,6 +137,8 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
         "Två risker har ett högt riskvärde: ”överbelastade chefer och medarbetare” (9) och ”mutor, korruption, bedrägeri och jäv” (8). " +
         `Vägda med sina sannolikheter väntas de tre risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 2,8${NB}mnkr; störst väntad effekt har fortsatt höga livsmedelspriser (${M}2,3${NB}mnkr).`,
       `En kostnadsökning med en procent försämrar årets resultat med 8,4${NB}mnkr.`,
+      // Issue 23: the break-even of the factor nearest to it (the forecast incl. över-/underskott is −3,0 of 841 mnkr costs).
+      `För att resultatet inklusive över-/underskott ska nå noll behöver kostnaderna minska med 0,4${NB}%.`,
     ]);
   });
 

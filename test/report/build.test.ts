@@ -42,7 +42,7 @@ describe("report model", () => {
     // Skola has both revenue and costs: the table of each ansvar's revenue and costs follows the per-ansvar table.
     // The written analysis first, as a delårsrapport opens with its summary.
     // Last, below the print area, the cells only the charts draw (issue 24).
-    expect(model.blocks.map((b) => b.id)).toEqual(["title", "analysis", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "chartData"]);
+    expect(model.blocks.map((b) => b.id)).toEqual(["title", "analysis", "statement", "costDevelopment", "responsibility", "responsibilityKinds", "indicators", "risks", "matrix", "sensitivity", "forecastInterval", "chartData"]);
     expect(model.sheetName).toBe("Rapport");
   });
 
@@ -149,5 +149,55 @@ describe("report model", () => {
     expect(labels(m, "notices")).toEqual(["Noteringar om indata (skrivs inte ut)", "Utfall!A6"]);
     const at = l.values.findIndex((row) => row[0] === "Noteringar om indata (skrivs inte ut)");
     expect(at).toBeGreaterThanOrEqual(l.print.area.rows);
+  });
+});
+
+describe("the forecast's history and interval in the report (issue 23)", () => {
+  const HISTORY = ["År", "Period", "Ansvar", "Post", "Typ", "Prognos", "Utfall"];
+  const withHistory = (rows: (string | number | null)[][], settings: (string | number)[][] = []) => {
+    const b = base();
+    b.Inställningar.rows.push(...settings);
+    return workbook({ ...b, Prognoshistorik: { rows: [HISTORY, ...rows] } });
+  };
+  const april = [
+    [2024, 4, "Skola", "Avgifter", "Intäkt", 1_100_000, 400_000],
+    [2024, 4, "Skola", "Personalkostnader", "Kostnad", -9_100_000, -3_000_000],
+    [2024, 4, "Vård", "Personalkostnader", "Kostnad", -3_000_000, -900_000],
+    [2024, 4, "Vård", "Ränta", "Finansiell", -120_000, -40_000],
+  ];
+
+  it("without a history: no Prognosförändring columns, no Prognossäkerhet, but the interval from the setting", () => {
+    const { model } = report(workbook(base()));
+    const ids = model.blocks.map((b) => b.id);
+    expect(ids).not.toContain("forecastAccuracy");
+    expect(ids).toContain("forecastInterval");
+    const header = model.blocks.find((b) => b.id === "statement")?.rows.find((r) => r.role === "header");
+    expect(header?.cells.map((c) => c.value)).not.toContain("Förändring");
+  });
+
+  it("with an earlier period: Prognos <month> and Förändring in the statement and per ansvar, the sentence in the analysis", () => {
+    const { model } = report(withHistory(april));
+    for (const id of ["statement", "responsibility"]) {
+      const header = model.blocks.find((b) => b.id === id)?.rows.find((r) => r.role === "header");
+      expect(header?.cells.map((c) => c.value)).toEqual(expect.arrayContaining(["Prognos april", "Förändring"]));
+    }
+    const result = model.blocks.find((b) => b.id === "statement")?.rows.find((r) => r.label === "Årets resultat");
+    const values = result?.cells.map((c) => c.value);
+    // Forecast −11 070 000 now against −11 120 000 in April: +50 000 kr, printed in tkr.
+    expect(values).toEqual(expect.arrayContaining([-11120, -11070, 50]));
+    const analysis = model.blocks.find((b) => b.id === "analysis")?.rows.map((r) => r.cells[0]?.value).join(" ");
+    expect(analysis).toContain("Prognosen för årets resultat har förbättrats med 50\u00a0tkr sedan april, till −11\u00a0070\u00a0tkr.");
+  });
+
+  it("with Prognosintervall = Nej: no interval section; at period 12 with earlier forecasts: Prognossäkerhet, no interval", () => {
+    expect(report(withHistory(april, [["Prognosintervall", "Nej"]])).model.blocks.map((b) => b.id)).not.toContain("forecastInterval");
+    const b = base();
+    b.Inställningar.rows = b.Inställningar.rows.map((r) => (r[0] === "Period" ? ["Period", 12] : r));
+    const { model } = report(workbook({ ...b, Prognoshistorik: { rows: [HISTORY, ...april] } }));
+    const ids = model.blocks.map((x) => x.id);
+    expect(ids).toContain("forecastAccuracy");
+    expect(ids).not.toContain("forecastInterval");
+    const rows = model.blocks.find((x) => x.id === "forecastAccuracy")?.rows ?? [];
+    expect(rows.map((r) => r.cells[0]?.value)).toEqual(expect.arrayContaining(["April 2024", "Skola", "Vård"]));
   });
 });

@@ -91,9 +91,11 @@ describeIfRenderer("the charts printed through LibreOffice", () => {
       expect(expected.length).toBeGreaterThanOrEqual(c.kind === "tornado" ? 1 : 2);
       for (const colour of expected) expect([c.id, colour, countColour(raster, box, colour) > 15]).toEqual([c.id, colour, true]);
       // Nothing of it outside its box: a band of page just below it holds none of its colours (the next section's
-      // table has neither green fills nor red ones).
+      // table has neither green fills nor red ones). A few pixels are allowed: where the next section's heading stands
+      // just below (issue 23's sections moved the example's page breaks), its grey rule anti-aliases to a pixel or two
+      // of the forecast's grey, where a bar that spilled out would give hundreds.
       const below = { x0: box.x0, x1: box.x1, y0: box.y1 + 14, y1: box.y1 + 40 };
-      for (const colour of expected) expect([c.id, colour, countColour(raster, below, colour)]).toEqual([c.id, colour, 0]);
+      for (const colour of expected) expect([c.id, colour, countColour(raster, below, colour) <= 3]).toEqual([c.id, colour, true]);
     }
   });
 

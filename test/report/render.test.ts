@@ -62,6 +62,8 @@ function bodyLines(page: string): string[] {
 const SECTIONS = [
   "Resultaträkning", "Jämförelsestörande poster", "Kostnadsutveckling", "Driftredovisning per ansvar", "Intäkter och kostnader per ansvar", "Resultaträkning per ansvar", "Åtgärder för ekonomi i balans", "Investeringsredovisning",
   "Indikatorer", "Kvinnor och män", "Risker", "Känslighetsanalys", "Analys", "Konton bakom posterna",
+  // Issue 23: the forecast's accuracy and interval.
+  "Prognossäkerhet", "Årets resultat som intervall",
 ];
 
 /** A section's heading (or its continuation): one of SECTIONS, or an ansvar's own resultaträkning ("Resultaträkning Område 4 …"). */
@@ -109,11 +111,12 @@ function checkDocument(r: Rendered, headersOf: Record<string, string>): void {
 const PAGE_STARTS = [...SECTIONS, "Riskmatris", "Post", "Ansvar", "Projekt", "Indikator", "Risk", "Faktor", "Beslutade åtgärder", "Åtgärder som inte är beslutade", "Prognos och åtgärder", "Effekt", "Jämförelsestörande post"];
 
 /** The titles of the report's charts (issue 24), as a page that continues a section with its chart begins. */
-const CHART_TITLES = ["Avvikelse per post", "Från budget till prognos", "Avvikelse per ansvar", "Känslighetsanalys: effekt"];
+const CHART_TITLES = ["Avvikelse per post", "Från budget till prognos", "Avvikelse per ansvar", "Känslighetsanalys: effekt", "Prognos för årets resultat"];
 
 const HEADERS: Record<string, string> = {
   Resultaträkning: "Post", "Jämförelsestörande poster": "Jämförelsestörande post", Kostnadsutveckling: "Post", "Driftredovisning per ansvar": "Ansvar", "Intäkter och kostnader per ansvar": "Ansvar", "Resultaträkning per ansvar": "Post",
   Investeringsredovisning: "Projekt", Indikatorer: "Indikator", "Kvinnor och män": "Indikator", Risker: "Risk", "Konton bakom posterna": "Post, ansvar och konto",
+  Prognossäkerhet: "Prognos gjord i", "Årets resultat som intervall": "Resultat",
 };
 
 describeIfRenderer("the report printed through LibreOffice in a Swedish locale", () => {
@@ -128,6 +131,13 @@ describeIfRenderer("the report printed through LibreOffice in a Swedish locale",
     await buildLedgerExampleWorkbook().xlsx.writeFile(ledger);
     inputs.push(["huvudbok", ledger]);
     inputs.push(["stod", await writeXlsx(path.join(dir, "stod.xlsx"), summarised())]);
+    // Issue 23: the example with a forecast history, at period 8 (Prognosförändring, the interval and its chart) and
+    // at period 12 (Prognossäkerhet with its chart).
+    for (const period of [8, 12] as const) {
+      const file = path.join(dir, `historik-${period}.xlsx`);
+      await withHistory(period).xlsx.writeFile(file);
+      inputs.push([`historik${period}`, file]);
+    }
     for (const [name, input] of inputs) {
       const out = path.join(dir, `${name}-rapport.xlsx`);
       expect((await runCli([input, "--out", out, "--report-only"])).code).toBe(0);
@@ -173,8 +183,53 @@ describeIfRenderer("the report printed through LibreOffice in a Swedish locale",
     expect(docs.huvudbok.pages.join("\n")).toContain("Konton bakom posterna");
   });
 
+  it("prints the forecast's history and interval on pages that follow the same rules (issue 23)", () => {
+    checkDocument(docs.historik8, HEADERS);
+    const at8 = docs.historik8.pages.join("\n");
+    expect(at8).toMatch(/Prognos\s+Prognos\s+Avvikelse[\s\S]*april\s+helår 2024\s+Förändring\s+prognos/);
+    expect(at8).toMatch(/Årets resultat som intervall[\s\S]*P10\s+P50 \(median\)\s+P90[\s\S]*Årets resultat inkl\. över-\/underskott\s+−?\d+,\d\s+−?\d+,\d\s+−?\d+,\d\s+\d+,\d %/);
+    expect(at8).toContain("Prognos för årets resultat, mnkr");
+    expect(at8).toMatch(/Prognosen för årets resultat har förbättrats med 1,0 mnkr sedan april/);
+    checkDocument(docs.historik12, HEADERS);
+    const at12 = docs.historik12.pages.join("\n");
+    expect(at12).toMatch(/Prognossäkerhet[\s\S]*April 2024[\s\S]*Augusti 2024/);
+    expect(at12).not.toContain("Årets resultat som intervall");
+  });
+
   it("prints Stöd & process 2014", () => {
     checkDocument(docs.stod, HEADERS);
     expect(docs.stod.pages[0]).toContain("Stöd & process");
   });
 });
+
+/**
+ * The example with a Prognoshistorik pasted in, as a controller would: at period 8, the forecasts of April (each
+ * post's August forecast moved a little); at period 12, those of April and August, and the year's outcome in Utfall.
+ */
+function withHistory(period: 8 | 12) {
+  const wb = buildExampleWorkbook();
+  const utfall = wb.getWorksheet("Utfall") as import("exceljs").Worksheet;
+  const col = (name: string) => (utfall.getRow(1).values as unknown[]).indexOf(name);
+  const [resp, post, actual, forecast] = [col("Ansvar"), col("Post"), col("Utfall"), col("Prognos")];
+  const rows: (string | number | null)[][] = [["År", "Period", "Ansvar", "Post", "Prognos", "Utfall"]];
+  const lines: { r: string; p: string; a: number; f: number }[] = [];
+  utfall.eachRow((row, i) => {
+    if (i > 1) lines.push({ r: row.getCell(resp).value as string, p: row.getCell(post).value as string, a: row.getCell(actual).value as number, f: row.getCell(forecast).value as number });
+  });
+  lines.forEach((l, i) => rows.push([2024, 4, l.r, l.p, l.f + (i % 3 === 0 ? -150 : 40), Math.round(l.a / 2)]));
+  if (period === 12) {
+    lines.forEach((l) => rows.push([2024, 8, l.r, l.p, l.f, l.a]));
+    lines.forEach((l, i) => {
+      const outcome = l.f + (i % 2 === 0 ? 60 : -25);
+      utfall.getRow(i + 2).getCell(actual).value = outcome;
+      utfall.getRow(i + 2).getCell(forecast).value = outcome;
+    });
+    (wb.getWorksheet("Inställningar") as import("exceljs").Worksheet).eachRow((row) => {
+      if (row.getCell(1).value === "Period") row.getCell(2).value = 12;
+    });
+  }
+  const ws = wb.addWorksheet("Prognoshistorik");
+  rows.forEach((r) => ws.addRow(r));
+  wb.definedNames.add(`Prognoshistorik!$A$1:$F$${rows.length}`, "Prognoshistorik");
+  return wb;
+}

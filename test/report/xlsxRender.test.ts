@@ -53,11 +53,12 @@ beforeAll(async () => {
 });
 
 describe("the report tab in the file", () => {
-  it("comes first, and every other sheet and name is kept cell for cell", async () => {
+  it("comes first, and every other sheet and name is kept cell for cell (the forecast history added last)", async () => {
     const [a, b] = [await open(input), await open(out)];
-    expect(b.worksheets.map((w) => w.name)).toEqual(["Rapport", ...a.worksheets.map((w) => w.name)]);
+    expect(b.worksheets.map((w) => w.name)).toEqual(["Rapport", ...a.worksheets.map((w) => w.name), "Prognoshistorik"]);
     for (const ws of a.worksheets) expect(cells(b.getWorksheet(ws.name) as ExcelJS.Worksheet)).toEqual(cells(ws));
-    expect(b.definedNames.model).toEqual(a.definedNames.model);
+    expect(b.definedNames.model.filter((n) => n.name !== "Prognoshistorik")).toEqual(a.definedNames.model);
+    expect(b.definedNames.model.find((n) => n.name === "Prognoshistorik")?.ranges).toEqual(["Prognoshistorik!$A$1:$H$42"]);
     expect(b.getWorksheet("Egna anteckningar")?.getCell("B3").value).toEqual({ formula: "SUM(Utfall!E2:E42)", result: 11000 });
   });
 

@@ -26,7 +26,7 @@ export interface FakeSheet {
   /** Sheet protection. */
   protected: boolean;
   cell(r: number, c: number, create: boolean): FakeCell | undefined;
-  used(valuesOnly?: boolean): FakeRect | null;
+  used(valuesOnly?: boolean, within?: FakeRect): FakeRect | null;
 }
 /** A chart's series as the fake reads it back: ranges as absolute addresses with their sheet, #REF! where it is gone. */
 export interface FakeChartSeries {

@@ -140,6 +140,7 @@
     "Range.getCell": "1.1",
     "Range.getResizedRange": "1.2",
     "Range.getRowsBelow": "1.2",
+    "Range.getUsedRangeOrNullObject": "1.4",
     "Range.merge": "1.2",
     "Range.numberFormat": "1.1",
     "Range.rowCount": "1.1",
@@ -440,8 +441,11 @@
       }
       return x;
     }
-    /** The used range: the smallest rectangle holding every value (and, unless valuesOnly, every formatted cell). */
-    used(valuesOnly) {
+    /**
+     * The used range: the smallest rectangle holding every value (and, unless valuesOnly, every formatted cell), of the
+     * whole sheet or only of the cells within `within`.
+     */
+    used(valuesOnly, within) {
       var only = valuesOnly !== false;
       var minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
       for (var entry of this.cells) {
@@ -452,6 +456,7 @@
         }
         var k = entry[0], i = k.indexOf(",");
         var r = +k.slice(0, i), c = +k.slice(i + 1);
+        if (within && (r < within.row || r >= within.row + within.rows || c < within.col || c >= within.col + within.cols)) continue;
         if (r < minR) minR = r;
         if (r > maxR) maxR = r;
         if (c < minC) minC = c;
@@ -1607,6 +1612,23 @@
         var r = self._rect();
         return { sheet: self._sheet(), rect: { row: r.row + row, col: r.col + col, rows: 1, cols: 1 } };
       }, false, this);
+    }
+    /**
+     * Range.getUsedRangeOrNullObject(valuesOnly), ExcelApi 1.4: "Returns the used range of the given range object. If
+     * there are no used cells within the range, then this method returns an object with its isNullObject property set
+     * to true."
+     */
+    getUsedRangeOrNullObject(valuesOnly) {
+      var self = this;
+      alive(this);
+      this.ctx.need("Range.getUsedRangeOrNullObject");
+      var range = new RangeProxy(this.ctx, function () {
+        var s = self._sheet();
+        var u = s.used(valuesOnly, self._rect());
+        return u ? { sheet: s, rect: u } : null;
+      }, true, this);
+      this.ctx.enqueue("resolve", null, function () { range.isNullObject = !range._ref(); });
+      return range;
     }
     getRowsBelow(n) {
       var self = this;

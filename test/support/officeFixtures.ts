@@ -49,12 +49,15 @@ export function fakeFromRanges(ranges: Record<string, SheetRange>): FakeExcel {
         return v;
       }),
     );
-    fake.model.put(sheet, at, values, formats);
+    const target = fake.model.put(sheet, at, values, formats);
+    if (r.protected) target.protected = true;
     const m = /^([A-Z]+)(\d+)$/.exec(at) as RegExpExecArray;
     const col = m[1].charCodeAt(0) - 65;
     const row = Number(m[2]);
     const width = Math.max(...r.rows.map((x) => x.length));
-    fake.model.names.set(name, `='${sheet}'!$${m[1]}$${row}:$${columnLetters(col + width - 1)}$${row + r.rows.length - 1}`);
+    const local = `$${m[1]}$${row}:$${columnLetters(col + width - 1)}$${row + r.rows.length - 1}`;
+    if (r.table) fake.model.tables.push({ name, sheet, address: local.replace(/\$/g, "") });
+    else fake.model.names.set(name, `='${sheet}'!${local}`);
   }
   return fake;
 }

@@ -5,6 +5,8 @@
  * were; every defined name with its value and the sheet it is scoped to; the user's active sheet still active;
  * app.xml's titles listing the report; every XML part well-formed with namespaces and without a DTD; valid part
  * names; openpyxl opening the copy. Each check returns readable problems, so one failing file shows them all.
+ * The forecast history (contract v3) is the one other thing a copy may hold: the sheet Prognoshistorik, added last
+ * when the input had none, its part rewritten (test/history checks its rows), and the workbook name of that sheet.
  */
 import * as path from "path";
 import { Inspection } from "./python";
@@ -19,6 +21,12 @@ const WORKBOOK_ORDER = [
 ];
 
 const lower = (s: string) => s.toLowerCase();
+
+/** The sheet and workbook name of the forecast history. */
+const HISTORY = "prognoshistorik";
+const isHistory = (name: string | null | undefined) => !!name && lower(name) === HISTORY;
+/** The history's own workbook name: `Prognoshistorik` referring to the sheet Prognoshistorik. */
+const isHistoryName = (n: { name: string; value: string; scope: string | null }) => isHistory(n.name) && n.scope === null && /^'?prognoshistorik'?!/i.test(n.value.trim());
 
 function relsPartOf(part: string): string {
   return path.posix.join(path.posix.dirname(part), "_rels", path.posix.basename(part) + ".rels");
@@ -134,6 +142,8 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
   const wbDir = path.posix.dirname(before.workbook.part);
   const styles = before.workbook.relTargets.find((r) => r.type?.endsWith("/styles"))?.part ?? path.posix.join(wbDir === "." ? "" : wbDir, "styles.xml");
   const exempt = new Set([before.workbook.part, before.workbook.rels ?? relsPartOf(before.workbook.part), CONTENT_TYPES, styles, "docProps/app.xml"].map(lower));
+  const oldHistory = (before.sheets ?? []).find((s) => isHistory(s.name));
+  if (oldHistory?.part) exempt.add(lower(oldHistory.part));
   if (oldReport?.part) {
     exempt.add(lower(oldReport.part));
     if (oldReport.relsPart) exempt.add(lower(oldReport.relsPart));
@@ -158,6 +168,9 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
     // The report's drawing, its relationships and its charts.
     for (const t of newReport.ownedParts ?? []) allowedNew.add(lower(t));
   }
+  const afterSheets = after.sheets ?? [];
+  const newHistory = !oldHistory && afterSheets.length > 0 && isHistory(afterSheets[afterSheets.length - 1].name) ? afterSheets[afterSheets.length - 1] : null;
+  if (newHistory?.part) allowedNew.add(lower(newHistory.part));
   for (const p of after.parts ?? []) {
     if (!beforeParts.has(lower(p.name)) && !allowedNew.has(lower(p.name)) && !/sharedstrings\d*\.xml$/i.test(p.name)) {
       problems.push(`unexpected new part ${p.name}`);
@@ -168,7 +181,7 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
 
   // Sheets: the report first, then the user's as they were.
   const userSheets = (before.sheets ?? []).filter((s) => !isReport(s.name));
-  const expectedNames = [report, ...userSheets.map((s) => s.name)];
+  const expectedNames = [report, ...userSheets.map((s) => s.name), ...(newHistory ? [newHistory.name] : [])];
   const afterNames = (after.sheets ?? []).map((s) => s.name);
   if (JSON.stringify(afterNames) !== JSON.stringify(expectedNames)) problems.push(`sheet order ${JSON.stringify(afterNames)}, expected ${JSON.stringify(expectedNames)}`);
   for (const s of userSheets) {
@@ -186,7 +199,7 @@ export function spliceProblems(before: Inspection, after: Inspection, { report, 
   if (after.workbook.ns !== before.workbook.ns) problems.push(`workbook namespace changed from ${before.workbook.ns} to ${after.workbook.ns}`);
 
   // Defined names: same value and the same sheet scope, whatever localSheetIds shifted.
-  const keep = (i: Inspection) => (i.names ?? []).filter((n) => !isReport(n.scope)).map(nameKey).sort();
+  const keep = (i: Inspection) => (i.names ?? []).filter((n) => !isReport(n.scope) && !isHistoryName(n)).map(nameKey).sort();
   const lost = keep(before).filter((k) => !keep(after).includes(k));
   const gained = keep(after).filter((k) => !keep(before).includes(k));
   for (const k of lost) problems.push(`defined name lost or changed: ${k}`);

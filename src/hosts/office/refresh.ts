@@ -12,6 +12,11 @@ import { summarise, Summary } from "../../report/summary";
 import { RefreshError, RefreshStage } from "./officeErrors";
 import { readOfficeSource, SheetChart } from "./officeSource";
 import { MAX_REQUEST_BYTES, RequestBudget, writeCells, writeSheetLayout } from "./renderOffice";
+import { HistoryFacts, HistoryPlan, historyTarget, historyWanted, planHistory } from "../../contract/historyWrite";
+import { HISTORY_RANGE } from "../../contract/readHistory";
+import { currentLines } from "../../engine/historyInput";
+import { finding } from "../../findings/findings";
+import { HISTORY_API, historyFacts, writeHistory } from "./writeHistory";
 import { addCharts, ALT_TEXT_API, CHARTS_API, deleteOwnCharts, removeOwnCharts, setAltTexts } from "./renderCharts";
 
 export interface RefreshOutcome {
@@ -134,6 +139,29 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   const swept = await sweepStaging(context, read.sheets, [sheetName, DEFAULT_REPORT_SHEET]);
   syncs += swept.syncs;
   const taken = read.sheetNames.filter((n) => !swept.removed.includes(n));
+  // What goes into Prognoshistorik is decided before the report is built, so that its notices are in the report.
+  let history: HistoryPlan | null = null;
+  if (historyWanted(result.settings, result.income.hasForecast, result.income.rowCount)) {
+    const lines = currentLines(result.income);
+    const target = historyTarget(computation.input.historyLayout, read.sheetNames, lines.some((l) => l.responsibility !== null));
+    if (target.kind === "none") findings.push(...target.findings);
+    else if (!options.supports(HISTORY_API)) findings.push(finding("HISTORY_EXCEL_TOO_OLD", HISTORY_RANGE, null));
+    else {
+      let facts: HistoryFacts | null = null;
+      if (target.kind === "update") {
+        try {
+          facts = await historyFacts(context, target.layout);
+        } catch (e) {
+          throw new RefreshError(e, "read", null);
+        }
+        syncs++;
+      }
+      const current = { year: result.settings.year, period: result.settings.months, lines, costsPositive: result.settings.costsPositive, now: options.now ?? new Date() };
+      const planned = planHistory(target, facts, current);
+      findings.push(...planned.findings);
+      history = planned.plan;
+    }
+  }
   // The charts need ExcelApi 1.8 (renderCharts.ts); below it the report is built without them, as with Diagram = Nej.
   const drawn = result.settings.charts && options.supports(CHARTS_API);
   const model = buildReport({ ...result, settings: { ...result.settings, charts: drawn } }, findings, { now: options.now ?? new Date(), explanations });
@@ -147,6 +175,12 @@ export async function refreshReport(context: Excel.RequestContext, options: Refr
   if (layout.charts.length > 0 && options.supports(ALT_TEXT_API)) {
     await setAltTexts(context, existing ?? sheetName, layout);
     syncs++;
+  }
+  // The report is in place: now the current forecast goes into the history, in requests of its own.
+  if (history) {
+    const written = new RequestBudget(context, options.maxRequestBytes ?? MAX_REQUEST_BYTES);
+    findings.push(...(await writeHistory(context, history, written)));
+    syncs += written.syncs;
   }
   return { ok: true, findings: [...findings.map(toPublic), ...notices], found, summary: summarise(result), sheetName, syncs };
 }

@@ -26,6 +26,9 @@ const PANE_FIELDS: readonly { key: string; label: string; select?: true }[] = [
   { key: "Rapportflik", label: "Rapportflik (bladets namn)" },
   { key: "Resultaträkning per ansvar", label: "Resultaträkning per ansvar (Nej, Ja eller ansvar åtskilda med semikolon)" },
   { key: "Sannolikhet per nivå", label: "Sannolikhet per risknivå (t.ex. 5 %; 20 %; 50 %; 80 %)" },
+  { key: "Spara prognoshistorik", label: "Spara prognosen i Prognoshistorik" },
+  { key: "Prognosintervall", label: "Årets resultat som intervall" },
+  { key: "Simuleringar", label: "Simuleringar i intervallet" },
 ];
 
 /** The spec of a setting the pane edits (every pane field is one of the table's keys). */

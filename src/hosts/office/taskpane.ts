@@ -67,9 +67,12 @@ function showInputs(found: FoundRange[]): void {
       const li = el("li");
       const mark = el("span", f.found ? "✓ " : "✗ ", f.found ? "ok" : f.required ? "bad" : "muted");
       mark.setAttribute("aria-hidden", "true");
+      // The forecast history is the add-in's own: a refresh creates it.
       const text = f.found
         ? `${f.name}: ${f.rows} ${f.rows === 1 ? "rad" : "rader"} (${f.address})`
-        : `${f.name}: saknas${f.required ? " (krävs)" : " (valfritt)"}`;
+        : f.name === "Prognoshistorik"
+          ? `${f.name}: skapas när rapporten uppdateras`
+          : `${f.name}: saknas${f.required ? " (krävs)" : " (valfritt)"}`;
       li.append(mark, el("span", text));
       li.setAttribute("aria-label", `${f.found ? "Hittad" : "Saknas"}: ${text}`);
       return li;
@@ -119,6 +122,13 @@ function showSummary(outcome: RefreshOutcome): void {
   };
   box.append(el("p", s.result));
   if (s.measures) box.append(el("p", s.measures));
+  if (s.interval) {
+    box.append(el("h3", "Årets resultat som intervall", "muted"));
+    box.append(el("p", s.interval.sentence));
+    const ul = el("ul");
+    ul.append(...s.interval.figures.map((l) => el("li", l)));
+    box.append(ul);
+  }
   section("Största avvikelser", s.variances);
   section("Indikatorer som inte är uppfyllda", s.indicatorsNotMet);
   section("Risker med högt riskvärde", s.highRisks);

@@ -12,9 +12,13 @@ import { LIMITS } from "./package/limits";
 import { CONTENT_TYPES_NS } from "./package/namespaces";
 import { readWorkbook } from "./package/read/readWorkbook";
 import { checkSignature } from "./package/zip/signature";
-import { reportOnlyPackage, spliceReport } from "./package/write/splice";
+import { reportOnlyPackage, spliceReport, SpliceOptions } from "./package/write/splice";
 import { WorkbookPackage } from "./package/read/workbookPackage";
 import { reasonOf, writeOutputs } from "./package/write/outputs";
+import { openHistorySheet } from "./package/write/historySheet";
+import { historyTarget, historyWanted, planHistory } from "../../contract/historyWrite";
+import { HISTORY_RANGE } from "../../contract/readHistory";
+import { currentLines } from "../../engine/historyInput";
 
 export interface RunOptions {
   input: string;
@@ -105,10 +109,24 @@ export async function runXlsx(options: RunOptions): Promise<RunOutcome> {
   const sheetName = result.settings.reportSheet;
   const existing = reportSheetTarget(sheetName, wb.source, wb.sheetNames);
   const explanations = previousReport(sheetName, existing, existing === null ? null : await wb.readWholeSheet(existing));
+  // The current forecast goes into Prognoshistorik (never with --report-only, whose output holds the report alone).
+  let history: SpliceOptions["history"];
+  if (!options.reportOnly && historyWanted(result.settings, result.income.hasForecast, result.income.rowCount)) {
+    const lines = currentLines(result.income);
+    const target = historyTarget(computation.input.historyLayout, wb.sheetNames, lines.some((l) => l.responsibility !== null));
+    const sheet = target.kind === "update" ? openHistorySheet(wb.pkg, target.layout, HISTORY_RANGE) : null;
+    if (target.kind === "none") findings.push(...target.findings);
+    else if (target.kind === "create" || sheet) {
+      const current = { year: result.settings.year, period: result.settings.months, lines, costsPositive: result.settings.costsPositive, now: options.now ?? new Date() };
+      const planned = planHistory(target, sheet?.facts ?? null, current);
+      findings.push(...planned.findings);
+      if (planned.plan) history = { plan: planned.plan, sheet };
+    }
+  }
   const model = buildReport(result, findings, { now: options.now ?? new Date(), explanations });
   const layout = layoutReport(model);
   phase("model");
-  const splice = { sheetName: layout.sheetName, printArea: printAreaOf(layout), now: options.now };
+  const splice: SpliceOptions = { sheetName: layout.sheetName, printArea: printAreaOf(layout), now: options.now, history };
   const copy = options.reportOnly ? reportOnlyPackage(layout, splice) : spliceReport(wb.pkg, layout, splice);
   phase("copy");
   const outputs = [{ path: out, data: copy }];

@@ -1,13 +1,13 @@
 /**
  * Prognosens utveckling och intervall: the year's result as forecast at each follow-up of the year, against the
- * budgeted result, with the forecast interval (P10 to P90) at the current period. Its data (the forecast history and
- * the interval of issue 23) does not reach the report yet: the chart is built from this input by whoever has it, and
- * stands in the section that shows the interval.
+ * budgeted result, with the forecast interval (P10 to P90) at the current period. Its data comes from the forecast
+ * history and the interval (issue 23, build.ts: forecastTrend); it stands in the section that shows the interval, or
+ * in Prognossäkerhet's at period 12, where there is no interval.
  */
 import { Ctx } from "../sections/context";
 import { PHRASES } from "../language/phrases";
 import { unitWord, Voice } from "../language/words";
-import { AMOUNT_SCALE, CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
+import { CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
 import { ChartData, extentOf, UnplacedChart } from "./band";
 
 export interface ForecastTrendInput {
@@ -62,7 +62,8 @@ export function forecastChart(ctx: Ctx, input: ForecastTrendInput, data: ChartDa
     legend: true,
     valueAxis: { visible: true, numberFormat: ctx.amountFmt },
     extent: extentOf([...input.points.map((p) => p.forecast), input.budget, input.interval?.p10 ?? null, input.interval?.p90 ?? null]),
-    scaleGroup: AMOUNT_SCALE,
+    // Its own axis, shown with its figures: Excel chooses round bounds and steps (a shared scale would set bounds
+    // like −9,1 and 10,9 that the axis then labels).
     height: 190,
     ...place,
   };

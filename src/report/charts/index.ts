@@ -6,7 +6,7 @@
  *
  * 1. Avvikelse per post and 2. Från budget till prognos, side by side under the resultaträkning;
  * 3. Avvikelse per ansvar under the table per ansvar; 4. the tornado under the sensitivity analysis;
- * 5. Prognosens utveckling och intervall (forecast.ts) once the forecast history reaches the report;
+ * 5. Prognosens utveckling och intervall (forecast.ts) in the interval's section (or Prognossäkerhet's at period 12);
  * 6. the risk matrix needs none: its heat-map cells stay.
  */
 import { ReportBlock } from "../model";

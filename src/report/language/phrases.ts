@@ -7,9 +7,10 @@
  * every count and sign; report code picks phrases and passes figures, and writes no Swedish of its own.
  */
 import { ItemKind } from "../../core/kinds";
-import { Adjective, agree, counted, countWord, inSentence, list, paragraph, Part, phrase, sentence } from "./grammar";
+import { Adjective, agree, counted, countWord, digits, inSentence, list, paragraph, Part, phrase, sentence } from "./grammar";
+import { roundReport } from "../../engine/amounts";
 import { A, N } from "./lexicon";
-import { betterOrWorse, higherOrLower, percentSize, percentWords, probabilityText, Voice } from "./words";
+import { betterOrWorse, formatNumber, higherOrLower, percentSize, percentWords, probabilityText, Voice } from "./words";
 
 /** A line of the income statement as a sentence names it. */
 export interface Line {
@@ -299,6 +300,77 @@ export const PHRASES = {
     if (p.item !== null) return sentence("om", inSentence(p.item), p.change >= 0 ? "ökar" : "minskar", "med", pct, worsens ? "försämras" : "förbättras", "årets resultat med", amount);
     return sentence("faktorn", `”${p.factor.trim()}”`, "i känslighetsanalysen", worsens ? "försämrar" : "förbättrar", "årets resultat med", amount);
   },
+
+  /**
+   * Break-even of a factor: "Personalkostnader kan öka med 0,9 % innan årets resultat blir negativt"; with a negative
+   * result, the improvement needed. Null when the result is exactly zero (nothing to say beyond the table).
+   */
+  breakEven: (p: { factor: string; item: string | null; kind: ItemKind | null; change: number; kind_: "allowance" | "improvement"; carryover: boolean }): string | null => {
+    if (p.change === 0) return null;
+    const subject = p.kind === "cost" ? "kostnaderna" : p.kind === "revenue" ? "intäkterna" : p.item !== null ? inSentence(p.item) : phrase("basen för", `”${p.factor.trim()}”`);
+    const rounded = roundReport(Math.abs(p.change) * 100, 1);
+    const size = rounded === 0 ? "mindre än 0,1\u00a0%" : percentSize(p.change, 1);
+    const verb = p.change > 0 ? "öka" : "minska";
+    const result = p.carryover ? "resultatet inklusive över-/underskott" : "årets resultat";
+    return p.kind_ === "allowance"
+      ? sentence(subject, "kan", verb, "med", size, "innan", result, "blir negativt")
+      : sentence("för att", result, "ska nå noll behöver", subject, verb, "med", size);
+  },
+  breakEvenLegend: (): string =>
+    sentence("förändring till nollresultat är den förändring av faktorns bas som gör prognosens resultat (inklusive eventuellt över-/underskott) till noll: med ett positivt resultat hur mycket basen kan ändras innan resultatet blir negativt, med ett negativt resultat hur mycket den behöver ändras. Ett streck betyder att faktorn ensam inte kan ta resultatet till noll"),
+
+  // ---- the forecast's history and interval --------------------------------------------------------------------
+  /** "Prognosen för årets resultat har förbättrats med 1,2 mnkr sedan april, till +23,0 mnkr." */
+  forecastChange: (p: { month: string; change: number; forecast: number; largest: { item: string; change: number } | null }, v: Voice): string =>
+    paragraph(
+      v.isZero(p.change)
+        ? sentence("prognosen för årets resultat är oförändrad sedan", p.month, ",", v.signed(p.forecast))
+        : sentence("prognosen för årets resultat har", p.change > 0 ? "förbättrats" : "försämrats", "med", v.size(p.change), "sedan", p.month, ", till", v.signed(p.forecast)),
+      p.largest && !v.isZero(p.largest.change) && sentence("den största förändringen gäller", inSentence(p.largest.item), "(", v.signed(p.largest.change), ")"),
+    ),
+  /** The note under Prognosförändring's columns. */
+  forecastChangeLegend: (p: { month: string }): string =>
+    sentence(`förändring är helårsprognosen nu jämfört med prognosen i ${p.month}. Ett positivt belopp betyder en bättre prognos: högre intäkter eller lägre kostnader`),
+  /** Under Prognossäkerhet's table. */
+  accuracyLegend: (): string =>
+    sentence("differens är utfallet för helåret minus prognosen; ett positivt belopp betyder att året slutade bättre än prognosen. Procenten är differensen i förhållande till årets totala kostnader, för ett ansvar ansvarets egna"),
+  /** "Störst avvikelse hade prognosen i april 2024: resultatet blev 3,0 mnkr bättre än prognosen (0,8 % av kostnaderna)." */
+  accuracyLargest: (p: { when: string; difference: number; share: number | null; count: number; responsibility: { name: string; when: string; difference: number } | null }, v: Voice): string =>
+    v.isZero(p.difference)
+      ? sentence(p.count === 1 ? "prognosen för årets resultat stämde med utfallet" : "prognoserna för årets resultat stämde med utfallet")
+      : paragraph(
+          sentence(
+            p.count === 1 ? "prognosen i" : "störst avvikelse hade prognosen i",
+            p.when,
+            ": resultatet blev",
+            v.size(p.difference),
+            betterOrWorse(p.difference),
+            "än prognosen",
+            p.share !== null && phrase("(", percentSize(p.share), "av kostnaderna", ")"),
+          ),
+          p.responsibility && !v.isZero(p.responsibility.difference) && sentence("per ansvar var avvikelsen störst för", p.responsibility.name, "i", p.responsibility.when, ",", v.size(p.responsibility.difference), betterOrWorse(p.responsibility.difference), "än prognosen"),
+        ),
+  /** "Med hänsyn till riskerna är sannolikheten för ett underskott 35 %; resultatet hamnar med 80 % sannolikhet mellan −6,1 och +1,2 mnkr." */
+  interval: (p: { p10: number; p90: number; probabilityDeficit: number; risks: number; carryover: boolean }, v: Voice): string => {
+    const q = p.probabilityDeficit;
+    const chance = q === 0 ? "försumbar" : q < 0.005 ? "under 1\u00a0%" : q === 1 ? "i praktiken 100\u00a0%" : q > 0.995 ? "över 99\u00a0%" : `${Math.round(q * 100)}\u00a0%`;
+    const subject = p.carryover ? "resultatet inklusive över-/underskott" : "resultatet";
+    const range = v.isZero(p.p90 - p.p10)
+      ? phrase("med 80\u00a0% sannolikhet på", v.signed(p.p10))
+      : phrase("med 80\u00a0% sannolikhet mellan", formatNumber(p.p10, v.decimals, true), "och", v.signed(p.p90));
+    return sentence(p.risks > 0 ? "med hänsyn till riskerna är sannolikheten för ett underskott" : "sannolikheten för ett underskott är", chance, ";", subject, "hamnar", range);
+  },
+  /** The note under the interval: draws, where the spread comes from, which risks are in it. */
+  intervalNote: (p: { simulations: number; source: "history" | "setting"; years: number[]; spread: { revenue: number; cost: number }; risks: number; risksWithout: number }): string =>
+    paragraph(
+      sentence("intervallet bygger på", digits(p.simulations), "simuleringar av årets återstående del (prognos minus utfall hittills) och av riskerna. P10 och P90 är de nivåer som resultatet med 10\u00a0% sannolikhet hamnar under respektive över; P50 är medianen"),
+      p.source === "history"
+        ? sentence("spridningen kommer från hur prognoserna vid samma period träffade utfallet", p.years.length > 0 && phrase("åren", list(p.years.map(String))))
+        : sentence("spridningen kommer från inställningen Prognososäkerhet: en standardavvikelse på", percentSize(p.spread.revenue), "av den återstående delen för intäkter och", percentSize(p.spread.cost), "för kostnader. Med minst tre tidigare år i Prognoshistorik tas den i stället från hur prognoserna träffade"),
+      p.risks > 0
+        ? sentence(counted(p.risks, N.risk), "med sannolikhet och ekonomisk konsekvens", "ingår", p.risksWithout > 0 && phrase(";", counted(p.risksWithout, N.risk), "utan sannolikhet i procent ingår inte"))
+        : sentence("inga risker ingår: det behövs både en sannolikhet i procent och en ekonomisk konsekvens", p.risksWithout > 0 && phrase("(", counted(p.risksWithout, N.risk), "saknar sannolikhet", ")")),
+    ),
 
   // ---- charts (their alt text, read by screen readers, and the note over their cells) -------------------------
   chartDataIntro: (): string =>

@@ -90,6 +90,11 @@ export function monthWord(month: number): string {
   return MONTHS[month - 1];
 }
 
+/** "april 2024": when a forecast was made, as the report names it. */
+export function forecastWhen(year: number, period: number): string {
+  return `${MONTHS[period - 1]} ${year}`;
+}
+
 /** Whether a variance of a line makes its amount higher or lower: revenue up is favourable, cost up is not. */
 export function higherOrLower(kind: ItemKind, variance: number): "högre" | "lägre" {
   if (kind === "cost") return variance < 0 ? "högre" : "lägre";

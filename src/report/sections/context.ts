@@ -12,6 +12,7 @@ import { CellStyle, ReportCell, ReportRow } from "../model";
 import { hasRoundingDifference, roundEach, roundSummable, SumNode } from "../rounding";
 import { amountFormat, COLORS, PERCENT_SHARE_FORMAT, S, style } from "../styles";
 import { PHRASES } from "../language/phrases";
+import { monthWord } from "../language/words";
 
 export interface BuildOptions {
   /** When the report is refreshed; shown in the title block. */
@@ -83,6 +84,7 @@ export class Ctx {
   ) {
     const { settings, income } = result;
     const span = periodSpan(settings.months);
+    const change = income.hasForecast ? result.outlook.change : null;
     const y = settings.year;
     const cols: (Column | false)[] = [
       income.hasPriorYearFull && { field: "actualPriorYearFull", header: `Bokslut ${y - 1}`, kind: "amount" },
@@ -92,7 +94,10 @@ export class Ctx {
       { field: "variance", header: "Avvikelse", kind: "variance" },
       { field: "variancePercent", header: "Avvikelse %", kind: "percent" },
       { field: "budgetYear", header: `Budget helår ${y}`, kind: "amount" },
+      // Prognosförändring (contract v3): the forecast at the latest earlier period of the year, and the change since.
+      change !== null && { field: "forecastPrevious", header: `Prognos ${monthWord(change.previousPeriod)}`, kind: "amount" },
       income.hasForecast && { field: "forecast", header: `Prognos helår ${y}`, kind: "amount" },
+      change !== null && { field: "forecastChange", header: "Förändring", kind: "variance" },
       income.hasForecast && { field: "forecastVariance", header: "Avvikelse prognos", kind: "variance" },
     ];
     this.columns = cols.filter((c): c is Column => c !== false);
@@ -212,7 +217,7 @@ export class Ctx {
     for (const field of fields) {
       const nodes = new Map<K, SumNode>();
       const toNode = (t: Tree<K>): SumNode => {
-        const node: SumNode = { value: valueOf(t.key, field), parts: t.parts?.map(toNode) };
+        const node: SumNode = { value: valueOf(t.key, field) ?? null, parts: t.parts?.map(toNode) };
         nodes.set(t.key, node);
         return node;
       };

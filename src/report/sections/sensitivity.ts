@@ -11,7 +11,10 @@ const BAR = 6;
 export function sensitivitySection(ctx: Ctx): ReportBlock | null {
   const list = ctx.result.sensitivity;
   if (list.length === 0) return null;
-  const rows: ReportRow[] = [ctx.heading("Känslighetsanalys"), ctx.headerRow(["Faktor", "Bas (helår)", "Förändring", "Effekt på resultatet", "Minskar resultatet", "Ökar resultatet"], false)];
+  // Break-even (contract v3) needs a forecast of the result; a factor that cannot reach zero gets a dash.
+  const withBreakEven = ctx.result.income.hasForecast;
+  const headers = ["Faktor", "Bas (helår)", "Förändring", "Effekt på resultatet", "Minskar resultatet", "Ökar resultatet", ...(withBreakEven ? ["Förändring till nollresultat"] : [])];
+  const rows: ReportRow[] = [ctx.heading("Känslighetsanalys"), ctx.headerRow(headers, false)];
   const max = list.reduce((m, s) => Math.max(m, Math.abs(s.effect)), 0);
   for (const s of list) {
     const blocks = max === 0 ? 0 : Math.max(roundReport(s.effect, ctx.decimals) === 0 ? 0 : 1, Math.round((Math.abs(s.effect) / max) * BAR));
@@ -25,10 +28,14 @@ export function sensitivitySection(ctx: Ctx): ReportBlock | null {
         // The bars keep an indent from the column's edge, so a bar never touches the figure beside it.
         { value: s.effect < 0 ? bar : null, style: { align: "right", indent: 1, color: COLORS.unfavourable } },
         { value: s.effect > 0 ? bar : null, style: { align: "left", indent: 1, color: COLORS.favourable } },
+        ...(withBreakEven
+          ? [s.breakEven === null ? { value: "–", style: { align: "right" as const } } : { value: roundReport(s.breakEven.change, 3), style: { numberFormat: PERCENT_SHARE_FORMAT } }]
+          : []),
       ]),
     );
   }
   rows.push(ctx.note(PHRASES.sensitivityLegend()));
+  if (withBreakEven) rows.push(ctx.note(PHRASES.breakEvenLegend()));
   rows.push(ctx.blank());
   return { id: "sensitivity", title: "Känslighetsanalys", rows };
 }

@@ -1,6 +1,7 @@
 import { ReportBlock, ReportCell, ReportRow } from "../model";
 import { S, style } from "../styles";
 import { PHRASES } from "../language/phrases";
+import { monthWord } from "../language/words";
 import { Ctx, rowKey } from "./context";
 import { statementTable } from "./statementTable";
 
@@ -16,6 +17,8 @@ export function statementSection(ctx: Ctx): ReportBlock {
   const excluding = nonRecurringLine(ctx);
   if (excluding) rows.push(excluding);
   rows.push(ctx.note(PHRASES.signLegend()));
+  const change = ctx.columns.some((c) => c.field === "forecastChange") ? ctx.result.outlook.change : null;
+  if (change) rows.push(ctx.note(PHRASES.forecastChangeLegend({ month: monthWord(change.previousPeriod) })));
   const rounding = ctx.roundingNote(table.printed);
   if (rounding) rows.push(rounding);
   rows.push(ctx.blank());

@@ -10,6 +10,10 @@ import { quoteSheetName } from "../../../../core/references";
 import { UppfoljningError } from "../../../../findings/errors";
 import { SheetLayout } from "../../../../report/layout";
 import { appendReportStyles, emptyStylesheet, reportSheetXml, ReportStyles } from "./reportSheet";
+import { HistorySheet, historySheetXml, historyStyles } from "./historySheet";
+import { historyNameFormula, HistoryPlan } from "../../../../contract/historyWrite";
+import { HISTORY_RANGE } from "../../../../contract/readHistory";
+import { canon } from "../../../../core/text";
 import { applyContentTypes, planReportDrawing } from "./charts";
 import { CONTENT_TYPES_NS, PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, STYLES_CONTENT_TYPE, VT_NS, WORKSHEET_CONTENT_TYPE } from "../namespaces";
 import { relsPartOf, WorkbookPackage } from "../read/workbookPackage";
@@ -43,6 +47,8 @@ export interface SpliceOptions {
   printArea: string | null;
   /** Time stamp for new zip entries. */
   now?: Date;
+  /** The forecast history to write (contract/historyWrite.ts), with its sheet as opened when it exists. */
+  history?: { plan: HistoryPlan; sheet: HistorySheet | null };
 }
 
 /** Returns the package with the report sheet spliced in. */
@@ -98,6 +104,7 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   const sheetPart = freeName(partTaken, (n) => path.posix.join(path.posix.dirname(pkg.workbookPart), "worksheets", `sheet${n}.xml`));
   // The sheet XML decides which formats exist; write it once to learn them, then once more with the offset.
   reportSheetXml(layout, styles, 0, ns);
+  const historyXf = options.history ? historyStyles(styles) : null;
   if (pkg.stylesPart) {
     const doc = pkg.tree(pkg.stylesPart);
     editable(pkg, pkg.stylesPart, doc, STYLES_CONTENT_TYPE, "styleSheet", SPREADSHEET_NS, "formatmall");
@@ -135,6 +142,30 @@ export function spliceReport(pkg: WorkbookPackage, layout: SheetLayout, options:
   sheet.setAttr("sheetId", String(maxId + 1));
   sheet.setAttr("id", rid, relNs, "r");
   sheetsEl.insert(sheet, firstSheetIndex(sheetsEl));
+
+  // The forecast history: a sheet of its own added last, or its sheet edited; its workbook name made or widened.
+  if (options.history && historyXf) {
+    const { plan, sheet: opened } = options.history;
+    const data = historySheetXml(plan, opened, historyXf, xfBase, ns);
+    if (plan.create || !opened) {
+      const part = freeName(partTaken, (n) => path.posix.join(path.posix.dirname(pkg.workbookPart), "worksheets", `sheet${n}.xml`));
+      added.push({ part, data });
+      addOverride(types, part, WORKSHEET_CONTENT_TYPE);
+      const el = sheetsEl.create("sheet", ns);
+      el.setAttr("name", plan.sheet);
+      el.setAttr("sheetId", String(Math.max(0, ...sheetEls().map((s) => Number(s.attr("sheetId"))).filter(Number.isFinite)) + 1));
+      el.setAttr("id", addRelationship(rels, relBase + "worksheet", relativeTarget(pkg.workbookPart, part)), relNs, "r");
+      sheetsEl.insert(el);
+    } else edited.set(opened.part.toLowerCase(), data);
+    if (plan.name) {
+      const formula = historyNameFormula(plan.sheet, plan.name);
+      const existing = pkg.definedNames.find((d) => d.localSheetId === null && canon(d.name) === canon(HISTORY_RANGE));
+      const names = root.childInOrder("definedNames", WORKBOOK_ORDER);
+      const d = existing?.element ?? names.insert(names.create("definedName", ns));
+      if (!existing) d.setAttr("name", HISTORY_RANGE);
+      d.children = [{ kind: "text", text: formula }];
+    }
+  }
 
   // Sheet-scoped names follow their sheet: indices shift by the removed old report and the new one in front.
   const definedNames = root.element("definedNames", ns);

@@ -39,6 +39,15 @@ export type XmlNode = XmlElement | XmlText | XmlOther;
 export class XmlElement {
   readonly kind = "element";
   children: XmlNode[] = [];
+  /**
+   * Where the parser found the element in the text it parsed: `start` at its `<`, `openEnd` after its start tag,
+   * `closeStart` at its end tag's `<` (= openEnd for an empty element) and `end` after it; -1 for elements made since.
+   * An editor can then copy elements it leaves alone exactly as they were written.
+   */
+  start = -1;
+  openEnd = -1;
+  closeStart = -1;
+  end = -1;
   constructor(
     public qname: string,
     public prefix: string,
@@ -400,6 +409,8 @@ class TreeParser {
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 62) this.fail("sluttaggen avslutas inte", j);
     if (!this.current || this.current.qname !== qname) this.fail(`</${qname.slice(0, 40)}> matchar inte <${this.current ? this.current.qname : ""}>`);
+    this.current.closeStart = this.i;
+    this.current.end = j + 1;
     this.current = (this.current as XmlElement).parent;
     this.depth--;
     this.popBindings();
@@ -417,6 +428,9 @@ class TreeParser {
     const { end, selfClosing } = this.readAttributes(j, raw);
     this.count(1 + raw.length);
     const el = this.element(qname, raw);
+    el.start = this.i;
+    el.openEnd = end;
+    if (selfClosing) el.closeStart = el.end = end;
     if (this.current) this.current.children.push(el);
     else this.root = el;
     if (!selfClosing) {
