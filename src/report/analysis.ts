@@ -27,7 +27,6 @@ export function writeAnalysis(result: EngineResult): string[] {
     indicatorParagraph(result),
     riskParagraph(result, v),
     sensitivityParagraph(result, v),
-    breakEvenSentence(result),
   ].filter((p): p is string => p !== null && p !== "");
 }
 
@@ -55,10 +54,11 @@ function forecastParagraph(result: EngineResult, v: Voice): string | null {
   const incl = income.totals.resultIncludingCarryover;
   const carried = income.totals.carryover;
   if (res.forecast === null || res.forecastVariance === null) return null;
+  // The interval's one sentence closes the forecast's paragraph: how likely a deficit is belongs to the headline.
   if (income.hasCarryover && carried.forecast !== null && incl.forecast !== null && !v.isZero(carried.forecast)) {
-    return paragraph(...PHRASES.forecastWithCarryover({ who: who(result), including: incl.forecast, carried: carried.forecast, excluding: res.forecast, variance: res.forecastVariance, budget: res.budgetYear }, v));
+    return paragraph(...PHRASES.forecastWithCarryover({ who: who(result), including: incl.forecast, carried: carried.forecast, excluding: res.forecast, variance: res.forecastVariance, budget: res.budgetYear }, v), intervalSentence(result));
   }
-  return PHRASES.forecast({ who: who(result), forecast: res.forecast, variance: res.forecastVariance, budget: res.budgetYear }, v);
+  return paragraph(PHRASES.forecast({ who: who(result), forecast: res.forecast, variance: res.forecastVariance, budget: res.budgetYear }, v), intervalSentence(result));
 }
 
 function periodParagraph(result: EngineResult, v: Voice): string {
@@ -187,8 +187,10 @@ function riskParagraph(result: EngineResult, v: Voice): string | null {
 
 function sensitivityParagraph(result: EngineResult, v: Voice): string | null {
   const top = result.sensitivity[0];
-  if (!top || v.isZero(top.effect)) return null;
-  return PHRASES.sensitivity({ factor: top.factor, item: top.item, kind: top.kind, change: top.change, effect: top.effect }, v);
+  const effect = !top || v.isZero(top.effect) ? null : PHRASES.sensitivity({ factor: top.factor, item: top.item, kind: top.kind, change: top.change, effect: top.effect }, v);
+  // The break-even belongs with the sensitivity it follows from: one paragraph.
+  const text = paragraph(effect, breakEvenSentence(result));
+  return text === "" ? null : text;
 }
 
 /** Prognosförändring: how the forecast of the result moved since the latest earlier period, and the post that moved most. */

@@ -111,7 +111,8 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
   it("reads as a controller would write it, forecast first", () => {
     expect(paragraphs).toEqual([
       `Servicenämnden prognostiserar för helåret ett underskott på 3,0${NB}mnkr inklusive rullat underskott från tidigare år på 7,0${NB}mnkr. ` +
-        `Exklusive det rullade underskottet är prognosen ett överskott på 4,0${NB}mnkr, 4,0${NB}mnkr bättre än en budget i balans.`,
+        `Exklusive det rullade underskottet är prognosen ett överskott på 4,0${NB}mnkr, 4,0${NB}mnkr bättre än en budget i balans. ` +
+        `Med hänsyn till riskerna är sannolikheten för ett underskott 82${NB}%; resultatet inklusive över-/underskott hamnar med 80${NB}% sannolikhet mellan ${M}13,9 och +2,3${NB}mnkr.`,
       `Resultatet för januari–augusti 2024 är +15,7${NB}mnkr exklusive över-/underskott, vilket är 1,9${NB}mnkr bättre än budget för perioden (+13,8${NB}mnkr). ` +
         `Inklusive rullat underskott på 4,7${NB}mnkr är resultatet +11,0${NB}mnkr, 2,8${NB}mnkr sämre än budget för perioden. Samma period föregående år var resultatet +0,1${NB}mnkr (+3,3${NB}mnkr inklusive över-/underskott).`,
       `Utfallet innehåller en jämförelsestörande post på +6,1${NB}mnkr: reavinster vid försäljning av fordon (utöver föregående års nivå). ` +
@@ -136,9 +137,10 @@ describe("the bundled example's analysis (Servicenämnden, delår 2 2024)", () =
       "En risk har ett mycket högt riskvärde: otillräcklig försörjningsberedskap när behoven definieras sent (16). " +
         "Två risker har ett högt riskvärde: ”överbelastade chefer och medarbetare” (9) och ”mutor, korruption, bedrägeri och jäv” (8). " +
         `Vägda med sina sannolikheter väntas de tre risker som har en ekonomisk konsekvens försämra årets resultat med sammanlagt 2,8${NB}mnkr; störst väntad effekt har fortsatt höga livsmedelspriser (${M}2,3${NB}mnkr).`,
-      `En kostnadsökning med en procent försämrar årets resultat med 8,4${NB}mnkr.`,
-      // Issue 23: the break-even of the factor nearest to it (the forecast incl. över-/underskott is −3,0 of 841 mnkr costs).
-      `För att resultatet inklusive över-/underskott ska nå noll behöver kostnaderna minska med 0,4${NB}%.`,
+      // Issue 23: the sensitivity's paragraph closes with the break-even of the factor nearest to it (the forecast incl.
+      // över-/underskott is −3,0 of 841 mnkr costs).
+      `En kostnadsökning med en procent försämrar årets resultat med 8,4${NB}mnkr. ` +
+        `För att resultatet inklusive över-/underskott ska nå noll behöver kostnaderna minska med 0,4${NB}%.`,
     ]);
   });
 
@@ -156,10 +158,27 @@ describe("sentences for zero, one, two and many, each sign and each status", () 
         : [["Post", "Utfall"], ["Intäkter", actualRevenue], ["Personal", actualCost]],
     );
 
+  /** A paragraph's first sentence (sentences end with a full stop before a capital; numbers here have commas). */
+  const firstSentence = (p: string) => p.split(/(?<=\.) (?=[A-ZÅÄÖ])/)[0];
+
+  it("closes the forecast's paragraph with the interval's sentence: how likely a deficit is", () => {
+    const p = simple(82, -60, [100, -110])[0];
+    expect(p).toMatch(/^Nämnden prognostiserar för helåret ett underskott på 10,0\u00a0mnkr, [^.]*\. Sannolikheten för ett underskott är (i praktiken )?(\d+|\d+,\d)\u00a0%; resultatet hamnar med 80\u00a0% sannolikhet mellan −\d+,\d och −\d+,\d\u00a0mnkr\.$/);
+    expect(simple(82, -60, [125, -95])[0]).toMatch(/Sannolikheten för ett underskott är försumbar; resultatet hamnar med 80\u00a0% sannolikhet mellan \+\d+,\d och \+\d+,\d\u00a0mnkr\.$/);
+    // Without an interval (Prognosintervall = Nej) the paragraph is the forecast alone.
+    const off = analysis(
+      [["Intäkter", "Intäkt", 120], ["Personal", "Kostnad", -96]],
+      [["Post", "Utfall", "Prognos"], ["Intäkter", 82, 100], ["Personal", -60, -110]],
+      {},
+      [["Prognosintervall", "Nej"]],
+    )[0];
+    expect(off).toBe(`Nämnden prognostiserar för helåret ett underskott på 10,0${NB}mnkr, 34,0${NB}mnkr sämre än ett budgeterat resultat på +24,0${NB}mnkr.`);
+  });
+
   it("says överskott, underskott or balans for the forecast, against the budget", () => {
-    expect(simple(82, -60, [125, -95])[0]).toBe(`Nämnden prognostiserar för helåret ett överskott på 30,0${NB}mnkr, 6,0${NB}mnkr bättre än ett budgeterat resultat på +24,0${NB}mnkr.`);
-    expect(simple(82, -60, [100, -110])[0]).toBe(`Nämnden prognostiserar för helåret ett underskott på 10,0${NB}mnkr, 34,0${NB}mnkr sämre än ett budgeterat resultat på +24,0${NB}mnkr.`);
-    expect(simple(82, -60, [120, -96])[0]).toBe(`Nämnden prognostiserar för helåret ett överskott på 24,0${NB}mnkr, i nivå med ett budgeterat resultat på +24,0${NB}mnkr.`);
+    expect(firstSentence(simple(82, -60, [125, -95])[0])).toBe(`Nämnden prognostiserar för helåret ett överskott på 30,0${NB}mnkr, 6,0${NB}mnkr bättre än ett budgeterat resultat på +24,0${NB}mnkr.`);
+    expect(firstSentence(simple(82, -60, [100, -110])[0])).toBe(`Nämnden prognostiserar för helåret ett underskott på 10,0${NB}mnkr, 34,0${NB}mnkr sämre än ett budgeterat resultat på +24,0${NB}mnkr.`);
+    expect(firstSentence(simple(82, -60, [120, -96])[0])).toBe(`Nämnden prognostiserar för helåret ett överskott på 24,0${NB}mnkr, i nivå med ett budgeterat resultat på +24,0${NB}mnkr.`);
     expect(simple(82, -60)[0]).toMatch(/^Resultatet för januari–augusti 2024/);
   });
 
@@ -189,7 +208,7 @@ describe("sentences for zero, one, two and many, each sign and each status", () 
   });
 
   const risks = (rows: (string | number)[][]) =>
-    analysis([["A", "Intäkt", 12]], [["Post", "Utfall"], ["A", 8]], { Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens"], ...rows] } }).find((p) => /risk/i.test(p));
+    analysis([["A", "Intäkt", 12]], [["Post", "Utfall"], ["A", 8]], { Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens"], ...rows] } }).find((p) => /risk/i.test(p) && !/prognostiserar/.test(p));
 
   it("names the highest risks with number words and the neuter article", () => {
     expect(risks([["Brand", 4, 4], ["Läcka", 3, 3], ["Strejk", 2, 4]])).toBe("En risk har ett mycket högt riskvärde: brand (16). Två risker har ett högt riskvärde: läcka (9) och strejk (8).");
@@ -255,7 +274,7 @@ describe("sentences for zero, one, two and many, each sign and each status", () 
 
   it("weighs the risks' consequences by their probabilities, and says why it cannot where they have none", () => {
     const risks = (rows: (string | number | null)[][], settings: (string | number)[][] = []) =>
-      withPrior({ Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Ekonomisk konsekvens", "Sannolikhet %"], ...rows] } }, settings).find((p) => /risk/i.test(p));
+      withPrior({ Risker: { rows: [["Risk", "Sannolikhet", "Konsekvens", "Ekonomisk konsekvens", "Sannolikhet %"], ...rows] } }, settings).find((p) => /risk/i.test(p) && !/prognostiserar/.test(p));
     expect(risks([["Brand", 1, 2, -3, null]])).toBe(
       `Risken har inte ett högt riskvärde. En risk har en ekonomisk konsekvens på ${M}3,0${NB}mnkr om den inträffar men ingen sannolikhet i procent, så dess väntade effekt kan inte beräknas.`,
     );

@@ -112,12 +112,21 @@ describe("report model", () => {
     expect(cell(3, 3).value).toBeNull();
   });
 
-  it("sorts the sensitivity by size of effect and draws a bar for each", () => {
+  it("sorts the sensitivity by size of effect; the tornado chart shows it, and without charts a bar in the cells does", () => {
     const rows = model.blocks.find((b) => b.id === "sensitivity")?.rows.filter((r) => r.role === "body") ?? [];
     const effects = rows.map((r) => r.cells[3].value as number);
     expect(effects).toEqual([...effects].sort((a, b) => Math.abs(b) - Math.abs(a)));
     expect(rows.slice(0, 2).map((r) => r.cells[0].value).sort()).toEqual(["Personalkostnader +1 %", "Summa kostnader +1 %"]);
-    expect(rows.every((r) => typeof (r.cells[4].value ?? r.cells[5].value) === "string")).toBe(true);
+    // With charts (the default) no block bars: the chart under the table draws the same effects.
+    const header = (m: typeof model) => (m.blocks.find((b) => b.id === "sensitivity")?.rows.find((r) => r.role === "header")?.cells ?? []).map((c) => c.value);
+    expect(header(model)).not.toContain("Minskar resultatet");
+    expect(model.blocks.find((b) => b.id === "sensitivity")?.charts?.length).toBe(1);
+    const noCharts = base();
+    noCharts.Inställningar.rows.push(["Diagram", "Nej"]);
+    const plain = report(workbook(noCharts)).model;
+    expect(header(plain)).toEqual(expect.arrayContaining(["Minskar resultatet", "Ökar resultatet"]));
+    const bars = plain.blocks.find((b) => b.id === "sensitivity")?.rows.filter((r) => r.role === "body") ?? [];
+    expect(bars.every((r) => /^█+$/.test(String(r.cells[4].value ?? r.cells[5].value)))).toBe(true);
   });
 
   it("ties explanation cells to row keys", () => {
