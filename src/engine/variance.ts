@@ -40,6 +40,16 @@ export interface ResponsibilityRow extends Figures {
   /** The ansvar's revenue and costs, when it has lines of both kinds (else null). */
   revenue: Figures | null;
   cost: Figures | null;
+  /** What the ansvar carries from earlier years (its över-/underskott lines), or null when it carries nothing. */
+  carryover: Figures | null;
+}
+
+/** A line's names, kind and exact sums (IncomeResult.lineAt). */
+export interface IncomeLine {
+  responsibility: string | null;
+  item: string;
+  kind: ItemKind;
+  exact: ExactFigures;
 }
 
 export interface IncomeResult {
@@ -47,6 +57,8 @@ export interface IncomeResult {
   readonly rowCount: number;
   /** Line `i`, computed when asked for (a million lines are never all objects at once). */
   rowAt(i: number): IncomeRow;
+  /** Line `i`'s names, kind and exact sums alone: what a pass over every line needs, without a row's figures. */
+  lineAt(i: number): IncomeLine;
   /** Every line as an object (for small results and tests). */
   readonly rows: IncomeRow[];
   /** Lines summed per (Typ, Post) across ansvar: the income statement a nämnd reads. */
@@ -319,6 +331,7 @@ export function computeIncome(
   // Per ansvar, its revenue and its costs (for the per-ansvar table's intäkter and kostnader).
   const respRevenue: FigureSum[] = [];
   const respCost: FigureSum[] = [];
+  const respCarry: FigureSum[] = [];
   const REVENUE = KIND_CODES.indexOf("revenue");
   let hasResponsibility = false;
   let hasCarryover = false;
@@ -346,6 +359,7 @@ export function computeIncome(
       respSums.push(new FigureSum());
       respRevenue.push(new FigureSum());
       respCost.push(new FigureSum());
+      respCarry.push(new FigureSum());
       respFirst.push(l);
     }
     respSums[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
@@ -353,6 +367,9 @@ export function computeIncome(
       const kindSum = k === REVENUE ? respRevenue : respCost;
       kindSum[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
       kindSum[r].lines++;
+    } else if (k === CARRYOVER) {
+      respCarry[r].add(x.actual, x.budgetPeriod, x.budgetYear, x.prior, x.fc, x.priorFull);
+      respCarry[r].lines++;
     }
   }
 
@@ -392,13 +409,14 @@ export function computeIncome(
           responsibility: lineName(respFirst[r]).responsibility ?? "",
           revenue: both ? figures(exactOf(respRevenue[r])) : null,
           cost: both ? figures(exactOf(respCost[r])) : null,
+          carryover: respCarry[r].lines > 0 ? figures(exactOf(respCarry[r])) : null,
         };
       })
     : null;
 
-  const rowAt = (l: number): IncomeRow => {
+  const exactAt = (l: number): ExactFigures => {
     lineUnits(lineBudget[l], lineActual[l], lineKind[l]);
-    const exact: ExactFigures = {
+    return {
       actual: x.actual,
       budgetPeriod: x.budgetPeriod,
       budgetYear: x.budgetYear,
@@ -406,11 +424,16 @@ export function computeIncome(
       forecast: hasForecast ? x.fc : null,
       actualPriorYearFull: hasPriorYearFull ? x.priorFull : null,
     };
+  };
+  const rowAt = (l: number): IncomeRow => {
+    const exact = exactAt(l);
     return { ...withSignificance(figures(exact)), ...lineName(l), kind: KIND_CODES[lineKind[l]], ...lineSources(l), exact };
   };
+  const lineAt = (l: number): IncomeLine => ({ ...lineName(l), kind: KIND_CODES[lineKind[l]], exact: exactAt(l) });
   return {
     rowCount,
     rowAt,
+    lineAt,
     get rows() {
       return Array.from({ length: rowCount }, (_, l) => rowAt(l));
     },

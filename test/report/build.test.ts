@@ -129,6 +129,20 @@ describe("report model", () => {
     expect(bars.every((r) => /^█+$/.test(String(r.cells[4].value ?? r.cells[5].value)))).toBe(true);
   });
 
+  it("names under the per-ansvar table what each ansvar's forecast carries from earlier years", () => {
+    const carrying = base();
+    carrying.Budget.rows.push(["Vård", "Rullat underskott", "Över-/underskott", 0]);
+    carrying.Utfall.rows.push(["Vård", "Rullat underskott", -200_000, null as unknown as number, -300_000]);
+    const m = report(workbook(carrying)).model;
+    expect(labels(m, "responsibility")).toContain("I ansvarets prognos ingår rullat över-/underskott: Vård \u2212300\u00a0tkr.");
+    // Two ansvar carrying, one of them a surplus; an ansvar whose carryover prints as zero is not named.
+    carrying.Budget.rows.push(["Skola", "Rullat överskott", "Över-/underskott", 0], ["Bibliotek", "Rullat underskott", "Över-/underskott", 0]);
+    carrying.Utfall.rows.push(["Skola", "Rullat överskott", 100_000, null as unknown as number, 150_000], ["Bibliotek", "Rullat underskott", 0, null as unknown as number, -0.4]);
+    expect(labels(report(workbook(carrying)).model, "responsibility")).toContain("I ansvarens prognoser ingår rullat över-/underskott: Skola +150\u00a0tkr och Vård \u2212300\u00a0tkr.");
+    // Without carryover, no note.
+    expect(labels(model, "responsibility").some((l) => typeof l === "string" && l.includes("rullat"))).toBe(false);
+  });
+
   it("ties explanation cells to row keys", () => {
     const keyed = model.blocks.flatMap((b) => b.rows).filter((r) => r.key).map((r) => r.key);
     expect(keyed).toEqual(expect.arrayContaining(["rr|cost|personalkostnader", "rr|total|result", "ansvar|skola", "ind|besokare", "risk|brand"]));

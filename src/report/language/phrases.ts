@@ -82,6 +82,12 @@ export const PHRASES = {
   /** Under the Kostnadsutveckling table: what the change is and how it is signed. */
   changeLegend: (): string =>
     sentence("förändringen jämför periodens utfall med samma period föregående år: plus är en ökning och minus en minskning av intäkten eller kostnaden. Grönt är gynnsamt för resultatet och rött ogynnsamt"),
+  /** Under Driftredovisning per ansvar: what each ansvar's forecast carries from earlier years. */
+  responsibilityCarryover: (p: { items: { name: string; forecast: number }[] }, v: Voice): string =>
+    sentence(
+      p.items.length === 1 ? "i ansvarets prognos ingår rullat över-/underskott:" : "i ansvarens prognoser ingår rullat över-/underskott:",
+      list(p.items.map((i) => phrase(i.name, v.signed(i.forecast)))),
+    ),
   /** Under the table of each ansvar's revenue and costs: what the columns cover, and which ansvar are in it. */
   responsibilityKinds: (p: { period: string; budgetYear: boolean; forecast: boolean; all: boolean }): string =>
     sentence(

@@ -1,6 +1,9 @@
+import { roundReport } from "../../engine/amounts";
 import { Figures } from "../../engine/types";
 import { ReportBlock, ReportRow } from "../model";
 import { S } from "../styles";
+import { PHRASES } from "../language/phrases";
+import { Voice } from "../language/words";
 import { Ctx, rowKey, Tree } from "./context";
 
 type Line = Figures & { significant?: boolean };
@@ -20,6 +23,10 @@ export function responsibilitySection(ctx: Ctx): ReportBlock | null {
   }
   const organisation = ctx.settings.organisation;
   rows.push(ctx.row([{ value: organisation ? `Summa ${organisation}` : "Summa", style: S.grandTotal }, ...ctx.figureCells<Line>(sum, { ...sum, significant: true }, printed, S.grandTotal, false)], { role: "total" }));
+  // What is carried from earlier years stands inside each ansvar's result; the note names it, so a result that looks
+  // worse than the ansvar's own revenue minus costs can be read.
+  const carried = list.filter((r) => r.carryover?.forecast != null && roundReport(r.carryover.forecast, ctx.decimals) !== 0);
+  if (carried.length > 0) rows.push(ctx.note(PHRASES.responsibilityCarryover({ items: carried.map((r) => ({ name: r.responsibility || "(utan ansvar)", forecast: r.carryover?.forecast as number })) }, new Voice(ctx.decimals, ctx.settings.unitOut))));
   const rounding = ctx.roundingNote(printed);
   if (rounding) rows.push(rounding);
   rows.push(ctx.blank());
