@@ -107,8 +107,12 @@ export function inputAmount(scale: AmountScale, u: Int): number {
   const whole = typeof u === "bigint" ? u % 12n === 0n : u % 12 === 0;
   if (!whole) return Number(u) / Number(scale.perUnit);
   const m = typeof u === "bigint" ? u / (twelve as bigint) : (u as number) / 12;
-  // m × 10^-D: the nearest double to that decimal, which is the double the workbook held.
-  return scale.decimals === 0 ? Number(m) : Number(`${m}e-${scale.decimals}`);
+  // m × 10^-D: the nearest double to that decimal, which is the double the workbook held. For a safe integer m and
+  // D ≤ 22 (10^D exact) IEEE division rounds the exact quotient once, so it gives that double without a string.
+  if (scale.decimals === 0) return Number(m);
+  const n = Number(m);
+  if (Number.isSafeInteger(n) && scale.decimals <= 22) return n / 10 ** scale.decimals;
+  return Number(`${m}e-${scale.decimals}`);
 }
 
 /**
@@ -120,7 +124,7 @@ export function currentLines(income: IncomeResult): CurrentLine[] {
   const out: CurrentLine[] = [];
   const scale = income.scale;
   for (let i = 0; i < income.rowCount; i++) {
-    const r = income.rowAt(i);
+    const r = income.lineAt(i);
     const e = r.exact;
     out.push({
       responsibility: r.responsibility,

@@ -36,8 +36,9 @@ export function computeNonRecurring(list: readonly NonRecurringInput[], income: 
   // Which (ansvar, post) pairs the resultaträkning has, folded as every name is compared.
   const posts = new Set<string>();
   const pairs = new Set<string>();
-  for (let i = 0; i < income.rowCount; i++) {
-    const r = income.rowAt(i);
+  // (Without items, no pass over the lines: a million lines are not walked for nothing.)
+  for (let i = 0; list.length > 0 && i < income.rowCount; i++) {
+    const r = income.lineAt(i);
     posts.add(canon(r.item));
     pairs.add(`${canon(r.responsibility ?? "")}\u0000${canon(r.item)}`);
   }

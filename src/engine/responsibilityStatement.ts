@@ -45,9 +45,9 @@ export function computeResponsibilityStatements(income: IncomeResult, choice: Re
   }
   const lines = new Map<string, IncomeRow[]>();
   for (let i = 0; i < income.rowCount; i++) {
-    const r = income.rowAt(i);
-    const key = canon(r.responsibility ?? "");
+    const key = canon(income.lineAt(i).responsibility ?? "");
     if (!wanted.has(key)) continue;
+    const r = income.rowAt(i);
     const list = lines.get(key);
     if (list) list.push(r);
     else lines.set(key, [r]);
