@@ -31,6 +31,21 @@ export interface ForecastOutlook {
   trend: TrendPoint[] | null;
 }
 
+/**
+ * The most draws one refresh makes, counted per post and risk: 20 000 simulations of 200 posts and 200 risks (the
+ * benchmark issue 23 sets). A workbook with more posts and risks gets fewer simulations, never fewer than
+ * MIN_SIMULATIONS, so the interval's cost stays bounded however many posts it has; the note under the interval says
+ * how many were made and why.
+ */
+export const MAX_DRAWS = 20_000 * 400;
+export const MIN_SIMULATIONS = 2_000;
+
+/** The simulations a refresh makes: the setting's, or fewer when posts and risks are so many that MAX_DRAWS binds. */
+export function simulationsFor(requested: number, posts: number, risks: number): number {
+  const perDraw = Math.max(1, posts + risks);
+  return Math.min(requested, Math.max(MIN_SIMULATIONS, Math.floor(MAX_DRAWS / perDraw)));
+}
+
 /** The outlook from the prepared history (null without one), the income statement and the risks with probabilities. */
 export function forecastOutlook(prepared: PreparedHistory | null, income: IncomeResult, settings: Settings, risks: readonly IntervalRisk[]): ForecastOutlook {
   const analysis = prepared?.analysis ?? analyseHistory([], currentLines(income), settings);
@@ -45,7 +60,7 @@ export function forecastOutlook(prepared: PreparedHistory | null, income: Income
           posts: { key: spread.key, remaining: spread.remaining, spread: spread.spread },
           // Each risk draws from its own stream, keyed by its name as the contract folds names.
           risks: { key: risks.map((r) => canon(r.risk)), probability: risks.map((r) => r.probability), consequence: risks.map((r) => r.consequence) },
-          simulations: settings.simulations,
+          simulations: simulationsFor(settings.simulations, spread.key.length, risks.length),
           spreadSource: spread.source,
         })
       : null;

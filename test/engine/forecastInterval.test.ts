@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { erf } from "mathjs";
 import { forecastInterval, ForecastInterval, ForecastIntervalInput, quantileSorted, simulateDeviations } from "../../src/engine/forecastInterval";
 import { GOLDEN_CARRYOVER, GOLDEN_POSTS } from "../../scripts/exampleWorkbook";
+import { MAX_DRAWS, MIN_SIMULATIONS, simulationsFor } from "../../src/engine/outlook";
 
 const Phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
 const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
@@ -291,3 +292,20 @@ const PINNED: ForecastInterval = {
   simulations: 20_000,
   spreadSource: "setting",
 };
+
+describe("the simulations a refresh makes", () => {
+  it("are the setting's up to 200 posts and 200 risks, then fewer so posts × risks × draws stays bounded, never under the floor", () => {
+    expect(simulationsFor(20_000, 200, 200)).toBe(20_000);
+    expect(simulationsFor(50_000, 8, 3)).toBe(50_000);
+    expect(simulationsFor(20_000, 2_500, 0)).toBe(3_200);
+    expect(simulationsFor(20_000, 10_000, 0)).toBe(MIN_SIMULATIONS);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 5_000 }), (requested, posts, risks) => {
+        const n = simulationsFor(requested, posts, risks);
+        expect(n).toBeLessThanOrEqual(requested);
+        expect(n >= Math.min(requested, MIN_SIMULATIONS)).toBe(true);
+        if (n > MIN_SIMULATIONS && n < requested) expect(n * Math.max(1, posts + risks)).toBeLessThanOrEqual(MAX_DRAWS);
+      }),
+    );
+  });
+});

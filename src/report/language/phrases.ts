@@ -367,9 +367,13 @@ export const PHRASES = {
     return sentence(p.risks > 0 ? "med hänsyn till riskerna är sannolikheten för ett underskott" : "sannolikheten för ett underskott är", chance, ";", subject, "hamnar", range);
   },
   /** The note under the interval: draws, where the spread comes from, which risks are in it. */
-  intervalNote: (p: { simulations: number; source: "history" | "setting"; years: number[]; spread: { revenue: number; cost: number }; risks: number; risksWithout: number }): string =>
+  intervalNote: (p: { simulations: number; requested: number; source: "history" | "setting"; years: number[]; spread: { revenue: number; cost: number }; risks: number; risksWithout: number }): string =>
     paragraph(
-      sentence("intervallet bygger på", digits(p.simulations), "simuleringar av årets återstående del (prognos minus utfall hittills) och av riskerna. P10 och P90 är de nivåer som resultatet med 10\u00a0% sannolikhet hamnar under respektive över; P50 är medianen"),
+      sentence(
+        "intervallet bygger på", digits(p.simulations), "simuleringar",
+        p.simulations < p.requested && phrase("(inte inställningens", digits(p.requested), ", eftersom posterna och riskerna är så många)"),
+        "av årets återstående del (prognos minus utfall hittills) och av riskerna. P10 och P90 är de nivåer som resultatet med 10\u00a0% sannolikhet hamnar under respektive över; P50 är medianen",
+      ),
       p.source === "history"
         ? sentence("spridningen kommer från hur prognoserna vid samma period träffade utfallet", p.years.length > 0 && phrase("åren", list(p.years.map(String))))
         : sentence("spridningen kommer från inställningen Prognososäkerhet: en standardavvikelse på", percentSize(p.spread.revenue), "av den återstående delen för intäkter och", percentSize(p.spread.cost), "för kostnader. Med minst tre tidigare år i Prognoshistorik tas den i stället från hur prognoserna träffade"),

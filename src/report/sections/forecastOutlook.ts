@@ -84,6 +84,7 @@ export function forecastIntervalSection(ctx: Ctx): ReportBlock | null {
     ctx.note(
       PHRASES.intervalNote({
         simulations: interval.simulations,
+        requested: settings.simulations,
         source: interval.spreadSource,
         years: spread.years,
         spread: { revenue: settings.forecastSpread.revenue, cost: settings.forecastSpread.cost },

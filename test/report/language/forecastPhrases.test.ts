@@ -59,9 +59,13 @@ describe("the interval", () => {
   });
 
   it("says where the spread comes from and which risks are in it, zero, one and many", () => {
-    const base = { simulations: 20000, years: [], spread: { revenue: 0.02, cost: 0.01 }, risksWithout: 0 };
+    const base = { simulations: 20000, requested: 20000, years: [], spread: { revenue: 0.02, cost: 0.01 }, risksWithout: 0 };
     const setting = said(PHRASES.intervalNote({ ...base, source: "setting", risks: 0 })) as string;
-    expect(setting).toContain(`20${NB}000 simuleringar`);
+    expect(setting).toContain(`bygger på 20${NB}000 simuleringar av`);
+    // Fewer than the setting asked for (many posts and risks): the note says how many and why.
+    expect(said(PHRASES.intervalNote({ ...base, simulations: 3200, source: "setting", risks: 0 }))).toContain(
+      `Intervallet bygger på 3${NB}200 simuleringar (inte inställningens 20${NB}000, eftersom posterna och riskerna är så många) av årets`,
+    );
     expect(setting).toContain(`inställningen Prognososäkerhet: en standardavvikelse på 2,0${NB}% av den återstående delen för intäkter och 1,0${NB}% för kostnader`);
     expect(setting).toContain("Inga risker ingår: det behövs både en sannolikhet i procent och en ekonomisk konsekvens.");
     const history = said(PHRASES.intervalNote({ ...base, source: "history", years: [2021, 2022, 2023], risks: 1, risksWithout: 2 })) as string;
