@@ -17,7 +17,7 @@ import { PointStyle, ReportBlock } from "../model";
 import { PHRASES } from "../language/phrases";
 import { formatNumber, unitWord, Voice } from "../language/words";
 import { AMOUNT_SCALE, CHART_COLORS, CHART_TITLES, chartTitle } from "./notation";
-import { ChartData, figureColumn, numberAt, UnplacedChart } from "./band";
+import { ChartData, figureColumn, numberAt, rowsByKey, UnplacedChart } from "./band";
 
 /** One column of the bridge: where it starts and ends, how it looks, and the figure printed at it. */
 interface Bar {
@@ -60,8 +60,9 @@ export function bridgeChart(ctx: Ctx, statement: ReportBlock, data: ChartData, p
   bars.push({ name: `Budget helår ${y}`, from: 0, to: level, style: BUDGET_STYLE, printed: numberAt(totalRow, bCol) ?? 0, total: true });
   let left = 0;
   const steps: { name: string; amount: number }[] = [];
+  const byKey = rowsByKey(statement);
   for (const r of income.statement) {
-    const row = statement.rows.find((x) => x.key === rowKey.statement(r.kind, r.item));
+    const row = byKey.get(rowKey.statement(r.kind, r.item));
     const printed = row ? numberAt(row, fCol) : null;
     if (!row || r.forecastVariance === null || !printed) {
       // A deviation that prints as zero gets no step, yet counts: the next step starts where the arithmetic says.

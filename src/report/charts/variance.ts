@@ -9,7 +9,7 @@ import { ChartSeries, ReportBlock } from "../model";
 import { PHRASES } from "../language/phrases";
 import { periodWords, unitWord, Voice } from "../language/words";
 import { ACTUAL_SERIES, AMOUNT_SCALE, CHART_TITLES, chartTitle, deviationStyle, FORECAST_SERIES } from "./notation";
-import { barChartHeight, ChartData, extentOf, figureColumn, numberAt, run, UnplacedChart } from "./band";
+import { barChartHeight, ChartData, extentOf, figureColumn, numberAt, rowsByKey, run, UnplacedChart } from "./band";
 
 interface Line {
   name: string;
@@ -72,8 +72,9 @@ export function postVarianceChart(ctx: Ctx, statement: ReportBlock, data: ChartD
   const fCol = figureColumn(ctx, "forecastVariance");
   const lines: Line[] = [];
   let left = 0;
+  const byKey = rowsByKey(statement);
   for (const r of ctx.result.income.statement) {
-    const row = statement.rows.find((x) => x.key === rowKey.statement(r.kind, r.item));
+    const row = byKey.get(rowKey.statement(r.kind, r.item));
     if (!row) continue;
     const line = { name: r.item, variance: numberAt(row, vCol), forecastVariance: fCol < 0 ? null : numberAt(row, fCol) };
     if (!line.variance && !line.forecastVariance) left++;
