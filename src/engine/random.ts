@@ -1,7 +1,7 @@
 /**
  * Seeded random numbers whose whole sequence this file defines, so that one workbook gives the same simulation in
  * Node, in Excel's webview (V8 on Windows, JavaScriptCore on the Mac) and in any browser, today and after an engine
- * upgrade. Never `Math.random`.
+ * upgrade; never the platform's own unseeded generator.
  *
  * - Generator: xoshiro128** 1.1 (Blackman and Vigna, 2018): 128 bits of state, period 2^128 − 1, in 32-bit integer
  *   arithmetic (`Math.imul`, shifts, xor), which ECMAScript defines exactly.
